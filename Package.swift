@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "CampaignReport",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "report", targets: ["report"]),
+    .library(name: "CampaignReport", targets: ["CampaignModel", "CampaignStore", "Aggregation", "Writers"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+  ],
+  targets: [
+    .target(name: "CampaignModel"),
+    .target(
+      name: "CampaignStore",
+      dependencies: ["CampaignModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(name: "Aggregation", dependencies: ["CampaignModel"]),
+    .systemLibrary(
+      name: "CXlsxWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    .target(name: "Writers", dependencies: ["CampaignModel", "Aggregation", "CXlsxWriter"]),
+    .executableTarget(
+      name: "report",
+      dependencies: [
+        "CampaignModel", "CampaignStore", "Aggregation", "Writers",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .testTarget(name: "CampaignModelTests", dependencies: ["CampaignModel"]),
+    .testTarget(name: "CampaignStoreTests", dependencies: ["CampaignStore", "Aggregation"]),
+    .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "CampaignStore"]),
+    .testTarget(name: "WritersTests", dependencies: ["Writers"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["report"]),
+  ]
+)

@@ -1,0 +1,33 @@
+import CampaignModel
+
+/// Every figure of a report for one period, computed by the definitions in docs/definitions.md.
+public struct Statistics: Sendable, Equatable {
+  public var settings: CampaignSettings
+  public var windows: ReportWindows
+  /// One entry per catalogue kind, in catalogue order.
+  public var kinds: [KindFigures]
+  /// One entry per unit, in the organizations file's order.
+  public var units: [UnitFigures]
+  /// Branch-session average over the counted units.
+  public var branchStudyAverage: PeriodPair<Ratio?>
+  public var matters: MatterFigures
+
+  /// Computes the figures of `period` from a store snapshot.
+  public static func compute(period: DayRange, from source: any StatisticsSource) throws -> Statistics {
+    let settings = try source.settings()
+    let windows = ReportWindows(period: period, cumulativeStart: settings.cumulativeStart(forPeriodEnding: period.end))
+    let catalogue = try source.catalogue()
+    let units = try UnitFigures.compute(
+      units: try source.units(), branchKind: settings.branchStudyKind, source: source, windows: windows)
+    return Statistics(
+      settings: settings,
+      windows: windows,
+      kinds: try KindFigures.compute(catalogue: catalogue, source: source, windows: windows),
+      units: units,
+      branchStudyAverage: UnitFigures.branchStudyAverage(of: units),
+      matters: try MatterFigures.compute(source: source, period: period, divisor: settings.rateDivisor))
+  }
+
+  /// The figures of one kind by code.
+  public func kind(_ code: String) -> KindFigures? { kinds.first { $0.kind.code == code } }
+}

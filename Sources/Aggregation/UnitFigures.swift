@@ -1,0 +1,43 @@
+import CampaignModel
+
+/// Per-unit figures. Units are the direct children of the top committee; a record of a
+/// sub-branch counts for the unit above it; records of the committee itself count for no unit.
+public struct UnitFigures: Sendable, Equatable {
+  public var unit: Unit
+  /// Totals per kind code (kinds with no records are absent).
+  public var kinds: PeriodPair<[String: Totals]>
+  /// Sessions of the branch-study kind (`branch_study_kind` setting): the sum of `count`.
+  public var branchStudy: PeriodPair<Int>
+
+  /// The totals of one kind, zero when absent.
+  public func totals(of code: String) -> PeriodPair<Totals> {
+    PeriodPair(period: kinds.period[code] ?? .zero, cumulative: kinds.cumulative[code] ?? .zero)
+  }
+
+  /// Whether the unit recorded nothing at all in the period.
+  public var recordedNothingInPeriod: Bool { kinds.period.values.allSatisfy { $0.count == 0 } }
+
+  static func compute(
+    units: [Unit], branchKind: String, source: any StatisticsSource, windows: ReportWindows
+  ) throws -> [UnitFigures] {
+    let period = try source.activityTotalsByUnit(dated: .within(windows.period))
+    let cumulative = try source.activityTotalsByUnit(dated: .within(windows.cumulative))
+    return units.map { u in
+      let p = period[u.id] ?? [:], c = cumulative[u.id] ?? [:]
+      return UnitFigures(
+        unit: u, kinds: PeriodPair(period: p, cumulative: c),
+        branchStudy: PeriodPair(period: p[branchKind]?.count ?? 0, cumulative: c[branchKind]?.count ?? 0))
+    }
+  }
+}
+
+extension UnitFigures {
+  /// Branch-session average = branch-study sessions of the counted units ÷ the number of counted
+  /// units, counted units with no sessions included. Nil when no unit is counted.
+  public static func branchStudyAverage(of units: [UnitFigures]) -> PeriodPair<Ratio?> {
+    let counted = units.filter(\.unit.counted)
+    return PeriodPair(
+      period: Ratio(counted.reduce(0) { $0 + $1.branchStudy.period }, counted.count),
+      cumulative: Ratio(counted.reduce(0) { $0 + $1.branchStudy.cumulative }, counted.count))
+  }
+}

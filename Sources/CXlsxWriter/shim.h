@@ -1,0 +1,4 @@
+#ifndef CAMPAIGNREPORT_CXLSXWRITER_SHIM_H
+#define CAMPAIGNREPORT_CXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif

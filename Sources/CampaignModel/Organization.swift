@@ -1,0 +1,90 @@
+/// The kind of an organization in the party tree.
+public enum OrganizationKind: String, CaseIterable, Sendable {
+  /// 党委: the single top committee of the institution.
+  case committee
+  /// 党总支: a general branch, usually with sub-branches.
+  case generalBranch = "general_branch"
+  /// 直属党支部: a branch directly under the committee.
+  case directBranch = "direct_branch"
+  /// 党支部: a branch, usually under a general branch.
+  case branch
+
+  /// The Chinese name used on forms.
+  public var chineseName: String {
+    switch self {
+    case .committee: "党委"
+    case .generalBranch: "党总支"
+    case .directBranch: "直属党支部"
+    case .branch: "党支部"
+    }
+  }
+
+  /// The English name used on forms.
+  public var englishName: String {
+    switch self {
+    case .committee: "party committee"
+    case .generalBranch: "general party branch"
+    case .directBranch: "directly affiliated branch"
+    case .branch: "party branch"
+    }
+  }
+
+  /// Reads a kind from its code or its Chinese name.
+  public init?(contractValue text: some StringProtocol) {
+    let t = String(text.trimmingWhitespace()).lowercased()
+    if let k = OrganizationKind(rawValue: t) {
+      self = k
+    } else if let k = OrganizationKind.allCases.first(where: { $0.chineseName == t }) {
+      self = k
+    } else {
+      return nil
+    }
+  }
+}
+
+/// One organization of the tree: the committee, a general branch, a direct branch or a branch.
+public struct Organization: Hashable, Sendable {
+  /// Unique code, e.g. `JD01`.
+  public var id: String
+  public var name: String
+  public var kind: OrganizationKind
+  /// The parent's id; nil only for the top committee.
+  public var parent: String?
+  /// Whether the unit takes part in averages and rankings (the retirees' branch usually does not).
+  public var counted: Bool
+
+  public init(id: String, name: String, kind: OrganizationKind, parent: String?, counted: Bool) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.parent = parent
+    self.counted = counted
+  }
+}
+
+/// A reporting unit: a direct child of the top committee (党总支 or 直属党支部).
+///
+/// Records of its sub-branches count for it.
+public struct Unit: Hashable, Sendable {
+  public var id: String
+  public var name: String
+  public var kind: OrganizationKind
+  /// Whether the unit takes part in averages and rankings.
+  public var counted: Bool
+
+  public init(id: String, name: String, kind: OrganizationKind, counted: Bool) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.counted = counted
+  }
+}
+
+/// Reads the contract's yes/no spellings: `yes`/`no`, `是`/`否`, `y`/`n`, `true`/`false`, `1`/`0`.
+public func parseYesNo(_ text: some StringProtocol) -> Bool? {
+  switch String(text.trimmingWhitespace()).lowercased() {
+  case "yes", "y", "true", "1", "是", "√": true
+  case "no", "n", "false", "0", "否", "×": false
+  default: nil
+  }
+}

@@ -1,0 +1,63 @@
+/// Totals of activity rows: the sum of `count`, hours and participants.
+public struct Totals: Hashable, Sendable {
+  public var count: Int
+  public var hours: Hours
+  public var participants: Int
+
+  public init(count: Int = 0, hours: Hours = .zero, participants: Int = 0) {
+    self.count = count
+    self.hours = hours
+    self.participants = participants
+  }
+
+  public static let zero = Totals()
+
+  public static func + (a: Totals, b: Totals) -> Totals {
+    Totals(count: a.count + b.count, hours: a.hours + b.hours, participants: a.participants + b.participants)
+  }
+}
+
+/// A window of days that a record's date must fall in.
+public enum DateWindow: Hashable, Sendable {
+  /// On or before a day (no lower bound): "as of" counts.
+  case onOrBefore(Day)
+  /// Within a closed range: counts of a period.
+  case within(DayRange)
+}
+
+/// The dates of a matter that definitions test.
+public enum MatterDate: String, Sendable, CaseIterable {
+  case raised, claimed, due, resolved
+}
+
+/// One condition on a matter; a count is of the matters meeting all of its conditions.
+public enum MatterCondition: Hashable, Sendable {
+  /// The date is set and falls in the window.
+  case dated(MatterDate, DateWindow)
+  /// The date is set and lies strictly before the day.
+  case datedBefore(MatterDate, Day)
+  /// The date is unset, or lies strictly after the day ("not resolved by E").
+  case notDatedBy(MatterDate, Day)
+  /// The matter is marked as a key project.
+  case keyProject
+}
+
+/// What the statistics engine needs from a store. The store answers in its own query language
+/// (SQL on SQLite or PostgreSQL); the definitions stay in the aggregation module.
+public protocol StatisticsSource {
+  /// The campaign settings.
+  func settings() throws -> CampaignSettings
+  /// The kind catalogue in display order.
+  func catalogue() throws -> Catalogue
+  /// The reporting units (direct children of the top committee) in their file order.
+  func units() throws -> [Unit]
+  /// Activity totals per kind code over every organization, the committee included.
+  func activityTotals(dated window: DateWindow) throws -> [String: Totals]
+  /// Activity totals per unit id and kind code; sub-branch rows count for their unit,
+  /// committee rows for none.
+  func activityTotalsByUnit(dated window: DateWindow) throws -> [String: [String: Totals]]
+  /// The number of raw opinions dated in the window.
+  func countFeedback(dated window: DateWindow) throws -> Int
+  /// The number of matters meeting every condition.
+  func countMatters(where conditions: [MatterCondition]) throws -> Int
+}

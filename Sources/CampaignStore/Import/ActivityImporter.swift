@@ -1,0 +1,69 @@
+import CampaignModel
+import GRDB
+
+/// Activities: each row is checked against the catalogue and the organization tree, then
+/// upserted by its id, or by its content when it has none.
+struct ActivityImporter: RowImporter {
+  private let organizations: OrganizationIndex
+  private let catalogue: Catalogue
+  private var ids = IdTracker()
+  private var contentKeys = ContentKeys()
+  private let upsert: Statement
+  private static let columns = ["id", "date", "organization", "kind", "title", "hours", "participants", "count", "level", "lead", "note"]
+
+  init(db: Database) throws {
+    organizations = try loadOrganizationIndex(db)
+    catalogue = try loadCatalogue(db)
+    upsert = try db.makeStatement(sql: upsertSQL(table: "activity", key: "key", columns: Self.columns))
+  }
+
+  mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
+    let id = row.optionalText("id")
+    if let id {
+      if id.hasPrefix("#") { row.fail("id", .idReserved) }
+      if let first = ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
+    }
+    let date = row.day("date", required: true)
+    let org = row.organization("unit", in: organizations)
+    var kind: ActivityKind?
+    if let k = row.required("kind") {
+      kind = catalogue.kind(matching: k)
+      if kind == nil { row.fail("kind", .unknownKind) }
+    }
+    let hours = row.hours("hours")
+    let participants = row.wholeNumber("participants", empty: 0)
+    let count = row.wholeNumber("count", empty: 1, problem: .badCount, minimum: 1)
+    let level = row.choice("level", allowed: MediaLevel.allowedText) { MediaLevel(contractValue: $0) }
+    let title = row.text("title"), lead = row.text("lead"), note = row.text("note")
+    guard row.issues.isEmpty, write, let date, let org, let kind else { return nil }
+
+    let values: [String] = [
+      date.iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count),
+      level?.rawValue ?? "", lead, note,
+    ]
+    let key = id.map { "id:" + $0 } ?? contentKeys.key(for: values)
+    let args: StatementArguments = [
+      key, id, date.iso, org, kind.code, title, hours.hundredths, participants, count, level?.rawValue, lead, note,
+    ]
+    return try runUpsert(upsert, args, db: db)
+  }
+}
+
+extension MediaLevel {
+  /// The allowed spellings, for messages.
+  static var allowedText: String {
+    allCases.map { "\($0.rawValue)/\($0.chineseName)" }.joined(separator: ", ")
+  }
+}
+
+/// Loads the catalogue in display order.
+func loadCatalogue(_ db: Database) throws -> Catalogue {
+  let kinds = try Row.fetchAll(
+    db, sql: "SELECT code, name, name_en, measure, measure_en, category, category_name, category_name_en FROM kind ORDER BY position, code"
+  ).map { r in
+    ActivityKind(
+      code: r[0], name: r[1], nameEn: r[2], measure: r[3], measureEn: r[4], category: r[5], categoryName: r[6],
+      categoryNameEn: r[7])
+  }
+  return Catalogue(kinds: kinds)
+}

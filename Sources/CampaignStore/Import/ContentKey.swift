@@ -1,0 +1,31 @@
+/// Keys for rows without an id, so that importing the same file twice changes nothing.
+///
+/// The key is a 128-bit FNV-1a hash of the row's normalised values plus its occurrence among
+/// identical rows of the same file: two identical rows in one file stay two rows, and the same
+/// rows imported again (from this or another file) are recognised.
+struct ContentKeys {
+  private var occurrences: [UInt128: Int] = [:]
+
+  mutating func key(for values: [String]) -> String {
+    let h = ContentKeys.fnv1a128(values)
+    let n = occurrences[h, default: 0] + 1
+    occurrences[h] = n
+    return "row:" + String(h, radix: 16) + ":\(n)"
+  }
+
+  static func fnv1a128(_ values: [String]) -> UInt128 {
+    var hash: UInt128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d
+    let prime: UInt128 = 0x0000_0000_0100_0000_0000_0000_0000_013B
+    for (i, v) in values.enumerated() {
+      if i > 0 {
+        hash ^= 0x1F
+        hash = hash &* prime
+      }
+      for b in v.utf8 {
+        hash ^= UInt128(b)
+        hash = hash &* prime
+      }
+    }
+    return hash
+  }
+}

@@ -1,0 +1,36 @@
+import CampaignModel
+import GRDB
+
+/// Raw opinions: upserted by id (or by content when there is none); a merged opinion must name
+/// a matter already in the ledger.
+struct FeedbackImporter: RowImporter {
+  private let organizations: OrganizationIndex
+  private let matters: Set<String>
+  private var ids = IdTracker()
+  private var contentKeys = ContentKeys()
+  private let upsert: Statement
+  private static let columns = ["id", "date", "organization", "channel", "content", "matter"]
+
+  init(db: Database) throws {
+    organizations = try loadOrganizationIndex(db)
+    matters = try Set(String.fetchAll(db, sql: "SELECT id FROM matter"))
+    upsert = try db.makeStatement(sql: upsertSQL(table: "feedback", key: "key", columns: Self.columns))
+  }
+
+  mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
+    let id = row.optionalText("id")
+    if let id {
+      if id.hasPrefix("#") { row.fail("id", .idReserved) }
+      if let first = ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
+    }
+    let date = row.day("date", required: true)
+    let org = row.organization("unit", in: organizations)
+    let channel = row.text("channel")
+    let content = row.required("content")
+    let matter = row.optionalText("matter")
+    if let matter, !matters.contains(matter) { row.fail("matter", .unknownMatter) }
+    guard row.issues.isEmpty, write, let date, let org, let content else { return nil }
+    let key = id.map { "id:" + $0 } ?? contentKeys.key(for: [date.iso, org, channel, content, matter ?? ""])
+    return try runUpsert(upsert, [key, id, date.iso, org, channel, content, matter], db: db)
+  }
+}

@@ -1,0 +1,128 @@
+import CampaignModel
+import GRDB
+
+/// The organization tree: rows are collected, the tree they form together with the stored
+/// organizations is checked (one root, known parents, no cycles), then they are upserted and
+/// every organization's unit is recomputed.
+struct OrganizationImporter: RowImporter {
+  private struct Pending {
+    var org: Organization
+    var line: Int
+    var parentColumn: Int?
+    var parentHeader: String?
+  }
+
+  private var ids = IdTracker()
+  private var pending: [Pending] = []
+  private let upsert: Statement
+  private let firstPosition: Int
+  private static let columns = ["name", "kind", "parent", "counted", "position"]
+
+  init(db: Database) throws {
+    upsert = try db.makeStatement(sql: upsertSQL(table: "organization", key: "id", columns: Self.columns))
+    firstPosition = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM organization") ?? 0
+  }
+
+  mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
+    let id = row.required("id")
+    if let id, let first = ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
+    let name = row.required("name")
+    let kind = row.choice("kind", required: true, allowed: OrganizationKind.allowedText) { OrganizationKind(contractValue: $0) }
+    let parent = row.optionalText("parent")
+    let counted = row.choice("counted", allowed: "yes/no, 是/否") { parseYesNo($0) } ?? true
+    guard row.issues.isEmpty, let id, let name, let kind else { return nil }
+    pending.append(
+      Pending(
+        org: Organization(id: id, name: name, kind: kind, parent: parent, counted: counted), line: row.line,
+        parentColumn: row.map.position["parent"].map { $0 + 1 }, parentHeader: row.map.header("parent")))
+    return nil
+  }
+
+  mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws {
+    // The tree as it will be: stored organizations overlaid with this file's rows.
+    var parentOf: [String: String?] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT id, parent FROM organization") {
+      parentOf[row[0] as String] = row[1] as String?
+    }
+    var lineOf: [String: Pending] = [:]
+    for p in pending {
+      parentOf[p.org.id] = p.org.parent
+      lineOf[p.org.id] = p
+    }
+    func issue(_ p: Pending, _ problem: DataIssue.Problem, value: String) -> DataIssue {
+      DataIssue(file: file, line: p.line, column: p.parentColumn, header: p.parentHeader, value: value, problem: problem)
+    }
+    for p in pending {
+      if let parent = p.org.parent, parentOf[parent] == nil {
+        issues.append(issue(p, .unknownParent, value: parent))
+      }
+    }
+    let roots = parentOf.filter { $0.value == nil }.map(\.key).sorted()
+    if roots.count != 1 {
+      let inFile = pending.filter { $0.org.parent == nil }
+      if inFile.isEmpty {
+        issues.append(DataIssue(file: file, line: 1, column: nil, header: nil, value: "", problem: .rootCount(roots: roots)))
+      }
+      for p in inFile { issues.append(issue(p, .rootCount(roots: roots), value: "")) }
+    }
+    // Cycles: follow parents from every organization of the file.
+    var reported: Set<String> = []
+    for p in pending {
+      var path = [p.org.id]
+      var seen: Set<String> = [p.org.id]
+      var current = p.org.id
+      while let next = parentOf[current] ?? nil, parentOf[next] != nil {
+        if seen.contains(next) {
+          let cycle = Array(path[path.firstIndex(of: next)!...]) + [next]
+          if reported.insert(Set(cycle).sorted().joined(separator: ",")).inserted {
+            let at = cycle.compactMap { lineOf[$0] }.min { $0.line < $1.line } ?? p
+            issues.append(issue(at, .cycle(path: cycle), value: at.org.parent ?? ""))
+          }
+          break
+        }
+        seen.insert(next)
+        path.append(next)
+        current = next
+      }
+    }
+    guard issues.isEmpty else { return }
+
+    for (i, p) in pending.enumerated() {
+      let o = p.org
+      try upsert.execute(arguments: [o.id, o.name, o.kind.rawValue, o.parent, o.counted, firstPosition + i])
+    }
+    try recomputeUnits(db, parentOf: parentOf)
+  }
+
+  /// Sets each organization's unit: the ancestor whose parent is the root.
+  private func recomputeUnits(_ db: Database, parentOf: [String: String?]) throws {
+    var unitOf: [String: String?] = [:]
+    func unit(_ id: String) -> String? {
+      if let u = unitOf[id] { return u }
+      var chain: [String] = []
+      var current = id
+      var result: String?
+      while true {
+        guard let parent = parentOf[current] ?? nil else { result = chain.last; break }  // current is the root
+        if let known = unitOf[current] { result = known; break }
+        chain.append(current)
+        current = parent
+      }
+      // chain runs from id up to the root's child; the last element is the unit.
+      for c in chain { unitOf[c] = result }
+      return result
+    }
+    let update = try db.makeStatement(sql: "UPDATE organization SET unit = ? WHERE id = ? AND unit IS NOT ?")
+    for id in parentOf.keys {
+      let u = unit(id)
+      try update.execute(arguments: [u, id, u])
+    }
+  }
+}
+
+extension OrganizationKind {
+  /// The allowed spellings, for messages.
+  static var allowedText: String {
+    allCases.map { "\($0.rawValue)/\($0.chineseName)" }.joined(separator: ", ")
+  }
+}

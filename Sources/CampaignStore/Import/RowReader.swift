@@ -1,0 +1,123 @@
+import CampaignModel
+
+/// Reads the cells of one record by contract column, collecting every problem it finds.
+struct RowReader {
+  let file: String
+  let record: CSVRecord
+  let map: HeaderMap
+  var issues: [DataIssue] = []
+
+  var line: Int { record.line }
+
+  /// The trimmed cell of a column; empty when the column or the cell is absent.
+  func text(_ column: String) -> String {
+    guard let i = map.position[column], i < record.fields.count else { return "" }
+    return String(record.fields[i].trimmingWhitespace())
+  }
+
+  /// The trimmed cell, or nil when empty.
+  func optionalText(_ column: String) -> String? {
+    let t = text(column)
+    return t.isEmpty ? nil : t
+  }
+
+  mutating func fail(_ column: String, _ problem: DataIssue.Problem, value: String? = nil) {
+    let pos = map.position[column]
+    issues.append(
+      DataIssue(file: file, line: line, column: pos.map { $0 + 1 }, header: map.header(column), value: value ?? text(column), problem: problem))
+  }
+
+  /// A required non-empty cell.
+  mutating func required(_ column: String) -> String? {
+    let t = text(column)
+    if t.isEmpty { fail(column, .required); return nil }
+    return t
+  }
+
+  /// A date cell in any of the accepted spellings.
+  mutating func day(_ column: String, required: Bool) -> Day? {
+    let t = text(column)
+    if t.isEmpty {
+      if required { fail(column, .required) }
+      return nil
+    }
+    guard let d = Day(parsing: t) else { fail(column, .badDate); return nil }
+    return d
+  }
+
+  /// Hours ≥ 0 with at most two decimals; empty is 0.
+  mutating func hours(_ column: String) -> Hours {
+    let t = text(column)
+    if t.isEmpty { return .zero }
+    guard let h = Hours(parsing: t) else { fail(column, .badHours); return .zero }
+    return h
+  }
+
+  /// A whole number ≥ 0 (a trailing `.0`, as Excel writes, is accepted); empty is `empty`.
+  mutating func wholeNumber(_ column: String, empty: Int, problem: DataIssue.Problem = .badWholeNumber, minimum: Int = 0) -> Int {
+    let t = text(column)
+    if t.isEmpty { return empty }
+    var digits = Substring(t)
+    if digits.hasSuffix(".0") { digits = digits.dropLast(2) }
+    guard digits.count <= 12, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(digits), v >= minimum else {
+      fail(column, problem)
+      return empty
+    }
+    return v
+  }
+
+  /// A value from a fixed list; empty gives nil without a problem unless required.
+  mutating func choice<T>(_ column: String, required: Bool = false, allowed: String, _ parse: (String) -> T?) -> T? {
+    let t = text(column)
+    if t.isEmpty {
+      if required { fail(column, .required) }
+      return nil
+    }
+    guard let v = parse(t) else { fail(column, .badChoice(allowed: allowed)); return nil }
+    return v
+  }
+
+  /// An organization named by id or exact name.
+  mutating func organization(_ column: String, in index: OrganizationIndex) -> String? {
+    guard let t = required(column) else { return nil }
+    switch index.resolve(t) {
+    case .found(let id): return id
+    case .unknown: fail(column, .unknownUnit); return nil
+    case .ambiguous(let ids): fail(column, .ambiguousUnit(ids: ids)); return nil
+    }
+  }
+
+  /// Checks that no cells lie beyond the header.
+  mutating func checkWidth() {
+    guard record.fields.count > map.headers.count else { return }
+    let extra = record.fields[map.headers.count...]
+    if extra.contains(where: { !$0.trimmingWhitespace().isEmpty }) {
+      issues.append(DataIssue(file: file, line: line, column: map.headers.count + 1, header: nil, value: "", problem: .tooManyCells(expected: map.headers.count)))
+    }
+  }
+}
+
+/// Finds organizations by id or by exact name.
+struct OrganizationIndex {
+  enum Resolution { case found(String), unknown, ambiguous([String]) }
+  var ids: Set<String> = []
+  var byName: [String: [String]] = [:]
+
+  func resolve(_ text: String) -> Resolution {
+    if ids.contains(text) { return .found(text) }
+    guard let matches = byName[text] else { return .unknown }
+    return matches.count == 1 ? .found(matches[0]) : .ambiguous(matches.sorted())
+  }
+}
+
+/// Tracks ids within one file to report duplicates with the line of the first occurrence.
+struct IdTracker {
+  private var lines: [String: Int] = [:]
+
+  /// Records an id; returns the earlier line when it was seen before.
+  mutating func see(_ id: String, line: Int) -> Int? {
+    if let first = lines[id] { return first }
+    lines[id] = line
+    return nil
+  }
+}

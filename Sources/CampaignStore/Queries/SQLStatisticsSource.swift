@@ -1,0 +1,90 @@
+import CampaignModel
+import GRDB
+
+/// Answers the statistics engine's questions with SQL, inside one read transaction.
+///
+/// Only primitive sums and counts are computed here; what they mean is decided in the
+/// aggregation module. Dates are ISO text, so comparisons are string comparisons.
+struct SQLStatisticsSource: StatisticsSource {
+  let db: Database
+
+  func settings() throws -> CampaignSettings {
+    let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+    return CampaignSettings(values: Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as String) }))
+  }
+
+  func catalogue() throws -> Catalogue { try loadCatalogue(db) }
+
+  func units() throws -> [Unit] {
+    try Row.fetchAll(
+      db, sql: "SELECT id, name, kind, counted FROM organization WHERE unit = id ORDER BY position, id"
+    ).map { r in
+      Unit(id: r[0], name: r[1], kind: OrganizationKind(rawValue: r[2]) ?? .branch, counted: r[3])
+    }
+  }
+
+  func activityTotals(dated window: DateWindow) throws -> [String: Totals] {
+    let (condition, args) = Self.condition("date", window)
+    let rows = try Row.fetchAll(
+      db,
+      sql: "SELECT kind, SUM(count), SUM(hours), SUM(participants) FROM activity WHERE \(condition) GROUP BY kind",
+      arguments: args)
+    var result: [String: Totals] = [:]
+    for r in rows { result[r[0]] = Totals(count: r[1], hours: Hours(hundredths: r[2]), participants: r[3]) }
+    return result
+  }
+
+  func activityTotalsByUnit(dated window: DateWindow) throws -> [String: [String: Totals]] {
+    let (condition, args) = Self.condition("a.date", window)
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT o.unit, a.kind, SUM(a.count), SUM(a.hours), SUM(a.participants)
+        FROM activity a JOIN organization o ON o.id = a.organization
+        WHERE \(condition) AND o.unit IS NOT NULL
+        GROUP BY o.unit, a.kind
+        """,
+      arguments: args)
+    var result: [String: [String: Totals]] = [:]
+    for r in rows {
+      result[r[0], default: [:]][r[1]] = Totals(count: r[2], hours: Hours(hundredths: r[3]), participants: r[4])
+    }
+    return result
+  }
+
+  func countFeedback(dated window: DateWindow) throws -> Int {
+    let (condition, args) = Self.condition("date", window)
+    return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback WHERE \(condition)", arguments: args) ?? 0
+  }
+
+  func countMatters(where conditions: [MatterCondition]) throws -> Int {
+    var clauses: [String] = []
+    var args: StatementArguments = []
+    for c in conditions {
+      switch c {
+      case .dated(let field, let window):
+        let (sql, a) = Self.condition(field.rawValue, window)
+        clauses.append(sql)
+        args += a
+      case .datedBefore(let field, let day):
+        clauses.append("\(field.rawValue) < ?")
+        args += [day.iso]
+      case .notDatedBy(let field, let day):
+        clauses.append("(\(field.rawValue) IS NULL OR \(field.rawValue) > ?)")
+        args += [day.iso]
+      case .keyProject:
+        clauses.append("key_project = 1")
+      }
+    }
+    let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+    return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM matter" + whereClause, arguments: args) ?? 0
+  }
+
+  /// A date column's condition for a window; NULL dates never match.
+  static func condition(_ column: String, _ window: DateWindow) -> (String, StatementArguments) {
+    switch window {
+    case .onOrBefore(let day): ("\(column) <= ?", [day.iso])
+    case .within(let range): ("\(column) BETWEEN ? AND ?", [range.start.iso, range.end.iso])
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import GRDB
+
+/// The store's schema as named, append-only migrations. Never edit a shipped migration: add one.
+enum Migrations {
+  static var migrator: DatabaseMigrator {
+    var m = DatabaseMigrator()
+    m.registerMigration("v1-records") { db in
+      try db.execute(sql: """
+        CREATE TABLE setting (
+          key TEXT PRIMARY KEY NOT NULL,
+          value TEXT NOT NULL
+        );
+        CREATE TABLE kind (
+          code TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+          name TEXT NOT NULL,
+          name_en TEXT NOT NULL,
+          measure TEXT NOT NULL,
+          measure_en TEXT NOT NULL,
+          category TEXT NOT NULL,
+          category_name TEXT NOT NULL,
+          category_name_en TEXT NOT NULL,
+          position INTEGER NOT NULL
+        );
+        -- unit: the direct child of the root that this organization counts for
+        -- (itself for a unit, NULL for the root); recomputed after every organizations import.
+        CREATE TABLE organization (
+          id TEXT PRIMARY KEY NOT NULL,
+          name TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          parent TEXT,
+          counted INTEGER NOT NULL,
+          position INTEGER NOT NULL,
+          unit TEXT
+        );
+        CREATE INDEX organization_unit ON organization(unit);
+        CREATE INDEX organization_name ON organization(name);
+        -- key: "id:<user id>" or "row:<content hash>:<occurrence>" for rows without an id.
+        -- hours in hundredths, so sums are exact.
+        CREATE TABLE activity (
+          key TEXT NOT NULL UNIQUE,
+          id TEXT,
+          date TEXT NOT NULL,
+          organization TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          title TEXT NOT NULL,
+          hours INTEGER NOT NULL,
+          participants INTEGER NOT NULL,
+          count INTEGER NOT NULL,
+          level TEXT,
+          lead TEXT NOT NULL,
+          note TEXT NOT NULL
+        );
+        CREATE INDEX activity_date ON activity(date, kind, organization, count, hours, participants);
+        CREATE INDEX activity_organization ON activity(organization);
+        CREATE INDEX activity_kind ON activity(kind, date);
+        CREATE TABLE matter (
+          id TEXT PRIMARY KEY NOT NULL,
+          title TEXT NOT NULL,
+          organization TEXT NOT NULL,
+          raised TEXT NOT NULL,
+          owner TEXT,
+          claimed TEXT,
+          due TEXT,
+          status TEXT NOT NULL,
+          resolved TEXT,
+          key_project INTEGER NOT NULL,
+          note TEXT NOT NULL
+        );
+        CREATE INDEX matter_raised ON matter(raised);
+        CREATE INDEX matter_organization ON matter(organization);
+        CREATE TABLE feedback (
+          key TEXT NOT NULL UNIQUE,
+          id TEXT,
+          date TEXT NOT NULL,
+          organization TEXT NOT NULL,
+          channel TEXT NOT NULL,
+          content TEXT NOT NULL,
+          matter TEXT
+        );
+        CREATE INDEX feedback_date ON feedback(date);
+        CREATE INDEX feedback_matter ON feedback(matter);
+        """)
+    }
+    return m
+  }
+}

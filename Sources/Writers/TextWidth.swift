@@ -1,0 +1,31 @@
+/// Display width of text in a monospaced terminal or a spreadsheet column: East-Asian wide and
+/// fullwidth characters take two cells, everything else one.
+public enum TextWidth {
+  /// The number of cells `text` takes.
+  public static func of(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : (isZeroWidth($1) ? 0 : 1)) }
+  }
+
+  /// Pads `text` with spaces on the right to `width` cells.
+  public static func padRight(_ text: String, to width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - of(text)))
+  }
+
+  /// Pads `text` with spaces on the left to `width` cells.
+  public static func padLeft(_ text: String, to width: Int) -> String {
+    String(repeating: " ", count: max(0, width - of(text))) + text
+  }
+
+  static func isZeroWidth(_ u: Unicode.Scalar) -> Bool {
+    (0x0300...0x036F).contains(u.value) || (0x200B...0x200F).contains(u.value) || (0xFE00...0xFE0F).contains(u.value)
+  }
+
+  static func isWide(_ u: Unicode.Scalar) -> Bool {
+    let v = u.value
+    return (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+      || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+      || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+      || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
+      || (0x20000...0x3FFFD).contains(v)
+  }
+}

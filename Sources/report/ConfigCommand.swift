@@ -1,0 +1,45 @@
+import ArgumentParser
+import CampaignModel
+import CampaignStore
+
+extension Report {
+  /// `report config [KEY [VALUE]]`: shows or sets the campaign settings kept in the store.
+  struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "config",
+      abstract: "Show the campaign settings, or set one: report config KEY VALUE.",
+      discussion: "Keys: " + SettingKey.allCases.map { "\n  \($0.rawValue): \($0.summary)" }.joined())
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The setting to show or set.")
+    var key: String?
+
+    @Argument(help: "The new value (an empty string clears it).")
+    var value: String?
+
+    func run() throws {
+      let lang = options.language
+      if let key, let value {
+        let store = try options.openStore(.createIfMissing)
+        let stored = try Console.guarded(lang) { try store.setSetting(key, to: value) }
+        options.say("\(key) = \(stored)")
+        return
+      }
+      let store = try options.openStore(.existing)
+      let values = try Console.guarded(lang) { try store.settingValues() }
+      if let key {
+        guard let entry = values.first(where: { $0.key.rawValue == key }) else {
+          Console.error("report: " + CampaignModelError.unknownSetting(key: key).description)
+          throw ExitCode(Exit.usage.rawValue)
+        }
+        print(entry.value)
+        return
+      }
+      for v in values {
+        let mark = v.isDefault ? lang.pick("  (默认)", "  (default)") : ""
+        print("\(v.key.rawValue) = \(v.value)\(mark)")
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import CampaignModel
+import CampaignStore
+import Foundation
+
+/// Exit statuses a scheduler can act on (BSD sysexits).
+enum Exit: Int32 {
+  case ok = 0
+  case usage = 64
+  case dataError = 65
+  case noInput = 66
+  case software = 70
+  case cannotCreate = 73
+  case busy = 75
+
+  /// The status for an error of the library.
+  static func code(for error: any Error) -> Exit {
+    switch error {
+    case let e as StoreError:
+      switch e {
+      case .missingFile, .unreadableFile, .missingDatabase: return .noInput
+      case .badEncoding, .unrecognisedHeader, .badData, .newerSchema: return .dataError
+      case .setting: return .usage
+      case .busy: return .busy
+      case .database: return .software
+      }
+    case is CampaignModelError: return .usage
+    default: return .software
+    }
+  }
+}
+
+/// Where messages go: results to stdout, errors to stderr.
+enum Console {
+  /// Writes a line to stderr.
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  /// Runs `body`; a library error is printed to stderr in `lang` and becomes its exit code.
+  static func guarded<T>(_ lang: Language, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let e as ExitCode {
+      throw e
+    } catch {
+      Console.error(message(for: error, in: lang))
+      throw ExitCode(Exit.code(for: error).rawValue)
+    }
+  }
+
+  /// The message of an error in a language, prefixed with `report: ` when it is one line.
+  static func message(for error: any Error, in lang: Language) -> String {
+    let text: String
+    switch error {
+    case let e as StoreError: text = e.message(in: lang)
+    default: text = "\(error)"
+    }
+    return "report: " + text
+  }
+
+  /// Whether stderr is a terminal (progress lines only go there).
+  static var stderrIsTerminal: Bool { isatty(2) == 1 }
+}

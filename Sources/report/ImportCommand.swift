@@ -1,0 +1,65 @@
+import ArgumentParser
+import CampaignModel
+import CampaignStore
+import Foundation
+
+extension Report {
+  /// `report import FILE...`: one transaction per file, in dependency order.
+  struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "import",
+      abstract: "Import CSV files of organizations, activities, matters, feedback or kinds.",
+      discussion: """
+        Files are UTF-8 (with or without BOM) or GB18030; the type is recognised from the header. \
+        Several files are imported in dependency order (organizations, kinds, matters, activities, \
+        feedback), each as one transaction: a file with any bad row imports nothing, every problem \
+        is listed, and the remaining files are not imported.
+        """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(name: .long, help: "The record type of every file, when the header does not tell it.")
+    var type: RecordType?
+
+    @Argument(help: ArgumentHelp("CSV files to import.", valueName: "file"))
+    var files: [String]
+
+    func run() throws {
+      let lang = options.language
+      let ordered = try Console.guarded(lang) { () throws -> [(String, RecordType)] in
+        try files.map { f in (f, try type ?? CampaignStore.recordType(ofFile: f)) }
+          .enumerated().sorted { ($0.element.1.dependencyOrder, $0.offset) < ($1.element.1.dependencyOrder, $1.offset) }
+          .map(\.element)
+      }
+      let store = try options.openStore(.createIfMissing)
+      for (i, (file, fileType)) in ordered.enumerated() {
+        let showProgress = Console.stderrIsTerminal && !options.quiet
+        do {
+          let summary = try Console.guarded(lang) {
+            try store.importFile(file, type: fileType, progress: showProgress ? { n in
+              FileHandle.standardError.write(Data("\r\(file): \(n)…".utf8))
+            } : nil)
+          }
+          if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+          report(summary)
+        } catch {
+          let rest = ordered[(i + 1)...].map(\.0)
+          if !rest.isEmpty {
+            Console.error(lang.pick("report: 未导入:\(rest.joined(separator: "、"))", "report: not imported: \(rest.joined(separator: ", "))"))
+          }
+          throw error
+        }
+      }
+    }
+
+    private func report(_ s: ImportSummary) {
+      let lang = options.language
+      for column in s.ignoredColumns {
+        Console.error(lang.pick("\(s.file):1: 注意:列“\(column)”不在数据约定中,已忽略。", "\(s.file):1: note: column \"\(column)\" is not in the contract and was ignored."))
+      }
+      options.say(lang.pick(
+        "\(s.file)(\(s.type.rawValue),\(s.encoding.rawValue)):\(s.rows) 行,新增 \(s.added),更新 \(s.updated),未变 \(s.unchanged)",
+        "\(s.file) (\(s.type.rawValue), \(s.encoding.rawValue)): \(s.rows) rows, \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged"))
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import CampaignStore
+
+extension Report {
+  /// `report init`: creates the store or migrates an older one.
+  struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "init",
+      abstract: "Create the database, or migrate an older one (safe to run again).")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+      let store = try options.openStore(.createIfMissing)
+      options.say(options.language.pick("数据库已就绪:\(store.path)", "Database ready: \(store.path)"))
+    }
+  }
+}

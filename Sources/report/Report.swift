@@ -1,0 +1,26 @@
+import ArgumentParser
+
+@main
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Campaign records in, statistics, workbooks and briefings out (党史学习教育统计).",
+    discussion: """
+      The store is a SQLite file: --db PATH or REPORT_DB, default \
+      ~/.local/share/campaign-report/campaign.sqlite. Output is in Chinese unless --lang en.
+
+      Exit codes:
+        0   success
+        64  bad usage (unknown option, malformed month, invalid setting)
+        65  bad data (nothing from the bad file was imported; every problem is listed)
+        66  missing input file or database
+        70  internal error
+        73  cannot create output
+        75  busy: the database is locked by another run
+      """,
+    subcommands: [
+      InitCommand.self, ImportCommand.self, StatsCommand.self, DemoCommand.self, ConfigCommand.self,
+      KindsCommand.self,
+    ]
+  )
+}

@@ -1,0 +1,30 @@
+import Aggregation
+import ArgumentParser
+import CampaignModel
+import CampaignStore
+import Writers
+
+extension Report {
+  /// `report stats --month YYYY-MM [--json]`.
+  struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "stats",
+      abstract: "Print the statistics of a month, as a table or as JSON.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("The month to report.", valueName: "YYYY-MM"))
+    var month: Month
+
+    @Flag(name: .long, help: "Print JSON (the documented shape) instead of a table.")
+    var json = false
+
+    func run() throws {
+      let store = try options.openStore(.existing)
+      let stats = try Console.guarded(options.language) {
+        try store.snapshot { try Statistics.compute(period: month.days, from: $0) }
+      }
+      print(json ? StatisticsJSON.value(stats).rendered() : StatisticsTable.render(stats, lang: options.language), terminator: json ? "\n" : "")
+    }
+  }
+}
