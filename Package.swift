@@ -34,10 +34,13 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    .target(
+      name: "TestSupport", dependencies: ["CampaignStore", .product(name: "GRDB", package: "GRDB.swift")],
+      path: "Tests/TestSupport"),
     .testTarget(name: "CampaignModelTests", dependencies: ["CampaignModel"]),
-    .testTarget(name: "CampaignStoreTests", dependencies: ["CampaignStore", "Aggregation"]),
-    .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "CampaignStore"]),
-    .testTarget(name: "WritersTests", dependencies: ["Writers"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["report"]),
+    .testTarget(name: "CampaignStoreTests", dependencies: ["CampaignStore", "TestSupport"]),
+    .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "CampaignStore", "TestSupport"]),
+    .testTarget(name: "WritersTests", dependencies: ["Writers", "Aggregation", "CampaignStore", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["report", "TestSupport"]),
   ]
 )

@@ -19,6 +19,7 @@ supervision,督查督导,supervision visit,次,visits,supervision,督导,Supervi
 news_post,宣传动态,news post,篇,posts,publicity,宣传,Publicity
 briefing,简报,briefing,期,issues,publicity,宣传,Publicity
 media_report,媒体刊发,media report,条,reports,publicity,宣传,Publicity
+
 """#
 
   /// The demo institution's organizations (`Templates/demo/organizations.csv`).
@@ -51,6 +52,7 @@ MY,马克思主义学院直属党支部,direct_branch,BC,yes
 TS,图书馆直属党支部,direct_branch,BC,yes
 HQ,后勤服务中心直属党支部,direct_branch,BC,yes
 LT,离退休干部直属党支部,direct_branch,BC,no
+
 """#
 
   /// The demo activities (`Templates/demo/activities.csv`).
@@ -424,6 +426,7 @@ A0298,2021-08-31,TS,news_post,8月宣传动态,,,11,,,
 A0299,2021-08-31,TS,seminar,学习“七一”重要讲话精神专题研讨,2.5,13,,,林静,
 A0300,2021-08-31,XX,news_post,8月宣传动态,,,4,,,
 A0301,2021-08-31,YH,news_post,8月宣传动态,,,4,,,
+
 """#
 
   /// The demo matters ledger (`Templates/demo/matters.csv`).
@@ -467,6 +470,7 @@ M035,设立师生“一站式”服务大厅,JG,2021-07-06,赵明华,2021-07-10,
 M036,推行职称评审材料线上提交,JG,2021-07-10,陈晓东,2021-07-12,2021-09-23,in_progress,,no,
 M037,整治校门口道路交通秩序,JG,2021-07-14,,,2021-12-10,open,,no,需协调属地交通管理部门
 M038,开通图书馆电子资源校外访问,TS,2021-07-20,,,2021-10-20,open,,no,
+
 """#
 
   /// The demo opinions (`Templates/demo/feedback.csv`).
@@ -609,6 +613,7 @@ F134,2021-07-06,YH01,个别访谈,校门口上下学时段车辆拥堵，存在�
 F135,2021-07-07,JD02,意见箱,职称评审材料要反复打印纸质版，负担重，希望学校想办法解决。,M036
 F136,2021-07-07,NM02,问卷调查,职称评审材料要反复打印纸质版，负担重，建议尽快解决。,M036
 F137,2021-07-09,XX01,问卷调查,校门口上下学时段车辆拥堵，存在安全隐患，希望学校想办法解决。,M037
+
 """#
 
   /// The demo campaign settings (`Templates/demo/settings.csv`).
@@ -618,5 +623,6 @@ institution,北辰职业技术学院
 campaign,党史学习教育
 campaign_start,2021-02-20
 rate_divisor,consolidated
+
 """#
 }

@@ -8,13 +8,13 @@ struct ActivityImporter: RowImporter {
   private let catalogue: Catalogue
   private var ids = IdTracker()
   private var contentKeys = ContentKeys()
-  private let upsert: Statement
+  private let upsert: Upserter
   private static let columns = ["id", "date", "organization", "kind", "title", "hours", "participants", "count", "level", "lead", "note"]
 
   init(db: Database) throws {
     organizations = try loadOrganizationIndex(db)
     catalogue = try loadCatalogue(db)
-    upsert = try db.makeStatement(sql: upsertSQL(table: "activity", key: "key", columns: Self.columns))
+    upsert = try Upserter(db: db, table: "activity", key: "key", columns: Self.columns)
   }
 
   mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
@@ -42,10 +42,10 @@ struct ActivityImporter: RowImporter {
       level?.rawValue ?? "", lead, note,
     ]
     let key = id.map { "id:" + $0 } ?? contentKeys.key(for: values)
-    let args: StatementArguments = [
+    let args: [(any DatabaseValueConvertible)?] = [
       key, id, date.iso, org, kind.code, title, hours.hundredths, participants, count, level?.rawValue, lead, note,
     ]
-    return try runUpsert(upsert, args, db: db)
+    return try upsert.write(args, db: db)
   }
 }
 

@@ -8,13 +8,13 @@ struct FeedbackImporter: RowImporter {
   private let matters: Set<String>
   private var ids = IdTracker()
   private var contentKeys = ContentKeys()
-  private let upsert: Statement
+  private let upsert: Upserter
   private static let columns = ["id", "date", "organization", "channel", "content", "matter"]
 
   init(db: Database) throws {
     organizations = try loadOrganizationIndex(db)
     matters = try Set(String.fetchAll(db, sql: "SELECT id FROM matter"))
-    upsert = try db.makeStatement(sql: upsertSQL(table: "feedback", key: "key", columns: Self.columns))
+    upsert = try Upserter(db: db, table: "feedback", key: "key", columns: Self.columns)
   }
 
   mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
@@ -31,6 +31,6 @@ struct FeedbackImporter: RowImporter {
     if let matter, !matters.contains(matter) { row.fail("matter", .unknownMatter) }
     guard row.issues.isEmpty, write, let date, let org, let content else { return nil }
     let key = id.map { "id:" + $0 } ?? contentKeys.key(for: [date.iso, org, channel, content, matter ?? ""])
-    return try runUpsert(upsert, [key, id, date.iso, org, channel, content, matter], db: db)
+    return try upsert.write([key, id, date.iso, org, channel, content, matter], db: db)
   }
 }

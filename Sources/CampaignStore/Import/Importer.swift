@@ -16,6 +16,16 @@ public struct ImportSummary: Sendable, Equatable {
   public var ignoredColumns: [String]
 }
 
+extension ImportSummary {
+  mutating func count(_ outcome: RowOutcome) {
+    switch outcome {
+    case .added: added += 1
+    case .updated: updated += 1
+    case .unchanged: unchanged += 1
+    }
+  }
+}
+
 /// What writing one row did.
 enum RowOutcome { case added, updated, unchanged }
 
@@ -24,12 +34,12 @@ protocol RowImporter {
   init(db: Database) throws
   /// Validates one row (problems go to `row.issues`) and writes it when `write` is true.
   mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome?
-  /// Whole-file checks and writes after the last row.
-  mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws
+  /// Whole-file checks and writes after the last row; returns the outcomes of rows written here.
+  mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws -> [RowOutcome]
 }
 
 extension RowImporter {
-  mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws {}
+  mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws -> [RowOutcome] { [] }
 }
 
 extension CampaignStore {
@@ -116,16 +126,11 @@ extension CampaignStore {
         row.checkWidth()
         let outcome = try importer.importRow(&row, db: db, write: issues.isEmpty && row.issues.isEmpty)
         issues += row.issues
-        switch outcome {
-        case .added: s.added += 1
-        case .updated: s.updated += 1
-        case .unchanged: s.unchanged += 1
-        case nil: break
-        }
+        if let outcome { s.count(outcome) }
         if let progress, s.rows % 5000 == 0 { progress(s.rows) }
       }
       if issues.isEmpty {
-        try importer.finish(db: db, issues: &issues, file: file)
+        for outcome in try importer.finish(db: db, issues: &issues, file: file) { s.count(outcome) }
       }
       if !issues.isEmpty { throw StoreError.badData(file: file, issues: issues) }
       return s
@@ -134,24 +139,35 @@ extension CampaignStore {
   }
 }
 
-/// Runs an upsert and tells whether it added, updated or left the row unchanged.
-///
-/// The statement must be `INSERT … ON CONFLICT … DO UPDATE … WHERE <something differs>` on a
-/// rowid table: an insert moves the last rowid, an update changes one row, otherwise nothing.
-func runUpsert(_ statement: Statement, _ arguments: StatementArguments, db: Database) throws -> RowOutcome {
-  let before = db.lastInsertedRowID
-  try statement.execute(arguments: arguments)
-  if db.changesCount == 0 { return .unchanged }
-  return db.lastInsertedRowID != before ? .added : .updated
-}
+/// Writes rows keyed by one column: inserts new keys, updates rows whose values differ, and
+/// leaves identical rows untouched, telling which of the three happened.
+struct Upserter {
+  private let insert: Statement
+  private let update: Statement
+  private let updateArgumentOrder: [Int]
 
-/// SQL for an upsert of `columns` into `table` keyed by `key` that leaves identical rows untouched.
-func upsertSQL(table: String, key: String, columns: [String]) -> String {
-  let all = [key] + columns
-  let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
-  let sets = columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-  let differs = columns.map { "\(table).\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ")
-  return "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT(\(key)) DO UPDATE SET \(sets) WHERE \(differs)"
+  /// - Parameter insertOnly: columns set when a row is added and kept when it is updated.
+  init(db: Database, table: String, key: String, columns: [String], insertOnly: [String] = []) throws {
+    let all = [key] + columns + insertOnly
+    let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
+    insert = try db.makeStatement(
+      sql: "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT(\(key)) DO NOTHING")
+    let sets = columns.map { "\($0) = ?" }.joined(separator: ", ")
+    let differs = columns.map { "\($0) IS NOT ?" }.joined(separator: " OR ")
+    update = try db.makeStatement(sql: "UPDATE \(table) SET \(sets) WHERE \(key) = ? AND (\(differs))")
+    // SET values, then the key, then the values again for the comparison.
+    let values = Array(1...columns.count)
+    updateArgumentOrder = values + [0] + values
+  }
+
+  /// Writes one row; `values` are the key, the columns, then the insert-only columns.
+  func write(_ values: [(any DatabaseValueConvertible)?], db: Database) throws -> RowOutcome {
+    let dbValues = values.map { $0?.databaseValue ?? .null }
+    try insert.execute(arguments: StatementArguments(dbValues))
+    if db.changesCount == 1 { return .added }
+    try update.execute(arguments: StatementArguments(updateArgumentOrder.map { dbValues[$0] }))
+    return db.changesCount == 1 ? .updated : .unchanged
+  }
 }
 
 /// Loads the organization index for resolving unit cells.

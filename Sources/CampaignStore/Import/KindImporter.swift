@@ -7,11 +7,11 @@ import GRDB
 struct KindImporter: RowImporter {
   private var codes = IdTracker()
   private var order: [String] = []
-  private let upsert: Statement
+  private let upsert: Upserter
   private static let columns = ["name", "name_en", "measure", "measure_en", "category", "category_name", "category_name_en", "position"]
 
   init(db: Database) throws {
-    upsert = try db.makeStatement(sql: upsertSQL(table: "kind", key: "code", columns: Self.columns))
+    upsert = try Upserter(db: db, table: "kind", key: "code", columns: Self.columns)
   }
 
   mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
@@ -28,20 +28,21 @@ struct KindImporter: RowImporter {
     guard row.issues.isEmpty, write, let code, let name, let measure, let category else { return nil }
     order.append(code)
     let nameEn = row.optionalText("name_en") ?? code.replacingOccurrences(of: "_", with: " ")
-    let args: StatementArguments = [
+    let args: [(any DatabaseValueConvertible)?] = [
       code, name, nameEn, measure, row.optionalText("measure_en") ?? "", category,
       row.optionalText("category_name") ?? category, row.optionalText("category_name_en") ?? category,
       order.count - 1,
     ]
-    return try runUpsert(upsert, args, db: db)
+    return try upsert.write(args, db: db)
   }
 
-  func finish(db: Database, issues: inout [DataIssue], file: String) throws {
+  func finish(db: Database, issues: inout [DataIssue], file: String) throws -> [RowOutcome] {
     // Kinds the file did not mention follow the file's kinds, in their former order.
     let others = try String.fetchAll(db, sql: "SELECT code FROM kind ORDER BY position, code")
       .filter { c in !order.contains { $0.caseInsensitiveCompare(c) == .orderedSame } }
     for (i, code) in others.enumerated() {
       try db.execute(sql: "UPDATE kind SET position = ? WHERE code = ?", arguments: [order.count + i, code])
     }
+    return []
   }
 }

@@ -6,12 +6,12 @@ import GRDB
 struct MatterImporter: RowImporter {
   private let organizations: OrganizationIndex
   private var ids = IdTracker()
-  private let upsert: Statement
+  private let upsert: Upserter
   private static let columns = ["title", "organization", "raised", "owner", "claimed", "due", "status", "resolved", "key_project", "note"]
 
   init(db: Database) throws {
     organizations = try loadOrganizationIndex(db)
-    upsert = try db.makeStatement(sql: upsertSQL(table: "matter", key: "id", columns: Self.columns))
+    upsert = try Upserter(db: db, table: "matter", key: "id", columns: Self.columns)
   }
 
   mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
@@ -39,10 +39,10 @@ struct MatterImporter: RowImporter {
       }
     }
     guard row.issues.isEmpty, write, let id, let title, let org, let raised, let status else { return nil }
-    let args: StatementArguments = [
+    let args: [(any DatabaseValueConvertible)?] = [
       id, title, org, raised.iso, owner, claimed?.iso, due?.iso, status.rawValue, resolved?.iso, keyProject, note,
     ]
-    return try runUpsert(upsert, args, db: db)
+    return try upsert.write(args, db: db)
   }
 }
 

@@ -14,12 +14,12 @@ struct OrganizationImporter: RowImporter {
 
   private var ids = IdTracker()
   private var pending: [Pending] = []
-  private let upsert: Statement
+  private let upsert: Upserter
   private let firstPosition: Int
-  private static let columns = ["name", "kind", "parent", "counted", "position"]
+  private static let columns = ["name", "kind", "parent", "counted"]
 
   init(db: Database) throws {
-    upsert = try db.makeStatement(sql: upsertSQL(table: "organization", key: "id", columns: Self.columns))
+    upsert = try Upserter(db: db, table: "organization", key: "id", columns: Self.columns, insertOnly: ["position"])
     firstPosition = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM organization") ?? 0
   }
 
@@ -38,7 +38,7 @@ struct OrganizationImporter: RowImporter {
     return nil
   }
 
-  mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws {
+  mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws -> [RowOutcome] {
     // The tree as it will be: stored organizations overlaid with this file's rows.
     var parentOf: [String: String?] = [:]
     for row in try Row.fetchAll(db, sql: "SELECT id, parent FROM organization") {
@@ -85,13 +85,14 @@ struct OrganizationImporter: RowImporter {
         current = next
       }
     }
-    guard issues.isEmpty else { return }
+    guard issues.isEmpty else { return [] }
 
-    for (i, p) in pending.enumerated() {
+    let outcomes = try pending.enumerated().map { i, p in
       let o = p.org
-      try upsert.execute(arguments: [o.id, o.name, o.kind.rawValue, o.parent, o.counted, firstPosition + i])
+      return try upsert.write([o.id, o.name, o.kind.rawValue, o.parent, o.counted, firstPosition + i], db: db)
     }
     try recomputeUnits(db, parentOf: parentOf)
+    return outcomes
   }
 
   /// Sets each organization's unit: the ancestor whose parent is the root.

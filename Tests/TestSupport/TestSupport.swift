@@ -1,0 +1,62 @@
+import CampaignStore
+import Foundation
+
+/// The committed test fixtures (`Tests/Fixtures/`), found from this source file's path.
+public enum Fixtures {
+  /// The `Tests/Fixtures` directory.
+  public static let directory: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+  /// The path of a fixture, e.g. `tiny/activities.csv`.
+  public static func path(_ relative: String) -> String {
+    directory.appendingPathComponent(relative).path
+  }
+
+  /// The repository's root directory.
+  public static let packageRoot: URL = directory.deletingLastPathComponent().deletingLastPathComponent()
+}
+
+/// A fresh temporary directory, removed by `remove()`.
+public struct TemporaryDirectory: Sendable {
+  public let url: URL
+
+  public init() throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent("campaign-report-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  /// A path inside the directory.
+  public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  /// Writes text (UTF-8) to a file inside the directory and returns its path.
+  @discardableResult
+  public func write(_ name: String, _ text: String) throws -> String {
+    let p = path(name)
+    try Data(text.utf8).write(to: URL(fileURLWithPath: p))
+    return p
+  }
+
+  public func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// A store in its own temporary directory, for one test.
+public final class TestStore: @unchecked Sendable {
+  public let directory: TemporaryDirectory
+  public let store: CampaignStore
+
+  public init() throws {
+    directory = try TemporaryDirectory()
+    store = try CampaignStore(path: directory.path("campaign.sqlite"), mode: .createIfMissing)
+  }
+
+  /// A store with the tiny fixture institution loaded (organizations, matters, activities, feedback).
+  public static func tiny() throws -> TestStore {
+    let s = try TestStore()
+    for f in ["organizations", "matters", "activities", "feedback"] {
+      _ = try s.store.importFile(Fixtures.path("tiny/\(f).csv"))
+    }
+    return s
+  }
+
+  deinit { directory.remove() }
+}
