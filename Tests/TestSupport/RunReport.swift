@@ -1,0 +1,50 @@
+import Foundation
+
+/// What a run of the built `report` binary printed and returned.
+public struct RunResult: Sendable {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
+}
+
+/// The built `report` executable, next to the test bundle in the build folder.
+public var reportExecutable: URL {
+  let candidates = [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])].compactMap { $0 }
+  for c in candidates {
+    let url = c.deletingLastPathComponent().appendingPathComponent("report")
+    if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+  }
+  return candidates[0].deletingLastPathComponent().appendingPathComponent("report")
+}
+
+/// Runs `report` with arguments in a working directory, with `REPORT_DB` and other variables set.
+public func runReport(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> RunResult {
+  let process = Process()
+  process.executableURL = reportExecutable
+  process.arguments = arguments
+  if let directory { process.currentDirectoryURL = directory }
+  var env = ProcessInfo.processInfo.environment
+  env.removeValue(forKey: "REPORT_DB")
+  env.removeValue(forKey: "REPORT_LANG")
+  for (k, v) in environment { env[k] = v }
+  process.environment = env
+  let out = Pipe(), err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  // Read both pipes fully before waiting, so a large output cannot block the child.
+  let group = DispatchGroup()
+  nonisolated(unsafe) var errData = Data()
+  group.enter()
+  DispatchQueue.global().async {
+    errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.leave()
+  }
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  group.wait()
+  process.waitUntilExit()
+  return RunResult(
+    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+    stderr: String(decoding: errData, as: UTF8.self))
+}
