@@ -84,42 +84,69 @@ extension Day {
   ///
   /// Returns nil for anything else, including days that do not exist such as `2021-02-30`.
   public init?(parsing text: some StringProtocol) {
-    var fields: [Int] = []
-    var current = 0
+    // Works on UTF-8 bytes: this runs once per date cell of every imported row.
+    var fields = (0, 0, 0)
+    var field = 0
     var digits = 0
-    var separators: [Character] = []
-    for ch in text.trimmingWhitespace() {
-      if let v = ch.wholeNumberValue, ch.isASCII {
-        guard digits < 4 else { return nil }
-        current = current * 10 + v
+    var separator: UInt8 = 0  // '-', '/', '.', or 1 for 年月日
+    var chinese = 0  // how many of 年, 月, 日 were seen, in order
+    var sawDay = false
+    var bytes = Array(text.trimmingWhitespace().utf8)[...]
+    while let b = bytes.first {
+      if b >= 0x30 && b <= 0x39 {
+        guard digits < 4, !sawDay else { return nil }
+        let v = Int(b - 0x30)
+        switch field {
+        case 0: fields.0 = fields.0 * 10 + v
+        case 1: fields.1 = fields.1 * 10 + v
+        default: fields.2 = fields.2 * 10 + v
+        }
         digits += 1
-      } else {
-        guard digits > 0 else { return nil }
-        fields.append(current)
-        separators.append(ch)
-        current = 0
-        digits = 0
+        bytes = bytes.dropFirst()
+        continue
       }
+      guard digits > 0 else { return nil }
+      var sep: UInt8
+      if b == 0x2D || b == 0x2F || b == 0x2E {
+        sep = b
+        bytes = bytes.dropFirst()
+      } else if bytes.starts(with: [0xE5, 0xB9, 0xB4]) && chinese == 0 {  // 年
+        sep = 1; chinese = 1; bytes = bytes.dropFirst(3)
+      } else if bytes.starts(with: [0xE6, 0x9C, 0x88]) && chinese == 1 {  // 月
+        sep = 1; chinese = 2; bytes = bytes.dropFirst(3)
+      } else if bytes.starts(with: [0xE6, 0x97, 0xA5]) && chinese == 2 && field == 2 {  // 日
+        sep = 1; chinese = 3; sawDay = true; bytes = bytes.dropFirst(3)
+        digits = 0
+        continue
+      } else {
+        return nil
+      }
+      guard field < 2, separator == 0 || separator == sep else { return nil }
+      separator = sep
+      field += 1
+      digits = 0
     }
-    if digits > 0 {
-      fields.append(current)
-    }
-    guard fields.count == 3 else { return nil }
-    switch separators {
-    case ["-", "-"], ["/", "/"], [".", "."]: break
-    case ["年", "月", "日"]: break
-    default: return nil
-    }
-    self.init(year: fields[0], month: fields[1], day: fields[2])
+    guard field == 2, digits > 0 || sawDay else { return nil }
+    if separator == 1 && !sawDay { return nil }
+    self.init(year: fields.0, month: fields.1, day: fields.2)
   }
 }
 
 extension StringProtocol {
-  /// The text without leading and trailing spaces, tabs and line breaks (ASCII and ideographic).
+  /// The text without leading and trailing spaces, tabs, line breaks, no-break and ideographic
+  /// spaces.
   public func trimmingWhitespace() -> Substring {
     let s = Substring(self)
+    let u = s.utf8
+    guard let firstByte = u.first, let lastByte = u.last else { return s }
+    // Fast path: nothing to trim (a Unicode lookup only when an end is not ASCII).
+    let headIsSpace = firstByte < 0x80 ? Self.isASCIISpace(firstByte) : s.first!.isWhitespace
+    let tailIsSpace = lastByte < 0x80 ? Self.isASCIISpace(lastByte) : s.last!.isWhitespace
+    if !headIsSpace && !tailIsSpace { return s }
     guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return s[s.endIndex...] }
     let last = s.lastIndex(where: { !$0.isWhitespace })!
     return s[first...last]
   }
+
+  private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 }

@@ -10,18 +10,27 @@ public struct Hours: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Reads a non-negative decimal with at most two decimals (`2`, `1.5`, `0.25`).
   /// Returns nil for negative numbers, more decimals, or anything that is not a number.
   public init?(parsing text: some StringProtocol) {
-    let t = text.trimmingWhitespace()
-    let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 9,
-      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-      let whole = Int(parts[0])
-    else { return nil }
-    var frac = 0
-    if parts.count == 2 {
-      let f = parts[1]
-      guard (1...2).contains(f.count), let v = Int(f) else { return nil }
-      frac = f.count == 1 ? v * 10 : v
+    var whole = 0, wholeDigits = 0, frac = 0, fracDigits = -1
+    for b in text.trimmingWhitespace().utf8 {
+      if b == 0x2E {
+        guard fracDigits < 0 else { return nil }
+        fracDigits = 0
+      } else if b >= 0x30 && b <= 0x39 {
+        if fracDigits < 0 {
+          guard wholeDigits < 9 else { return nil }
+          whole = whole * 10 + Int(b - 0x30)
+          wholeDigits += 1
+        } else {
+          guard fracDigits < 2 else { return nil }
+          frac = frac * 10 + Int(b - 0x30)
+          fracDigits += 1
+        }
+      } else {
+        return nil
+      }
     }
+    guard wholeDigits > 0, fracDigits != 0 else { return nil }
+    if fracDigits == 1 { frac *= 10 }
     self.hundredths = whole * 100 + frac
   }
 

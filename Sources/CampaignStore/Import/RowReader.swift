@@ -57,9 +57,15 @@ struct RowReader {
   mutating func wholeNumber(_ column: String, empty: Int, problem: DataIssue.Problem = .badWholeNumber, minimum: Int = 0) -> Int {
     let t = text(column)
     if t.isEmpty { return empty }
-    var digits = Substring(t)
-    if digits.hasSuffix(".0") { digits = digits.dropLast(2) }
-    guard digits.count <= 12, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(digits), v >= minimum else {
+    var digits = Substring(t).utf8[...]
+    if digits.count > 2 && digits.suffix(2).elementsEqual(".0".utf8) { digits = digits.dropLast(2) }
+    var v = 0
+    guard (1...12).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+      fail(column, problem)
+      return empty
+    }
+    for b in digits { v = v * 10 + Int(b - 0x30) }
+    guard v >= minimum else {
       fail(column, problem)
       return empty
     }

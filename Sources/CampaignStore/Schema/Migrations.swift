@@ -50,9 +50,9 @@ enum Migrations {
           lead TEXT NOT NULL,
           note TEXT NOT NULL
         );
+        -- One covering index serves every statistics query (by date, then kind and unit):
+        -- they read it alone, never the table.
         CREATE INDEX activity_date ON activity(date, kind, organization, count, hours, participants);
-        CREATE INDEX activity_organization ON activity(organization);
-        CREATE INDEX activity_kind ON activity(kind, date);
         CREATE TABLE matter (
           id TEXT PRIMARY KEY NOT NULL,
           title TEXT NOT NULL,
