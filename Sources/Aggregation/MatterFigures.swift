@@ -37,7 +37,8 @@ public struct MatterFigures: Sendable, Equatable {
   public var asOf: MatterFunnel
   /// resolved ÷ consolidated as of E; nil when nothing is consolidated.
   public var resolutionRate: Ratio?
-  /// resolved ÷ claimed as of E; nil when nothing is claimed.
+  /// Claimed matters resolved by E ÷ matters claimed by E; nil when nothing is claimed.
+  /// (A matter resolved without a claim is not in the numerator, so the rate stays ≤ 100%.)
   public var claimedResolutionRate: Ratio?
   /// Matters raised ≤ E whose due day is before E and that are not resolved by E.
   public var overdue: Int
@@ -58,7 +59,8 @@ public struct MatterFigures: Sendable, Equatable {
       period: try MatterFunnel.count(.within(period), in: source),
       asOf: asOf,
       resolutionRate: Ratio(asOf.resolved, asOf.consolidated),
-      claimedResolutionRate: Ratio(asOf.resolved, asOf.claimed),
+      claimedResolutionRate: Ratio(
+        try source.countMatters(where: [.dated(.claimed, .onOrBefore(e)), .dated(.resolved, .onOrBefore(e))]), asOf.claimed),
       overdue: try source.countMatters(where: [.dated(.raised, .onOrBefore(e)), .datedBefore(.due, e), .notDatedBy(.resolved, e)]),
       keyProjects: try source.countMatters(where: [.dated(.raised, .onOrBefore(e)), .keyProject]),
       headlineDivisor: divisor)

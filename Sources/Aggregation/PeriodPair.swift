@@ -18,9 +18,10 @@ public struct ReportWindows: Sendable, Equatable {
   public var period: DayRange
   public var cumulative: DayRange
 
-  /// The period and the cumulative range ending on the same day.
+  /// The period and the cumulative range ending on the same day; `cumulativeStart` must not be
+  /// after the period's start.
   public init(period: DayRange, cumulativeStart: Day) {
     self.period = period
-    self.cumulative = DayRange(min(cumulativeStart, period.start), period.end)!
+    self.cumulative = DayRange(cumulativeStart, period.end)!
   }
 }

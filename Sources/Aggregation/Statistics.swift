@@ -3,6 +3,8 @@ import CampaignModel
 /// Every figure of a report for one period, computed by the definitions in docs/definitions.md.
 public struct Statistics: Sendable, Equatable {
   public var settings: CampaignSettings
+  /// The reporting unit: the `office` setting, else the top committee's name.
+  public var reportingUnit: String
   public var windows: ReportWindows
   /// One entry per catalogue kind, in catalogue order.
   public var kinds: [KindFigures]
@@ -15,12 +17,14 @@ public struct Statistics: Sendable, Equatable {
   /// Computes the figures of `period` from a store snapshot.
   public static func compute(period: DayRange, from source: any StatisticsSource) throws -> Statistics {
     let settings = try source.settings()
-    let windows = ReportWindows(period: period, cumulativeStart: settings.cumulativeStart(forPeriodEnding: period.end))
+    let windows = ReportWindows(period: period, cumulativeStart: settings.cumulativeStart(for: period))
     let catalogue = try source.catalogue()
     let units = try UnitFigures.compute(
       units: try source.units(), branchKind: settings.branchStudyKind, source: source, windows: windows)
+    let office = settings.office.isEmpty ? (try source.committeeName() ?? settings.institution) : settings.office
     return Statistics(
       settings: settings,
+      reportingUnit: office,
       windows: windows,
       kinds: try KindFigures.compute(catalogue: catalogue, source: source, windows: windows),
       units: units,

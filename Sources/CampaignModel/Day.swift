@@ -94,7 +94,7 @@ extension Day {
     var bytes = Array(text.trimmingWhitespace().utf8)[...]
     while let b = bytes.first {
       if b >= 0x30 && b <= 0x39 {
-        guard digits < 4, !sawDay else { return nil }
+        guard digits < (field == 0 ? 4 : 2), !sawDay else { return nil }
         let v = Int(b - 0x30)
         switch field {
         case 0: fields.0 = fields.0 * 10 + v
@@ -105,7 +105,7 @@ extension Day {
         bytes = bytes.dropFirst()
         continue
       }
-      guard digits > 0 else { return nil }
+      guard field == 0 ? digits == 4 : digits > 0 else { return nil }
       var sep: UInt8
       if b == 0x2D || b == 0x2F || b == 0x2E {
         sep = b

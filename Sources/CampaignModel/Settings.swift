@@ -10,6 +10,7 @@ public enum RateDivisor: String, CaseIterable, Sendable {
 /// run from any directory finds them.
 public enum SettingKey: String, CaseIterable, Sendable {
   case institution
+  case office
   case campaign
   case campaignStart = "campaign_start"
   case rateDivisor = "rate_divisor"
@@ -20,6 +21,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
   public var defaultValue: String {
     switch self {
     case .institution: ""
+    case .office: ""
     case .campaign: "党史学习教育"
     case .campaignStart: ""
     case .rateDivisor: RateDivisor.consolidated.rawValue
@@ -32,6 +34,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
   public var summary: String {
     switch self {
     case .institution: "institution name (学校/单位名称), used in titles"
+    case .office: "reporting unit / issuing office (填报单位); empty = the top committee's name"
     case .campaign: "campaign name (活动名称)"
     case .campaignStart:
       "first day counted as cumulative (累计起始日期), YYYY-MM-DD; empty = 1 January of the period's year"
@@ -45,7 +48,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
   public func validate(_ value: String) throws(CampaignModelError) -> String {
     let v = String(value.trimmingWhitespace())
     switch self {
-    case .institution, .campaign:
+    case .institution, .office, .campaign:
       return v
     case .campaignStart:
       if v.isEmpty { return v }
@@ -70,6 +73,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
 /// The campaign's settings, read from the store.
 public struct CampaignSettings: Sendable, Equatable {
   public var institution: String
+  /// The reporting unit (填报单位); empty means the top committee's name.
+  public var office: String
   public var campaign: String
   /// First day of "cumulative"; nil means 1 January of the period's year.
   public var campaignStart: Day?
@@ -81,6 +86,7 @@ public struct CampaignSettings: Sendable, Equatable {
   public init(values: [String: String]) {
     func value(_ k: SettingKey) -> String { values[k.rawValue] ?? k.defaultValue }
     institution = value(.institution)
+    office = value(.office)
     campaign = value(.campaign)
     campaignStart = Day(parsing: value(.campaignStart))
     rateDivisor = RateDivisor(rawValue: value(.rateDivisor)) ?? .consolidated
@@ -88,10 +94,11 @@ public struct CampaignSettings: Sendable, Equatable {
     supervisionKind = value(.supervisionKind)
   }
 
-  /// The first day that "cumulative" counts from for a period ending on `end`: the campaign
-  /// start when it is set and not after `end`, else 1 January of `end`'s year.
-  public func cumulativeStart(forPeriodEnding end: Day) -> Day {
-    if let s = campaignStart, s <= end { return s }
-    return Day(year: end.year, month: 1, day: 1)!
+  /// The first day that "cumulative" counts from for a period: the campaign start (1 January
+  /// of the period's last year when unset), or the period's own first day when the period
+  /// begins before it, so cumulative always covers the period.
+  public func cumulativeStart(for period: DayRange) -> Day {
+    let start = campaignStart ?? Day(year: period.end.year, month: 1, day: 1)!
+    return min(start, period.start)
   }
 }

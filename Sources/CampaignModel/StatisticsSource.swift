@@ -49,6 +49,8 @@ public protocol StatisticsSource {
   func settings() throws -> CampaignSettings
   /// The kind catalogue in display order.
   func catalogue() throws -> Catalogue
+  /// The top committee's name, or nil when no organizations are loaded.
+  func committeeName() throws -> String?
   /// The reporting units (direct children of the top committee) in their file order.
   func units() throws -> [Unit]
   /// Activity totals per kind code over every organization, the committee included.
@@ -60,4 +62,39 @@ public protocol StatisticsSource {
   func countFeedback(dated window: DateWindow) throws -> Int
   /// The number of matters meeting every condition.
   func countMatters(where conditions: [MatterCondition]) throws -> Int
+  /// Sums of `count` of one kind per media level (nil for rows without a level).
+  func countsByLevel(kind: String, dated window: DateWindow) throws -> [MediaLevel?: Int]
+  /// Every matter raised on or before a day, in id order, with its organization and unit.
+  func matters(raisedOnOrBefore day: Day) throws -> [MatterRecord]
+  /// Calls `body` for each activity dated in the window (of the given kinds, or all when nil),
+  /// ordered by date; rows stream from the store, so any number of them takes constant memory.
+  func forEachActivity(dated window: DateWindow, kinds: [String]?, _ body: (ActivityRecord) throws -> Void) throws
+}
+
+/// A matter with the names a listing shows.
+public struct MatterRecord: Sendable, Equatable {
+  public var matter: Matter
+  public var organizationName: String
+  /// The unit the responsible organization counts for; nil for the committee itself.
+  public var unitID: String?
+
+  public init(matter: Matter, organizationName: String, unitID: String?) {
+    self.matter = matter
+    self.organizationName = organizationName
+    self.unitID = unitID
+  }
+}
+
+/// An activity with the names a listing shows.
+public struct ActivityRecord: Sendable, Equatable {
+  public var activity: Activity
+  public var organizationName: String
+  /// The unit's name, or nil for the committee itself.
+  public var unitName: String?
+
+  public init(activity: Activity, organizationName: String, unitName: String?) {
+    self.activity = activity
+    self.organizationName = organizationName
+    self.unitName = unitName
+  }
 }

@@ -101,13 +101,15 @@ public final class CampaignStore: Sendable {
   @discardableResult
   public func setSetting(_ key: String, to value: String) throws(StoreError) -> String {
     guard let k = SettingKey(rawValue: key) else { throw .setting(.unknownSetting(key: key)) }
-    let v: String
+    var v: String
     do { v = try k.validate(value) } catch { throw .setting(error) }
     if k == .branchStudyKind || k == .supervisionKind {
-      let known = try readDB { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM kind WHERE code = ?", arguments: [v]) ?? 0 }
-      if known == 0 {
+      // Stored as the catalogue spells it: the figures look codes up exactly.
+      let code = try readDB { db in try String.fetchOne(db, sql: "SELECT code FROM kind WHERE code = ?", arguments: [v]) }
+      guard let code else {
         throw .setting(.invalidSetting(key: key, value: value, expected: "a kind code of the catalogue (see `report kinds`)"))
       }
+      v = code
     }
     try writeDB { db in
       try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [k.rawValue, v])

@@ -112,6 +112,20 @@ struct StatisticsTests {
     #expect(try stats(after, july) == julyBefore)
   }
 
+  @Test("the claimed resolution rate counts only claimed matters in its numerator")
+  func claimedRateNumerator() throws {
+    let t = try TestStore.tiny()
+    _ = try t.store.importFile(try t.directory.write("m6.csv", """
+      id,title,unit,raised,owner,claimed,due,status,resolved
+      M6,事项六,D1,2021-07-02,,,2021-07-30,resolved,2021-07-20
+
+      """))
+    let m = try stats(t, july).matters
+    // As of July 31: consolidated 5, claimed 3, resolved 2 (M2, M6), claimed and resolved 1 (M2).
+    #expect(m.resolutionRate == Ratio(2, 5))
+    #expect(m.claimedResolutionRate == Ratio(1, 3))
+  }
+
   @Test("rates are undefined, not zero or NaN, when nothing is consolidated or claimed")
   func emptyStore() throws {
     let t = try TestStore()

@@ -10,7 +10,8 @@ struct DayTests {
 
   @Test("days that do not exist and malformed text are refused", arguments: [
     "2021-02-30", "2021-02-29", "2021-13-01", "2021-00-10", "2021-04-31", "2021-07", "07/03/2021x", "2021-07-03-01",
-    "2021/7-3", "2021年7月3", "", "abc", "20210703", "2021-7-3日",
+    "2021/7-3", "2021年7月3", "", "abc", "20210703", "2021-7-3日", "7/3/21", "21-7-3", "0021-07-03x", "2021-007-03",
+    "2021-07-003", "202-07-03",
   ])
   func refused(_ text: String) {
     #expect(Day(parsing: text) == nil)
@@ -92,10 +93,12 @@ struct ValueTests {
   @Test("cumulative starts at the campaign start, else 1 January of the period's year")
   func cumulativeStart() {
     let end = Day(year: 2021, month: 7, day: 31)!
-    #expect(CampaignSettings(values: [:]).cumulativeStart(forPeriodEnding: end) == Day(year: 2021, month: 1, day: 1))
-    #expect(CampaignSettings(values: ["campaign_start": "2021-02-20"]).cumulativeStart(forPeriodEnding: end) == Day(year: 2021, month: 2, day: 20))
-    // A campaign start after the period's end does not apply to it.
-    #expect(CampaignSettings(values: ["campaign_start": "2021-09-01"]).cumulativeStart(forPeriodEnding: end) == Day(year: 2021, month: 1, day: 1))
+    let july = DayRange(Day(year: 2021, month: 7, day: 1)!, end)!
+    #expect(CampaignSettings(values: [:]).cumulativeStart(for: july) == Day(year: 2021, month: 1, day: 1))
+    #expect(CampaignSettings(values: ["campaign_start": "2021-02-20"]).cumulativeStart(for: july) == Day(year: 2021, month: 2, day: 20))
+    // A period that begins before the campaign start: cumulative begins with the period.
+    #expect(CampaignSettings(values: ["campaign_start": "2021-07-10"]).cumulativeStart(for: july) == july.start)
+    #expect(CampaignSettings(values: ["campaign_start": "2021-09-01"]).cumulativeStart(for: july) == july.start)
   }
 
   @Test func settingValidation() throws {

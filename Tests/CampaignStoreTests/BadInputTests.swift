@@ -140,3 +140,99 @@ struct BadInputTests {
     }
   }
 }
+
+@Suite("Bad input found in review")
+struct ReviewedBadInputTests {
+  func problems(_ t: TestStore, _ name: String, _ text: String) throws -> [DataIssue] {
+    let file = try t.directory.write(name, text)
+    do {
+      _ = try t.store.importFile(file)
+    } catch {
+      if case StoreError.badData(_, let issues) = error { return issues }
+      throw error
+    }
+    return []
+  }
+
+  @Test("a damaged UTF-8 file is refused, never read as GB18030")
+  func damagedUTF8() throws {
+    let t = try TestStore.tiny()
+    let p = t.directory.path("cut.csv")
+    try Data("id,date,unit,kind,title\nZ3,2021-07-05,G1,branch_study,中文".utf8 + [0xE6, 0x96]).write(to: URL(fileURLWithPath: p))
+    #expect {
+      try t.store.importFile(p)
+    } throws: { error in
+      guard case StoreError.badEncoding(_, let line, _) = error else { return false }
+      return line == 2
+    }
+  }
+
+  @Test("a GB18030 byte-order mark is dropped with the header intact")
+  func gbBOM() throws {
+    let t = try TestStore.tiny()
+    let p = t.directory.path("g.csv")
+    // 84 31 95 33 is U+FEFF in GB18030.
+    try Data([0x84, 0x31, 0x95, 0x33] + Array("id,date,unit,kind,title\nGB1,2021-07-05,G1,branch_study,".utf8) + [0xD1, 0xA7, 0xCF, 0xB0, 0x0A])
+      .write(to: URL(fileURLWithPath: p))
+    let s = try t.store.importFile(p)
+    #expect(s.encoding == .gb18030)
+    #expect(s.ignoredColumns.isEmpty)
+    #expect(s.added == 1)
+  }
+
+  @Test("a bad GB18030 byte is reported on its own line, CR-only files count lines")
+  func encodingLines() throws {
+    let t = try TestStore.tiny()
+    let p = t.directory.path("cr.csv")
+    try Data("id,date,unit,kind,title\r1,2021-07-05,G1,seminar,a\r".utf8 + [0xFF, 0xFF, 0x0D]).write(to: URL(fileURLWithPath: p))
+    #expect {
+      try t.store.importFile(p)
+    } throws: { error in
+      guard case StoreError.badEncoding(_, let line, _) = error else { return false }
+      return line == 3
+    }
+  }
+
+  @Test("an unclosed quote is listed with the other problems")
+  func unclosedQuoteWithOthers() throws {
+    let t = try TestStore.tiny()
+    let issues = try problems(t, "q.csv", "id,date,unit,kind,title\nQ1,2021-02-30,D1,seminar,x\nQ2,2021-07-01,D1,seminar,\"unterminated\n")
+    #expect(issues.map(\.line) == [2, 3])
+    #expect(issues.last?.problem == .unclosedQuote)
+  }
+
+  @Test("header problems name the header's own line")
+  func headerLine() throws {
+    let t = try TestStore.tiny()
+    let file = try t.directory.write("h.csv", "\n\nid,date,unit,title\nZ,2021-07-01,D1,x\n")
+    #expect {
+      try t.store.importFile(file, type: .activities)
+    } throws: { error in
+      guard case StoreError.badData(_, let issues) = error else { return false }
+      return issues.first?.line == 3
+    }
+  }
+
+  @Test("the root must be the committee, and a committee has no parent")
+  func treeKinds() throws {
+    let t = try TestStore()
+    let issues = try problems(t, "o.csv", "id,name,kind,parent\nX,某支部,branch,\nY,某党委,committee,X\n")
+    #expect(issues.map(\.problem) == [.committeeWithParent])
+    let t2 = try TestStore()
+    let issues2 = try problems(t2, "o.csv", "id,name,kind,parent\nX,某支部,branch,\nY,某总支,general_branch,X\n")
+    #expect(issues2.map(\.problem) == [.rootNotCommittee])
+  }
+
+  @Test("a kind setting is stored as the catalogue spells it")
+  func settingCase() throws {
+    let t = try TestStore.tiny()
+    #expect(try t.store.setSetting("branch_study_kind", to: "Branch_Study") == "branch_study")
+  }
+
+  @Test("a matter resolved before its claim is refused")
+  func resolvedBeforeClaim() throws {
+    let t = try TestStore.tiny()
+    let issues = try problems(t, "m.csv", "id,title,unit,raised,owner,claimed,due,status,resolved\nR1,甲,D1,2021-07-01,张,2021-07-10,2021-08-01,resolved,2021-07-05\n")
+    #expect(issues.map(\.problem) == [.resolvedBeforeClaimed])
+  }
+}

@@ -1,5 +1,11 @@
 import Foundation
 
+/// A quote that is never closed: the rest of the file cannot be read as records.
+struct CSVSyntaxError: Error {
+  var line: Int
+  var column: Int
+}
+
 /// One record of a CSV file with the line it starts on (the header is line 1).
 struct CSVRecord {
   var line: Int
@@ -81,9 +87,7 @@ struct CSVReader {
               }
             }
             if !closed {
-              throw StoreError.badData(file: file, issues: [
-                DataIssue(file: file, line: quotedStartLine, column: fields.count + 1, header: nil, value: "", problem: .unclosedQuote)
-              ])
+              throw CSVSyntaxError(line: quotedStartLine, column: fields.count + 1)
             }
           }
           // Unquoted part (or text after a closing quote, kept as Excel does).

@@ -40,10 +40,26 @@ enum EncodingDetector {
     guard let bad = firstInvalidUTF8(data) else {
       return DecodedText(encoding: .utf8, bytes: data)
     }
-    if let converted = gb18030ToUTF8(data) {
-      return DecodedText(encoding: .gb18030, bytes: converted)
+    // Valid multi-byte UTF-8 before the bad byte, or a sequence cut off at the very end, means a
+    // damaged UTF-8 file: decoding it as GB18030 would import scrambled text without a word.
+    let prefixHasUTF8 = data[data.startIndex..<bad].contains { $0 >= 0x80 }
+    let cutAtEnd = data.endIndex - bad <= 3 && data[bad] >= 0xC0
+    if prefixHasUTF8 || cutAtEnd {
+      throw .badEncoding(file: file, line: lineNumber(of: bad, in: data), detail: "the file is UTF-8 but holds an invalid byte sequence here")
     }
-    throw .badEncoding(file: file, line: lineNumber(of: bad, in: data), detail: "the bytes are neither UTF-8 nor GB18030")
+    switch gb18030ToUTF8(data) {
+    case .success(var converted):
+      if converted.starts(with: [0xEF, 0xBB, 0xBF]) { converted.removeFirst(3) }  // GB18030's own BOM, 84 31 95 33
+      return DecodedText(encoding: .gb18030, bytes: converted)
+    case .failure(let offset):
+      throw .badEncoding(file: file, line: lineNumber(of: data.startIndex + offset, in: data), detail: "the bytes are neither UTF-8 nor GB18030")
+    }
+  }
+
+  /// The result of a conversion: the UTF-8 bytes, or the input offset where it stopped.
+  enum Conversion {
+    case success(Data)
+    case failure(offset: Int)
   }
 
   /// The offset of the first byte that breaks UTF-8, or nil when all of it is valid.
@@ -83,17 +99,19 @@ enum EncodingDetector {
     }
   }
 
-  /// Converts GB18030 bytes to UTF-8 with iconv; nil when the bytes are not valid GB18030.
-  static func gb18030ToUTF8(_ data: Data) -> Data? {
+  /// Converts GB18030 bytes to UTF-8 with iconv, or tells where the bytes stop being GB18030.
+  static func gb18030ToUTF8(_ data: Data) -> Conversion {
     let cd = iconv_open("UTF-8", "GB18030")
-    if cd == iconv_t(bitPattern: -1) { return nil }
+    if cd == iconv_t(bitPattern: -1) { return .failure(offset: 0) }
     defer { iconv_close(cd) }
     var output = Data()
     output.reserveCapacity(data.count + data.count / 2)
     var input = data
     let chunk = 1 << 16
     var buffer = [CChar](repeating: 0, count: chunk)
-    let ok: Bool = input.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) -> Bool in
+    let total = data.count
+    var stoppedAt: Int?
+    input.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) in
       var inPtr: UnsafeMutablePointer<CChar>? = raw.baseAddress?.assumingMemoryBound(to: CChar.self)
       var inLeft = raw.count
       while inLeft > 0 {
@@ -104,15 +122,24 @@ enum EncodingDetector {
           return (r, chunk - outLeft, errno)
         }
         buffer.withUnsafeBytes { output.append(contentsOf: $0.prefix(produced)) }
-        if result == -1 && err != E2BIG { return false }
+        if result == -1 && err != E2BIG {
+          stoppedAt = total - inLeft
+          return
+        }
       }
-      return true
     }
-    return ok ? output : nil
+    if let stoppedAt { return .failure(offset: stoppedAt) }
+    return .success(output)
   }
 
-  /// The 1-based line number of a byte offset.
+  /// The 1-based line number of a byte offset, counting LF, CRLF and lone CR as line ends.
   static func lineNumber(of index: Data.Index, in data: Data) -> Int {
-    1 + data[data.startIndex..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    var line = 1
+    var previous: UInt8 = 0
+    for b in data[data.startIndex..<index] {
+      if b == 0x0A && previous != 0x0D { line += 1 } else if b == 0x0D { line += 1 }
+      previous = b
+    }
+    return line
   }
 }

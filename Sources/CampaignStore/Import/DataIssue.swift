@@ -32,11 +32,14 @@ public struct DataIssue: Sendable, Equatable {
     case unknownParent
     case duplicateId(firstLine: Int)
     case rootCount(roots: [String])
+    case rootNotCommittee
+    case committeeWithParent
     case cycle(path: [String])
     case resolvedWithoutDate
     case resolvedDateWithoutStatus
     case dateBeforeRaised(MatterDate)
     case claimWithoutOwner
+    case resolvedBeforeClaimed
     case ownerWithoutClaim
     case idReserved
   }
@@ -100,6 +103,10 @@ public struct DataIssue: Sendable, Equatable {
         return lang.pick("组织没有顶级党委(上级为空的一行)。请为党委留空上级。", "the organizations have no top committee (a row with an empty parent). Leave the committee's parent empty.")
       }
       return lang.pick("上级为空的组织有多个(\(roots.joined(separator: "、")))。只有顶级党委的上级可以为空。", "several organizations have an empty parent (\(roots.joined(separator: ", "))). Only the top committee may.")
+    case .rootNotCommittee:
+      return lang.pick("上级为空的组织必须是党委(committee)。请填写其上级,或把类型改为党委。", "the organization without a parent must be the committee. Give it a parent, or make its kind committee.")
+    case .committeeWithParent:
+      return lang.pick("党委(committee)是顶级组织,不能有上级。请清空上级,或改正类型。", "the committee is the top of the tree and cannot have a parent. Clear the parent or correct the kind.")
     case .cycle(let path):
       return lang.pick("组织的上级关系形成了循环(\(path.joined(separator: " → ")))。请改正上级。", "the parents form a cycle (\(path.joined(separator: " → "))). Correct the parent.")
     case .resolvedWithoutDate:
@@ -109,6 +116,8 @@ public struct DataIssue: Sendable, Equatable {
     case .dateBeforeRaised(let date):
       let zh = date == .claimed ? "认领日期" : date == .due ? "计划完成日期" : "解决日期"
       return lang.pick("\(zh)早于汇总日期。请检查日期。", "the \(date.rawValue) date is before the raised date. Check the dates.")
+    case .resolvedBeforeClaimed:
+      return lang.pick("解决日期早于认领日期。请检查日期。", "the resolved date is before the claim date. Check the dates.")
     case .claimWithoutOwner:
       return lang.pick("有认领日期但没有认领领导。请填写认领领导或删去认领日期。", "there is a claim date but no owner. Add the owner or remove the claim date.")
     case .ownerWithoutClaim:

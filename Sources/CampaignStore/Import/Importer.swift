@@ -63,43 +63,46 @@ extension CampaignStore {
   /// Peeks at a file's header and returns its record type, for ordering several files.
   public static func recordType(ofFile path: String) throws(StoreError) -> RecordType {
     let reader = try CSVReader(path: path)
-    let headers = try header(of: reader)
+    let headers = try header(of: reader).fields
     guard let t = RecordType.detect(headers: headers) else {
       throw .unrecognisedHeader(file: path, headers: headers)
     }
     return t
   }
 
-  private static func header(of reader: CSVReader) throws(StoreError) -> [String] {
-    var headers: [String]?
+  /// The first non-blank record: the header and its line.
+  private static func header(of reader: CSVReader) throws(StoreError) -> (fields: [String], line: Int) {
+    var header: CSVRecord?
     struct Stop: Error {}
     do {
       try reader.forEachRecord { rec in
         if rec.isBlank { return }
-        headers = rec.fields
+        header = rec
         throw Stop()
       }
     } catch is Stop {
-    } catch let e as StoreError {
-      throw e
+    } catch let e as CSVSyntaxError {
+      throw .badData(file: reader.file, issues: [
+        DataIssue(file: reader.file, line: e.line, column: e.column, header: nil, value: "", problem: .unclosedQuote)
+      ])
     } catch {
       throw .unreadableFile(path: reader.file, reason: "\(error)")
     }
-    return headers ?? []
+    return (header?.fields.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 } ?? [], header?.line ?? 1)
   }
 
   private func importRecords(_ reader: CSVReader, type given: RecordType?, progress: ((Int) -> Void)?) throws(StoreError) -> ImportSummary {
     let file = reader.file
-    let headers = try CampaignStore.header(of: reader)
+    let (headers, headerLine) = try CampaignStore.header(of: reader)
     guard let type = given ?? RecordType.detect(headers: headers) else {
       throw .unrecognisedHeader(file: file, headers: headers)
     }
     let map = HeaderMap(headers: headers, type: type)
     var headerIssues: [DataIssue] = map.missingRequired.map {
-      DataIssue(file: file, line: 1, column: nil, header: nil, value: "", problem: .missingColumn("\($0.name) / \($0.alias)"))
+      DataIssue(file: file, line: headerLine, column: nil, header: nil, value: "", problem: .missingColumn("\($0.name) / \($0.alias)"))
     }
     for (pos, first) in map.duplicates {
-      headerIssues.append(DataIssue(file: file, line: 1, column: pos + 1, header: headers[pos], value: "", problem: .duplicateColumn(firstColumn: first + 1)))
+      headerIssues.append(DataIssue(file: file, line: headerLine, column: pos + 1, header: headers[pos], value: "", problem: .duplicateColumn(firstColumn: first + 1)))
     }
     if !headerIssues.isEmpty { throw .badData(file: file, issues: headerIssues) }
 
@@ -118,7 +121,8 @@ extension CampaignStore {
       var issues: [DataIssue] = []
       var s = summary
       var sawHeader = false
-      try reader.forEachRecord { rec in
+      do {
+        try reader.forEachRecord { rec in
         if rec.isBlank { return }
         if !sawHeader { sawHeader = true; return }
         s.rows += 1
@@ -128,6 +132,9 @@ extension CampaignStore {
         issues += row.issues
         if let outcome { s.count(outcome) }
         if let progress, s.rows % 5000 == 0 { progress(s.rows) }
+        }
+      } catch let e as CSVSyntaxError {
+        issues.append(DataIssue(file: file, line: e.line, column: e.column, header: nil, value: "", problem: .unclosedQuote))
       }
       if issues.isEmpty {
         for outcome in try importer.finish(db: db, issues: &issues, file: file) { s.count(outcome) }

@@ -38,6 +38,7 @@ struct MatterImporter: RowImporter {
         if let d = date, d < raised { row.fail(column, .dateBeforeRaised(which)) }
       }
     }
+    if let c = claimed, let r = resolved, r < c, raised.map({ r >= $0 }) ?? true { row.fail("resolved", .resolvedBeforeClaimed) }
     guard row.issues.isEmpty, write, let id, let title, let org, let raised, let status else { return nil }
     let args: [(any DatabaseValueConvertible)?] = [
       id, title, org, raised.iso, owner, claimed?.iso, due?.iso, status.rawValue, resolved?.iso, keyProject, note,

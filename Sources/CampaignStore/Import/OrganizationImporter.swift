@@ -30,6 +30,7 @@ struct OrganizationImporter: RowImporter {
     let kind = row.choice("kind", required: true, allowed: OrganizationKind.allowedText) { OrganizationKind(contractValue: $0) }
     let parent = row.optionalText("parent")
     let counted = row.choice("counted", allowed: "yes/no, 是/否") { parseYesNo($0) } ?? true
+    if kind == .committee && parent != nil { row.fail("kind", .committeeWithParent) }
     guard row.issues.isEmpty, let id, let name, let kind else { return nil }
     pending.append(
       Pending(
@@ -41,12 +42,15 @@ struct OrganizationImporter: RowImporter {
   mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws -> [RowOutcome] {
     // The tree as it will be: stored organizations overlaid with this file's rows.
     var parentOf: [String: String?] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT id, parent FROM organization") {
+    var kindOf: [String: String] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT id, parent, kind FROM organization") {
       parentOf[row[0] as String] = row[1] as String?
+      kindOf[row[0]] = row[2]
     }
     var lineOf: [String: Pending] = [:]
     for p in pending {
       parentOf[p.org.id] = p.org.parent
+      kindOf[p.org.id] = p.org.kind.rawValue
       lineOf[p.org.id] = p
     }
     func issue(_ p: Pending, _ problem: DataIssue.Problem, value: String) -> DataIssue {
@@ -64,6 +68,9 @@ struct OrganizationImporter: RowImporter {
         issues.append(DataIssue(file: file, line: 1, column: nil, header: nil, value: "", problem: .rootCount(roots: roots)))
       }
       for p in inFile { issues.append(issue(p, .rootCount(roots: roots), value: "")) }
+    } else if kindOf[roots[0]] != OrganizationKind.committee.rawValue {
+      let at = lineOf[roots[0]] ?? pending[0]
+      issues.append(DataIssue(file: file, line: at.line, column: nil, header: nil, value: roots[0], problem: .rootNotCommittee))
     }
     // Cycles: follow parents from every organization of the file.
     var reported: Set<String> = []

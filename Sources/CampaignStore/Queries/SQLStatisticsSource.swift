@@ -15,6 +15,10 @@ struct SQLStatisticsSource: StatisticsSource {
 
   func catalogue() throws -> Catalogue { try loadCatalogue(db) }
 
+  func committeeName() throws -> String? {
+    try String.fetchOne(db, sql: "SELECT name FROM organization WHERE parent IS NULL")
+  }
+
   func units() throws -> [Unit] {
     try Row.fetchAll(
       db, sql: "SELECT id, name, kind, counted FROM organization WHERE unit = id ORDER BY position, id"
@@ -78,6 +82,61 @@ struct SQLStatisticsSource: StatisticsSource {
     }
     let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
     return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM matter" + whereClause, arguments: args) ?? 0
+  }
+
+  func countsByLevel(kind: String, dated window: DateWindow) throws -> [MediaLevel?: Int] {
+    let (condition, args) = Self.condition("date", window)
+    var result: [MediaLevel?: Int] = [:]
+    for r in try Row.fetchAll(
+      db, sql: "SELECT level, SUM(count) FROM activity WHERE kind = ? AND \(condition) GROUP BY level",
+      arguments: [kind] + args)
+    {
+      let level = (r[0] as String?).flatMap { MediaLevel(rawValue: $0) }
+      result[level, default: 0] += r[1] as Int
+    }
+    return result
+  }
+
+  func matters(raisedOnOrBefore day: Day) throws -> [MatterRecord] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT m.id, m.title, m.organization, m.raised, m.owner, m.claimed, m.due, m.status, m.resolved, m.key_project,
+               m.note, o.name, o.unit
+        FROM matter m JOIN organization o ON o.id = m.organization
+        WHERE m.raised <= ? ORDER BY m.raised, m.id
+        """, arguments: [day.iso]
+    ).map { r in
+      let matter = Matter(
+        id: r[0], title: r[1], organization: r[2], raised: Day(parsing: r[3] as String)!, owner: r[4],
+        claimed: (r[5] as String?).flatMap { Day(parsing: $0) }, due: (r[6] as String?).flatMap { Day(parsing: $0) },
+        status: MatterStatus(rawValue: r[7]) ?? .open, resolved: (r[8] as String?).flatMap { Day(parsing: $0) },
+        keyProject: r[9], note: r[10])
+      return MatterRecord(matter: matter, organizationName: r[11], unitID: r[12])
+    }
+  }
+
+  func forEachActivity(dated window: DateWindow, kinds: [String]?, _ body: (ActivityRecord) throws -> Void) throws {
+    var (condition, args) = Self.condition("a.date", window)
+    if let kinds {
+      condition += " AND a.kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")"
+      args += StatementArguments(kinds)
+    }
+    let cursor = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT a.id, a.date, a.organization, a.kind, a.title, a.hours, a.participants, a.count, a.level, a.lead, a.note,
+               o.name, u.name
+        FROM activity a JOIN organization o ON o.id = a.organization LEFT JOIN organization u ON u.id = o.unit
+        WHERE \(condition) ORDER BY a.date, a.rowid
+        """, arguments: args)
+    while let r = try cursor.next() {
+      let a = Activity(
+        id: r[0], date: Day(parsing: r[1] as String)!, organization: r[2], kind: r[3], title: r[4],
+        hours: Hours(hundredths: r[5]), participants: r[6], count: r[7], level: (r[8] as String?).flatMap { MediaLevel(rawValue: $0) },
+        lead: r[9], note: r[10])
+      try body(ActivityRecord(activity: a, organizationName: r[11], unitName: r[12]))
+    }
   }
 
   /// A date column's condition for a window; NULL dates never match.

@@ -1,0 +1,236 @@
+import Aggregation
+import CampaignModel
+
+/// Sheet 2 (支部统计): one row per unit with its sessions, hours, participants, supervision
+/// visits received and matters; a rank by cumulative branch sessions; units below the average
+/// highlighted; totals and an average row as formulas; the units that recorded nothing this
+/// month; a column chart of cumulative branch sessions.
+struct UnitSheet {
+  let ctx: WorkbookContext
+  typealias S = ReportStyles
+
+  // Columns: the layout's counted and branch columns are shared with the overview's formulas.
+  let cIndex = 0, cName = 1, cCounted = UnitSheetLayout.countedColumn
+  let cBranchMonth = UnitSheetLayout.branchPeriodColumn, cBranchCumulative = UnitSheetLayout.branchCumulativeColumn
+  let cOtherMonth = 5, cOtherCumulative = 6, cHoursMonth = 7, cHoursCumulative = 8
+  let cPeopleMonth = 9, cPeopleCumulative = 10, cSupervisionMonth = 11, cSupervisionCumulative = 12
+  let cMattersOwned = 13, cMattersResolved = 14, cRank = 15
+  var lastColumn: Int { cRank }
+
+  func write(_ workbook: Workbook) throws(XlsxError) {
+    let sheet = try workbook.addSheet(ctx.unitsName)
+    let b = SheetBuilder(sheet, maxWidth: [cName: 26], minWidth: 7)
+    let s = ctx.stats, layout = ctx.unitRows
+    try b.nextRow(height: 30)
+    try b.merged(0...lastColumn, ctx.title.replacingOccurrences(of: ctx.t("统计月报", "monthly statistics"), with: ctx.t("基层党组织统计表", "statistics by unit")), S.title)
+    try b.nextRow(height: 20)
+    try b.merged(0...5, ctx.t("填报单位:", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
+    try b.merged(6...11, ctx.t("统计时间:", "Period: ") + ctx.periodText, S.subtitleCenter)
+    try b.merged(12...15, ctx.t("单位:次、学时、人次、项", "Units: sessions, hours, people, matters"), S.subtitleRight)
+    try headers(b)
+
+    let matters = ctx.report.ledger.countsByUnit()
+    let otherKinds = s.kinds.filter { k in
+      k.kind.code != s.settings.branchStudyKind && k.kind.code != s.settings.supervisionKind && k.kind.category != "publicity"
+    }.map(\.kind.code)
+    let ranks = rankByCumulativeBranch(s.units)
+    let unitRange = { (col: Int) in CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col, absolute: true) }
+    let countedRange = unitRange(cCounted)
+    let yes = ctx.t("是", "yes")
+    for (i, u) in s.units.enumerated() {
+      let r = try b.nextRow(height: 18)
+      let other = PeriodPair(
+        period: otherKinds.reduce(0) { $0 + u.totals(of: $1).period.count },
+        cumulative: otherKinds.reduce(0) { $0 + u.totals(of: $1).cumulative.count })
+      let all = PeriodPair(
+        period: u.kinds.period.values.reduce(Totals.zero, +), cumulative: u.kinds.cumulative.values.reduce(Totals.zero, +))
+      let supervision = u.totals(of: s.settings.supervisionKind)
+      let owned = matters[u.unit.id] ?? (0, 0)
+      try b.put(cIndex, .integer(i + 1), S.centered)
+      try b.put(cName, .text(u.unit.name), S.text)
+      try b.put(cCounted, .text(u.unit.counted ? yes : ctx.t("否", "no")), S.centered)
+      try b.put(cBranchMonth, .integer(u.branchStudy.period), S.integer)
+      try b.put(cBranchCumulative, .integer(u.branchStudy.cumulative), S.integer)
+      try b.put(cOtherMonth, .integer(other.period), S.integer)
+      try b.put(cOtherCumulative, .integer(other.cumulative), S.integer)
+      try b.put(cHoursMonth, .number(all.period.hours.value), S.oneDecimal)
+      try b.put(cHoursCumulative, .number(all.cumulative.hours.value), S.oneDecimal)
+      try b.put(cPeopleMonth, .integer(all.period.participants), S.integer)
+      try b.put(cPeopleCumulative, .integer(all.cumulative.participants), S.integer)
+      try b.put(cSupervisionMonth, .integer(supervision.period.count), S.integer)
+      try b.put(cSupervisionCumulative, .integer(supervision.cumulative.count), S.integer)
+      try b.put(cMattersOwned, .integer(owned.owned), S.integer)
+      try b.put(cMattersResolved, .integer(owned.resolved), S.integer)
+      let me = CellAddress.cell(r, cBranchCumulative), counted = CellAddress.cell(r, cCounted)
+      let rankFormula = "=IF(\(counted)=\"\(yes)\",COUNTIFS(\(countedRange),\"\(yes)\",\(unitRange(cBranchCumulative)),\">\"&\(me))+1,\"—\")"
+      if let rank = ranks[u.unit.id] {
+        try b.put(cRank, .formula(rankFormula, cached: Double(rank)), S.integer.with { $0.align = .center })
+      } else {
+        try b.put(cRank, .textFormula(rankFormula, cached: "—"), S.centered)
+      }
+    }
+    if s.units.isEmpty {
+      try b.nextRow(height: 18)
+      try b.merged(0...lastColumn, ctx.t("(尚未导入组织)", "(no organizations imported)"), S.centered)
+    }
+    try totals(b, layout: layout, countedRange: countedRange, yes: yes)
+    try conditionalFormatting(sheet, layout: layout, yes: yes)
+    try footnotes(b)
+    try chart(workbook, sheet, b, layout: layout)
+    try b.finish()
+    try sheet.setupPrinting(PrintSetup().with { $0.repeatRows = 2...3 })
+    sheet.freezePanes(row: 4, col: 2)
+  }
+
+  private func headers(_ b: SheetBuilder) throws(XlsxError) {
+    // Two header rows; cells that span both look merged (no line between them), because
+    // constant-memory mode cannot merge across rows.
+    let groups: [(ClosedRange<Int>, String)] = [
+      (cBranchMonth...cBranchCumulative, ctx.t("集中学习(次)", "Branch study (sessions)")),
+      (cOtherMonth...cOtherCumulative, ctx.t("其他学习宣讲活动(次)", "Other study and events")),
+      (cHoursMonth...cHoursCumulative, ctx.t("学时", "Hours")),
+      (cPeopleMonth...cPeopleCumulative, ctx.t("参加人次", "Participants")),
+      (cSupervisionMonth...cSupervisionCumulative, ctx.t("接受督导(次)", "Supervision visits")),
+      (cMattersOwned...cMattersResolved, ctx.t("办实事(项)", "Matters")),
+    ]
+    let single: [(Int, String)] = [
+      (cIndex, ctx.t("序号", "No.")), (cName, ctx.t("单位", "Unit")), (cCounted, ctx.t("参与统计", "Counted")),
+      (cRank, ctx.t("排名", "Rank")),
+    ]
+    let top = S.header.with { $0.bottom = .none }, bottom = S.header.with { $0.top = .none }
+    try b.nextRow(height: 22)
+    for (col, label) in single { try b.put(col, .text(label), top) }
+    for (range, label) in groups { try b.merged(range, label, S.header) }
+    try b.nextRow(height: 22)
+    for (col, _) in single { try b.put(col, .blank, bottom) }
+    for (range, _) in groups {
+      let second = range.upperBound == cMattersResolved ? [ctx.t("责任", "Owned"), ctx.t("已解决", "Resolved")] : [ctx.t("本月", "Month"), ctx.t("累计", "Cumul.")]
+      try b.put(range.lowerBound, .text(second[0]), S.header)
+      try b.put(range.upperBound, .text(second[1]), S.header)
+    }
+  }
+
+  private func totals(_ b: SheetBuilder, layout: UnitSheetLayout, countedRange: String, yes: String) throws(XlsxError) {
+    let s = ctx.stats
+    let bold = { (x: CellStyle) in x.with { $0.bold = true } }
+    // 合计: SUM of every numeric column.
+    try b.nextRow(height: 18)
+    try b.put(cIndex, .blank, S.centered)
+    try b.put(cName, .text(ctx.t("合计", "Total")), bold(S.centered))
+    try b.put(cCounted, .blank, S.centered)
+    let sumColumns = Array(cBranchMonth...cMattersResolved)
+    for col in sumColumns {
+      let cached = columnTotal(col)
+      let formula = "=SUM(\(CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col)))"
+      let style = col == cHoursMonth || col == cHoursCumulative ? S.oneDecimal : S.integer
+      try b.put(col, .formula(formula, cached: cached), bold(style))
+    }
+    try b.put(cRank, .blank, S.centered)
+    // 平均: over the counted units.
+    try b.nextRow(height: 18)
+    try b.put(cIndex, .blank, S.centered)
+    try b.put(cName, .text(ctx.t("平均(参与统计单位)", "Average (counted units)")), S.highlighted(S.centered))
+    try b.put(cCounted, .blank, S.centered)
+    let countedUnits = s.units.filter(\.unit.counted)
+    for col in sumColumns {
+      let range = CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col, absolute: true)
+      let formula = "=IF(COUNTIF(\(countedRange),\"\(yes)\")=0,\"—\",SUMIF(\(countedRange),\"\(yes)\",\(range))/COUNTIF(\(countedRange),\"\(yes)\"))"
+      if countedUnits.isEmpty {
+        try b.put(col, .textFormula(formula, cached: "—"), S.highlighted(S.centered))
+      } else {
+        let cached: Double
+        switch col {
+        case cBranchMonth: cached = s.branchStudyAverage.period!.value
+        case cBranchCumulative: cached = s.branchStudyAverage.cumulative!.value
+        default: cached = columnTotal(col, countedOnly: true) / Double(countedUnits.count)
+        }
+        try b.put(col, .formula(formula, cached: cached), S.highlighted(S.oneDecimal))
+      }
+    }
+    try b.put(cRank, .blank, S.centered)
+  }
+
+  /// The value of a column summed over the units, as the rows were written.
+  private func columnTotal(_ col: Int, countedOnly: Bool = false) -> Double {
+    let s = ctx.stats
+    let matters = ctx.report.ledger.countsByUnit()
+    let otherKinds = s.kinds.filter { k in
+      k.kind.code != s.settings.branchStudyKind && k.kind.code != s.settings.supervisionKind && k.kind.category != "publicity"
+    }.map(\.kind.code)
+    var sum = 0.0
+    for u in s.units where !countedOnly || u.unit.counted {
+      let all = PeriodPair(period: u.kinds.period.values.reduce(Totals.zero, +), cumulative: u.kinds.cumulative.values.reduce(Totals.zero, +))
+      switch col {
+      case cBranchMonth: sum += Double(u.branchStudy.period)
+      case cBranchCumulative: sum += Double(u.branchStudy.cumulative)
+      case cOtherMonth: sum += Double(otherKinds.reduce(0) { $0 + u.totals(of: $1).period.count })
+      case cOtherCumulative: sum += Double(otherKinds.reduce(0) { $0 + u.totals(of: $1).cumulative.count })
+      case cHoursMonth: sum += all.period.hours.value
+      case cHoursCumulative: sum += all.cumulative.hours.value
+      case cPeopleMonth: sum += Double(all.period.participants)
+      case cPeopleCumulative: sum += Double(all.cumulative.participants)
+      case cSupervisionMonth: sum += Double(u.totals(of: s.settings.supervisionKind).period.count)
+      case cSupervisionCumulative: sum += Double(u.totals(of: s.settings.supervisionKind).cumulative.count)
+      case cMattersOwned: sum += Double(matters[u.unit.id]?.owned ?? 0)
+      case cMattersResolved: sum += Double(matters[u.unit.id]?.resolved ?? 0)
+      default: break
+      }
+    }
+    return sum
+  }
+
+  /// Competition ranking (1, 2, 2, 4) of the counted units by cumulative branch sessions.
+  private func rankByCumulativeBranch(_ units: [UnitFigures]) -> [String: Int] {
+    let counted = units.filter(\.unit.counted)
+    var ranks: [String: Int] = [:]
+    for u in counted {
+      ranks[u.unit.id] = counted.filter { $0.branchStudy.cumulative > u.branchStudy.cumulative }.count + 1
+    }
+    return ranks
+  }
+
+  private func conditionalFormatting(_ sheet: Worksheet, layout: UnitSheetLayout, yes: String) throws(XlsxError) {
+    guard !ctx.stats.units.isEmpty else { return }
+    let first = layout.firstUnitRow
+    let counted = "$\(CellAddress.column(cCounted))\(first + 1)"
+    let mine = "$\(CellAddress.column(cBranchCumulative))\(first + 1)"
+    let average = CellAddress.cell(layout.averageRow, cBranchCumulative, absolute: true)
+    try sheet.conditionalFormat(
+      firstRow: first, firstCol: 0, lastRow: layout.lastUnitRow, lastCol: lastColumn,
+      formula: "AND(\(counted)=\"\(yes)\",ISNUMBER(\(average)),\(mine)<\(average))", style: S.warning)
+  }
+
+  private func footnotes(_ b: SheetBuilder) throws(XlsxError) {
+    let r = ctx.report
+    let silent = r.silentUnits.map(\.name)
+    let below = r.unitsBelowAverage.map(\.name)
+    let none = ctx.t("无", "none")
+    let sep = ctx.t("、", ", ")
+    let lines = [
+      ctx.t("本月未报送单位:", "Units that recorded nothing this month: ") + (silent.isEmpty ? none : silent.joined(separator: sep)),
+      ctx.t("累计集中学习低于平均数的单位(红色标出):", "Units below the cumulative average (in red): ") + (below.isEmpty ? none : below.joined(separator: sep)),
+      ctx.t(
+        "注:排名按累计集中学习次数,只在参与统计的单位间排列;“其他学习宣讲活动”含专题研讨、讲座、党课、青马班、主题活动、志愿服务等(不含集中学习、督导和宣传);学时、人次含各类活动。",
+        "Note: rank by cumulative branch sessions among counted units; other study and events exclude branch study, supervision and publicity; hours and participants cover every kind."),
+    ]
+    try b.nextRow()
+    for line in lines {
+      try b.nextRow(height: TextWidth.of(line) > 150 ? 30 : 18)
+      try b.merged(0...lastColumn, line, S.note)
+    }
+  }
+
+  private func chart(_ workbook: Workbook, _ sheet: Worksheet, _ b: SheetBuilder, layout: UnitSheetLayout) throws(XlsxError) {
+    guard !ctx.stats.units.isEmpty else { return }
+    let chart = workbook.addChart(.column)
+    chart.addSeries(
+      name: ctx.t("累计集中学习次数", "Cumulative branch sessions"), sheet: sheet.name,
+      categories: (layout.firstUnitRow, cName, layout.lastUnitRow), values: (layout.firstUnitRow, cBranchCumulative, layout.lastUnitRow),
+      color: S.chartBlue)
+    chart.setTitle(ctx.t("各单位累计集中学习次数", "Cumulative branch sessions by unit"))
+    chart.hideLegend()
+    chart.setAxisFonts()
+    try b.nextRow()
+    try sheet.insertChart(chart, row: b.row + 1, col: 1, xScale: 2.2, yScale: 1.1)
+  }
+}

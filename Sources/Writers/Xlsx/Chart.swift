@@ -1,0 +1,76 @@
+import CXlsxWriter
+
+/// A chart of a workbook, fed from ranges of its sheets.
+public final class Chart {
+  /// The chart types the reports use.
+  public enum Kind: Sendable {
+    case column, bar, line
+    var code: UInt8 {
+      switch self {
+      case .column: UInt8(LXW_CHART_COLUMN.rawValue)
+      case .bar: UInt8(LXW_CHART_BAR.rawValue)
+      case .line: UInt8(LXW_CHART_LINE.rawValue)
+      }
+    }
+  }
+
+  let handle: UnsafeMutablePointer<lxw_chart>
+  unowned let workbook: Workbook
+
+  init(handle: UnsafeMutablePointer<lxw_chart>, workbook: Workbook) {
+    self.handle = handle
+    self.workbook = workbook
+  }
+
+  /// Adds a series: category labels and values from one column (or row) range each of a sheet.
+  public func addSeries(
+    name: String, sheet: String, categories: (firstRow: Int, col: Int, lastRow: Int),
+    values: (firstRow: Int, col: Int, lastRow: Int), color: UInt32, dataLabels: Bool = true
+  ) {
+    let s = chart_add_series(handle, nil, nil)!
+    chart_series_set_categories(
+      s, sheet, lxw_row_t(categories.firstRow), lxw_col_t(categories.col), lxw_row_t(categories.lastRow), lxw_col_t(categories.col))
+    chart_series_set_values(
+      s, sheet, lxw_row_t(values.firstRow), lxw_col_t(values.col), lxw_row_t(values.lastRow), lxw_col_t(values.col))
+    chart_series_set_name(s, name)
+    var fill = lxw_chart_fill()
+    fill.color = lxw_color_t(color)
+    chart_series_set_fill(s, &fill)
+    if dataLabels {
+      chart_series_set_labels(s)
+      var font = chartFont(size: 9)
+      chart_series_set_labels_font(s, &font)
+    }
+  }
+
+  /// Sets the title in the CJK font.
+  public func setTitle(_ title: String) {
+    chart_title_set_name(handle, title)
+    var font = chartFont(size: 12, bold: true)
+    chart_title_set_name_font(handle, &font)
+  }
+
+  /// Hides the legend (one series needs none).
+  public func hideLegend() { chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+
+  /// Uses the CJK font for both axes' labels.
+  public func setAxisFonts() {
+    var font = chartFont(size: 9)
+    chart_axis_set_num_font(handle.pointee.x_axis, &font)
+    var font2 = chartFont(size: 9)
+    chart_axis_set_num_font(handle.pointee.y_axis, &font2)
+  }
+
+  private func chartFont(size: Double, bold: Bool = false) -> lxw_chart_font {
+    var f = lxw_chart_font()
+    f.name = workbook.retain(CellStyle.cjkFont)
+    f.size = size
+    f.bold = bold ? 1 : 0
+    return f
+  }
+}
+
+extension Chart {
+  /// Lists categories top to bottom in a bar chart (Excel draws them bottom-up by default).
+  public func reverseCategories() { chart_axis_set_reverse(handle.pointee.x_axis) }
+}

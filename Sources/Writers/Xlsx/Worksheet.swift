@@ -1,0 +1,146 @@
+import CXlsxWriter
+import CampaignModel
+import Foundation
+
+/// A value to write into a cell.
+public enum CellValue: Sendable {
+  /// Text, always stored as a string: a title starting with `=` never becomes a formula.
+  case text(String)
+  case number(Double)
+  case integer(Int)
+  /// A real Excel date (a serial number; give the style a date format).
+  case date(Day)
+  /// A formula with the value it computes cached in the file, for readers that do not
+  /// recalculate.
+  case formula(String, cached: Double)
+  /// A formula whose result is text (e.g. "—" for an undefined rate), with its cached value.
+  case textFormula(String, cached: String)
+  case blank
+}
+
+/// Page set-up for printing.
+public struct PrintSetup: Sendable {
+  public var landscape = true
+  /// Fit the columns on one page wide (rows flow onto as many pages as needed).
+  public var fitToWidth = true
+  /// Rows (0-based, inclusive) printed at the top of every page.
+  public var repeatRows: ClosedRange<Int>? = nil
+  /// Footer; `&P` is the page number, `&N` the number of pages.
+  public var footer = "&C第 &P 页 共 &N 页"
+  public var centerHorizontally = true
+
+  public init() {}
+}
+
+/// One sheet of a workbook.
+public final class Worksheet {
+  let handle: UnsafeMutablePointer<lxw_worksheet>
+  unowned let workbook: Workbook
+  /// The sheet's name as written (cleaned to Excel's rules).
+  public let name: String
+
+  init(handle: UnsafeMutablePointer<lxw_worksheet>, workbook: Workbook, name: String) {
+    self.handle = handle
+    self.workbook = workbook
+    self.name = name
+  }
+
+  /// Writes a value with a style into the cell at a 0-based row and column.
+  public func write(_ row: Int, _ col: Int, _ value: CellValue, _ style: CellStyle? = nil) throws(XlsxError) {
+    let r = lxw_row_t(row), c = lxw_col_t(col)
+    let f = workbook.format(style)
+    let code: lxw_error
+    switch value {
+    case .text(let s):
+      code = s.isEmpty ? worksheet_write_blank(handle, r, c, f) : worksheet_write_string(handle, r, c, s, f)
+    case .number(let d):
+      guard d.isFinite else { throw .notANumber(sheet: name, cell: CellAddress.cell(row, col)) }
+      code = worksheet_write_number(handle, r, c, d, f)
+    case .integer(let i):
+      code = worksheet_write_number(handle, r, c, Double(i), f)
+    case .date(let day):
+      var dt = lxw_datetime(year: Int32(day.year), month: Int32(day.month), day: Int32(day.day), hour: 0, min: 0, sec: 0)
+      code = worksheet_write_datetime(handle, r, c, &dt, f)
+    case .formula(let formula, let cached):
+      guard cached.isFinite else { throw .notANumber(sheet: name, cell: CellAddress.cell(row, col)) }
+      code = worksheet_write_formula_num(handle, r, c, formula, f, cached)
+    case .textFormula(let formula, let cached):
+      code = worksheet_write_formula_str(handle, r, c, formula, f, cached)
+    case .blank:
+      code = worksheet_write_blank(handle, r, c, f)
+    }
+    try XlsxError.check(code, "\(name)!\(CellAddress.cell(row, col))")
+  }
+
+  /// Merges columns `firstCol...lastCol` of one row and writes text into them.
+  public func merge(row: Int, columns: ClosedRange<Int>, _ text: String, _ style: CellStyle) throws(XlsxError) {
+    try XlsxError.check(
+      worksheet_merge_range(
+        handle, lxw_row_t(row), lxw_col_t(columns.lowerBound), lxw_row_t(row), lxw_col_t(columns.upperBound), text,
+        workbook.format(style)), "\(name): merging row \(row + 1)")
+  }
+
+  /// Sets a column's width in characters (Excel's unit).
+  public func setColumn(_ col: Int, width: Double) throws(XlsxError) {
+    try XlsxError.check(worksheet_set_column(handle, lxw_col_t(col), lxw_col_t(col), width, nil), "\(name): column width")
+  }
+
+  /// Sets a row's height in points.
+  public func setRow(_ row: Int, height: Double) throws(XlsxError) {
+    try XlsxError.check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "\(name): row height")
+  }
+
+  /// Freezes the rows above `row` and the columns left of `col`.
+  public func freezePanes(row: Int, col: Int) {
+    worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(col))
+  }
+
+  /// Adds filter buttons to a header row over a range.
+  public func autofilter(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws(XlsxError) {
+    try XlsxError.check(
+      worksheet_autofilter(handle, lxw_row_t(firstRow), lxw_col_t(firstCol), lxw_row_t(lastRow), lxw_col_t(lastCol)),
+      "\(name): autofilter")
+  }
+
+  /// A4 page set-up: orientation, fit to one page wide, repeated header rows, footer.
+  public func setupPrinting(_ setup: PrintSetup) throws(XlsxError) {
+    if setup.landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
+    worksheet_set_paper(handle, 9)  // A4
+    worksheet_set_margins(handle, 0.5, 0.5, 0.6, 0.7)
+    if setup.fitToWidth { worksheet_fit_to_pages(handle, 1, 0) }
+    if let rows = setup.repeatRows {
+      try XlsxError.check(worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "\(name): repeat rows")
+    }
+    if setup.centerHorizontally { worksheet_center_horizontally(handle) }
+    try XlsxError.check(worksheet_set_footer(handle, setup.footer), "\(name): footer")
+    // Borders are drawn where they belong; screen gridlines stay, printed ones do not.
+    worksheet_gridlines(handle, UInt8(LXW_SHOW_SCREEN_GRIDLINES.rawValue))
+  }
+
+  /// Applies `style` to the cells of a range where `formula` (relative to the range's first
+  /// cell) is true.
+  public func conditionalFormat(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, formula: String, style: CellStyle) throws(XlsxError) {
+    var cf = lxw_conditional_format()
+    cf.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
+    cf.value_string = workbook.retain(formula)
+    cf.format = workbook.format(style)
+    try XlsxError.check(
+      worksheet_conditional_format_range(
+        handle, lxw_row_t(firstRow), lxw_col_t(firstCol), lxw_row_t(lastRow), lxw_col_t(lastCol), &cf),
+      "\(name): conditional format")
+  }
+
+  /// Places a chart with its top-left corner at a cell, scaled from the default 480×288 pixels.
+  public func insertChart(_ chart: Chart, row: Int, col: Int, xScale: Double = 1, yScale: Double = 1) throws(XlsxError) {
+    var options = lxw_chart_options()
+    options.x_scale = xScale
+    options.y_scale = yScale
+    options.x_offset = 4
+    options.y_offset = 4
+    try XlsxError.check(
+      worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(col), chart.handle, &options), "\(name): chart")
+  }
+
+  /// Makes this the sheet shown when the workbook opens.
+  public func activate() { worksheet_activate(handle) }
+}
