@@ -40,6 +40,8 @@ public struct MatterFigures: Sendable, Equatable {
   /// Claimed matters resolved by E ÷ matters claimed by E; nil when nothing is claimed.
   /// (A matter resolved without a claim is not in the numerator, so the rate stays ≤ 100%.)
   public var claimedResolutionRate: Ratio?
+  /// Matters claimed by E and resolved by E: the claimed resolution rate's numerator.
+  public var claimedAndResolved: Int
   /// Matters raised ≤ E whose due day is before E and that are not resolved by E.
   public var overdue: Int
   /// Matters raised ≤ E marked as key projects.
@@ -55,12 +57,13 @@ public struct MatterFigures: Sendable, Equatable {
   static func compute(source: any StatisticsSource, period: DayRange, divisor: RateDivisor) throws -> MatterFigures {
     let e = period.end
     let asOf = try MatterFunnel.count(.onOrBefore(e), in: source)
+    let claimedAndResolved = try source.countMatters(where: [.dated(.claimed, .onOrBefore(e)), .dated(.resolved, .onOrBefore(e))])
     return MatterFigures(
       period: try MatterFunnel.count(.within(period), in: source),
       asOf: asOf,
       resolutionRate: Ratio(asOf.resolved, asOf.consolidated),
-      claimedResolutionRate: Ratio(
-        try source.countMatters(where: [.dated(.claimed, .onOrBefore(e)), .dated(.resolved, .onOrBefore(e))]), asOf.claimed),
+      claimedResolutionRate: Ratio(claimedAndResolved, asOf.claimed),
+      claimedAndResolved: claimedAndResolved,
       overdue: try source.countMatters(where: [.dated(.raised, .onOrBefore(e)), .datedBefore(.due, e), .notDatedBy(.resolved, e)]),
       keyProjects: try source.countMatters(where: [.dated(.raised, .onOrBefore(e)), .keyProject]),
       headlineDivisor: divisor)

@@ -39,6 +39,7 @@ public enum StatisticsJSON {
         ("cumulative", .object(funnel(m.asOf) + [
           ("resolution_rate", optional(m.resolutionRate)),
           ("claimed_resolution_rate", optional(m.claimedResolutionRate)),
+          ("claimed_and_resolved", .int(m.claimedAndResolved)),
           ("overdue", .int(m.overdue)),
           ("key_projects", .int(m.keyProjects)),
           ("headline_rate_divisor", .string(m.headlineDivisor.rawValue)),

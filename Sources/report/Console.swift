@@ -2,6 +2,7 @@ import ArgumentParser
 import CampaignModel
 import CampaignStore
 import Foundation
+import Writers
 
 /// Exit statuses a scheduler can act on (BSD sysexits).
 enum Exit: Int32 {
@@ -25,6 +26,10 @@ enum Exit: Int32 {
       case .database: return .software
       }
     case is CampaignModelError: return .usage
+    case is OutputError: return .cannotCreate
+    case let e as XlsxError:
+      if case .cannotCreate = e { return .cannotCreate }
+      return .software
     default: return .software
     }
   }

@@ -49,7 +49,7 @@ struct OverviewSheet {
     try chart(workbook, sheet, b)
 
     try b.finish()
-    try sheet.setupPrinting(PrintSetup().with { $0.repeatRows = 2...2 })
+    try sheet.setupPrinting(PrintSetup().with { $0.landscape = false; $0.onePage = true; $0.repeatRows = 2...2 })
     sheet.freezePanes(row: 3, col: 0)
     sheet.activate()
   }
@@ -144,10 +144,16 @@ struct OverviewSheet {
       try b.put(cHoursMonth, .blank, hl(S.centered))
       try b.put(cHoursCumulative, .blank, hl(S.centered))
     }
+    // Claimed and resolved, as of the month's end: the claimed rate's numerator.
+    index += 1
+    let cr = try b.nextRow(height: 18)
+    rowOf["claimedAndResolved"] = cr
+    try asOfRow(b, index: index, name: ctx.t("其中:已认领事项已解决", "of which claimed and resolved"), measure: ctx.t("项", "matters"),
+      value: m.claimedAndResolved, previous: p.claimedAndResolved, highlight: true, last: false)
     // Rates as of the month's end (本月末) against last month's end (上月末).
     let rates: [(String, String, String, Ratio?, Ratio?)] = [
       ("resolved", "consolidated", ctx.t("解决率", "Resolution rate"), m.resolutionRate, p.resolutionRate),
-      ("resolved", "claimed", ctx.t("认领事项解决率", "Claimed resolution rate"), m.claimedResolutionRate, p.claimedResolutionRate),
+      ("claimedAndResolved", "claimed", ctx.t("认领事项解决率", "Claimed resolution rate"), m.claimedResolutionRate, p.claimedResolutionRate),
     ]
     for rate in rates {
       index += 1
@@ -184,19 +190,26 @@ struct OverviewSheet {
     ]
     for (i, row) in asOf.enumerated() {
       index += 1
-      let r = try b.nextRow(height: 18)
-      let last = i == asOf.count - 1
-      try b.put(cIndex, .integer(index), S.centered)
-      try b.put(cCategory, .blank, S.centered.with { $0.top = .none; $0.bottom = last ? .thin : .none })
-      try b.put(cName, .text(row.0), S.text)
-      try b.put(cMeasure, .text(row.1), S.centered)
-      try b.put(cMonth, .integer(row.2), S.integer)
-      try b.put(cPrevious, .integer(row.3), S.integer)
-      try b.put(cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: Double(row.2 - row.3)), S.change)
-      try b.put(cCumulative, .integer(row.2), S.integer)
-      try b.put(cHoursMonth, .blank, S.centered)
-      try b.put(cHoursCumulative, .blank, S.centered)
+      try b.nextRow(height: 18)
+      try asOfRow(b, index: index, name: row.0, measure: row.1, value: row.2, previous: row.3, highlight: false, last: i == asOf.count - 1)
     }
+  }
+
+  /// A figure as of the month's end: this month and cumulative both show it; last month shows
+  /// it as of last month's end.
+  private func asOfRow(_ b: SheetBuilder, index: Int, name: String, measure: String, value: Int, previous: Int, highlight: Bool, last: Bool) throws(XlsxError) {
+    let r = b.row
+    func st(_ x: CellStyle) -> CellStyle { highlight ? S.highlighted(x) : x }
+    try b.put(cIndex, .integer(index), st(S.centered))
+    try b.put(cCategory, .blank, S.centered.with { $0.top = .none; $0.bottom = last ? .thin : .none })
+    try b.put(cName, .text(name), st(S.text))
+    try b.put(cMeasure, .text(measure), st(S.centered))
+    try b.put(cMonth, .integer(value), st(S.integer))
+    try b.put(cPrevious, .integer(previous), st(S.integer))
+    try b.put(cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: Double(value - previous)), st(S.change))
+    try b.put(cCumulative, .integer(value), st(S.integer))
+    try b.put(cHoursMonth, .blank, st(S.centered))
+    try b.put(cHoursCumulative, .blank, st(S.centered))
   }
 
   private func notes(_ b: SheetBuilder) throws(XlsxError) {
@@ -213,8 +226,8 @@ struct OverviewSheet {
         "2. 基层党组织平均集中学习次数 = 参与统计的党总支(直属党支部)集中学习次数之和 ÷ 参与统计单位数,未开展学习的单位计为0次。下属党支部的学习计入所属单位,党委本级学习不计入。" + excludedText,
         "2. Average branch sessions = branch sessions of the counted units ÷ number of counted units; units with none count as 0. Sub-branch sessions count for their unit; the committee's own do not." + excludedText),
       ctx.t(
-        "3. 解决率 = 截至本月末已解决事项 ÷ 截至本月末梳理汇总事项;认领事项解决率 = 已解决事项 ÷ 领导认领事项;本表主要口径按\(divisor)计。比率按日期计算,不随之后录入的数据改变。",
-        "3. Resolution rate = matters resolved ÷ matters consolidated, as of the month's end; claimed resolution rate = resolved ÷ claimed. The headline rate uses \(divisor). Rates come from dates and do not change when later data is loaded."),
+        "3. 解决率 = 截至本月末已解决事项 ÷ 截至本月末梳理汇总事项;认领事项解决率 = 已认领事项中已解决的 ÷ 领导认领事项;主要口径按\(divisor)计。比率按日期计算,不随之后录入的数据改变。",
+        "3. Resolution rate = matters resolved ÷ matters consolidated, as of the month's end; claimed resolution rate = claimed matters resolved ÷ matters claimed. The headline rate uses \(divisor). Rates come from dates and do not change when later data is loaded."),
       ctx.t(
         "4. 逾期未解决 = 截至本月末已汇总、计划完成日期早于本月末且尚未解决的事项。",
         "4. Overdue = matters consolidated by the month's end, due before it and not resolved by it."),

@@ -8,11 +8,19 @@ final class SheetBuilder {
   /// The row being written (0-based).
   private(set) var row = -1
   private var widths: [Int: Double] = [:]
+  private let fixed: [Int: Double]
   private let maxWidth: [Int: Double]
   private let minWidth: Double
+  /// The current row's explicit height and the lines its wrapped cells need.
+  private var rowHeight: Double?
+  private var rowLines = 1
 
-  init(_ sheet: Worksheet, maxWidth: [Int: Double] = [:], minWidth: Double = 6) {
+  /// - Parameters:
+  ///   - fixed: columns with a set width; wrapped text in them makes its row taller.
+  ///   - maxWidth: caps for measured columns (default 40).
+  init(_ sheet: Worksheet, fixed: [Int: Double] = [:], maxWidth: [Int: Double] = [:], minWidth: Double = 6) {
     self.sheet = sheet
+    self.fixed = fixed
     self.maxWidth = maxWidth
     self.minWidth = minWidth
   }
@@ -22,15 +30,36 @@ final class SheetBuilder {
   /// Starts the next row, with a height in points when given.
   @discardableResult
   func nextRow(height: Double? = nil) throws(XlsxError) -> Int {
+    try closeRow()
     row += 1
+    rowHeight = height
+    rowLines = 1
     if let height { try sheet.setRow(row, height: height) }
     return row
+  }
+
+  /// Gives the current row room for its wrapped lines (constant-memory mode can size a row
+  /// only while it is current).
+  private func closeRow() throws(XlsxError) {
+    guard row >= 0, rowLines > 1 else { return }
+    let needed = Double(rowLines) * 14 + 2
+    if needed > (rowHeight ?? 15) { try sheet.setRow(row, height: needed) }
   }
 
   /// Writes a cell of the current row and records its width.
   func put(_ col: Int, _ value: CellValue, _ style: CellStyle, measure: Bool = true) throws(XlsxError) {
     try sheet.write(row, col, value, style)
-    if measure { note(col, width: SheetBuilder.displayWidth(value, style)) }
+    if let width = fixed[col] {
+      if style.wrap, case .text(let text) = value {
+        let perLine = max(width - 1.5, 1)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { sum, line in
+          sum + max(1, Int((Double(TextWidth.of(String(line))) * style.size / 10.5 / perLine).rounded(.up)))
+        }
+        rowLines = max(rowLines, lines)
+      }
+    } else if measure {
+      note(col, width: SheetBuilder.displayWidth(value, style))
+    }
   }
 
   /// Writes a row of header cells from column 0.
@@ -48,9 +77,11 @@ final class SheetBuilder {
     widths[col] = max(widths[col] ?? 0, width)
   }
 
-  /// Sets every measured column's width.
+  /// Sets every column's width.
   func finish() throws(XlsxError) {
-    for (col, w) in widths {
+    try closeRow()
+    for (col, w) in fixed { try sheet.setColumn(col, width: w) }
+    for (col, w) in widths where fixed[col] == nil {
       let capped = min(max(w + 2, minWidth), maxWidth[col] ?? 40)
       try sheet.setColumn(col, width: capped)
     }

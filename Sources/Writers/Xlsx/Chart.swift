@@ -71,6 +71,7 @@ public final class Chart {
 }
 
 extension Chart {
-  /// Lists categories top to bottom in a bar chart (Excel draws them bottom-up by default).
-  public func reverseCategories() { chart_axis_set_reverse(handle.pointee.x_axis) }
+  /// Lists categories top to bottom in a bar chart (Excel draws them bottom-up by default; in
+  /// a bar chart the category axis is the vertical one).
+  public func reverseCategories() { chart_axis_set_reverse(handle.pointee.y_axis) }
 }

@@ -23,6 +23,8 @@ public struct PrintSetup: Sendable {
   public var landscape = true
   /// Fit the columns on one page wide (rows flow onto as many pages as needed).
   public var fitToWidth = true
+  /// Also fit everything on one page tall (for a one-page form such as the overview).
+  public var onePage = false
   /// Rows (0-based, inclusive) printed at the top of every page.
   public var repeatRows: ClosedRange<Int>? = nil
   /// Footer; `&P` is the page number, `&N` the number of pages.
@@ -107,7 +109,7 @@ public final class Worksheet {
     if setup.landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
     worksheet_set_paper(handle, 9)  // A4
     worksheet_set_margins(handle, 0.5, 0.5, 0.6, 0.7)
-    if setup.fitToWidth { worksheet_fit_to_pages(handle, 1, 0) }
+    if setup.fitToWidth { worksheet_fit_to_pages(handle, 1, setup.onePage ? 1 : 0) }
     if let rows = setup.repeatRows {
       try XlsxError.check(worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "\(name): repeat rows")
     }

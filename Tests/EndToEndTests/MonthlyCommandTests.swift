@@ -1,0 +1,68 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("report monthly, end to end")
+struct MonthlyCommandTests {
+  @Test("writes Output/monthly-YYYY-MM.xlsx under the working directory and prints its absolute path")
+  func writes() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let env = ["REPORT_DB": dir.path("campaign.sqlite")]
+    #expect(try runReport(["demo", "--quiet"], environment: env).status == 0)
+    let r = try runReport(["monthly", "--month", "2021-07", "--today", "2021-08-03"], in: dir.url, environment: env)
+    #expect(r.status == 0, "\(r.stderr)")
+    let written = dir.url.appendingPathComponent("Output/monthly-2021-07.xlsx").path
+    #expect(r.stdout == written + "\n", "the absolute path, ready for a script")
+    #expect(r.stderr.isEmpty)
+    let wb = try ReadWorkbook(path: written)
+    #expect(wb.value("总览", "A1") as? String == "北辰职业技术学院党史学习教育统计月报(2021年7月)")
+    // No temporary files are left beside it.
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path("Output"))
+    #expect(names == ["monthly-2021-07.xlsx"])
+    // A second run with the same data and date gives the same bytes.
+    let first = try Data(contentsOf: URL(fileURLWithPath: written))
+    #expect(try runReport(["monthly", "--month", "2021-07", "--today", "2021-08-03", "--quiet"], in: dir.url, environment: env).stdout.isEmpty)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: written)) == first)
+  }
+
+  @Test("the overview's figures equal report stats --json for the month")
+  func agreesWithStats() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let env = ["REPORT_DB": dir.path("campaign.sqlite")]
+    #expect(try runReport(["demo", "--quiet"], environment: env).status == 0)
+    let stats = try runReport(["stats", "--month", "2021-08", "--json"], environment: env)
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+    let kinds = try #require(root["kinds"] as? [String: [String: Any]])
+    let r = try runReport(["monthly", "--month", "2021-08", "--out", dir.path("out")], environment: env)
+    #expect(r.status == 0, "\(r.stderr)")
+    let wb = try ReadWorkbook(path: dir.path("out/monthly-2021-08.xlsx"))
+    for (_, k) in kinds {
+      let name = try #require(k["name"] as? String)
+      let row = try #require(wb.row(of: name, in: "总览", column: "C"))
+      #expect(wb.value("总览", "E\(row)") as? Int == (k["period"] as? [String: Any])?["count"] as? Int, "\(name)")
+      #expect(wb.value("总览", "H\(row)") as? Int == (k["cumulative"] as? [String: Any])?["count"] as? Int, "\(name)")
+    }
+    let matters = try #require((root["matters"] as? [String: Any])?["cumulative"] as? [String: Any])
+    let rate = try #require(wb.row(of: "解决率", in: "总览", column: "C"))
+    #expect(wb.value("总览", "E\(rate)") as? Double == matters["resolution_rate"] as? Double)
+    let avg = try #require(wb.row(of: "基层党组织平均集中学习次数", in: "总览", column: "C"))
+    #expect(wb.value("总览", "H\(avg)") as? Double == (root["branch_study_average"] as? [String: Any])?["cumulative"] as? Double)
+  }
+
+  @Test("an output folder that cannot be created exits 73 and leaves nothing; no database exits 66")
+  func failures() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let env = ["REPORT_DB": dir.path("campaign.sqlite")]
+    let missing = try runReport(["monthly", "--month", "2021-07", "--out", dir.path("out")], environment: env)
+    #expect(missing.status == 66)
+    #expect(try runReport(["demo", "--quiet"], environment: env).status == 0)
+    let blocker = try dir.write("not-a-folder", "x")
+    let r = try runReport(["monthly", "--month", "2021-07", "--out", blocker + "/sub"], environment: env)
+    #expect(r.status == 73, "\(r.stderr)")
+    #expect(r.stderr.contains("not-a-folder"))
+    #expect(try runReport(["monthly", "--month", "2021-7x"], environment: env).status == 64)
+  }
+}

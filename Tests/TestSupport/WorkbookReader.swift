@@ -1,0 +1,68 @@
+import Foundation
+
+/// A workbook as read back by openpyxl (`Tests/Helpers/read_workbook.py`), an independent reader.
+public struct ReadWorkbook {
+  public let json: [String: Any]
+
+  /// Reads `path` with the Python helper; throws when python3 or openpyxl is missing.
+  public init(path: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", Fixtures.packageRoot.appendingPathComponent("Tests/Helpers/read_workbook.py").path, path]
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let errors = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw ReaderError(message: "read_workbook.py failed (install openpyxl: pip install openpyxl): " + String(decoding: errors, as: UTF8.self))
+    }
+    self.json = json
+  }
+
+  public struct ReaderError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+  }
+
+  public var sheets: [String] { json["sheets"] as? [String] ?? [] }
+  public var properties: [String: Any] { json["properties"] as? [String: Any] ?? [:] }
+
+  /// A sheet's settings and cells.
+  public func sheet(_ name: String) -> [String: Any] { json[name] as? [String: Any] ?? [:] }
+
+  /// One cell: value, formula, type, format, bold, font.
+  public func cell(_ sheet: String, _ ref: String) -> [String: Any]? {
+    (self.sheet(sheet)["cells"] as? [String: Any])?[ref] as? [String: Any]
+  }
+
+  /// The cached value of a cell.
+  public func value(_ sheet: String, _ ref: String) -> Any? { cell(sheet, ref)?["value"] }
+
+  /// The row (1-based) whose cell in `column` holds `text`.
+  public func row(of text: String, in sheet: String, column: String) -> Int? {
+    guard let cells = self.sheet(sheet)["cells"] as? [String: Any] else { return nil }
+    for (ref, c) in cells where ref.hasPrefix(column) {
+      let digits = ref.dropFirst(column.count)
+      if digits.allSatisfy(\.isNumber), let c = c as? [String: Any], c["value"] as? String == text { return Int(digits) }
+    }
+    return nil
+  }
+}
+
+/// Runs `python3 -m openxml_audit` on a file and returns its output; the last lines count errors.
+public func auditWorkbook(_ path: String) throws -> (errors: Int, output: String) {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = ["python3", "-m", "openxml_audit", path]
+  let out = Pipe()
+  process.standardOutput = out
+  process.standardError = out
+  try process.run()
+  let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  process.waitUntilExit()
+  let errors = text.split(separator: "\n").first { $0.hasPrefix("Errors:") }.flatMap { Int($0.dropFirst(7).trimmingCharacters(in: .whitespaces)) }
+  return (errors ?? -1, text)
+}
