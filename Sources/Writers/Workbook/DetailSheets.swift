@@ -63,7 +63,7 @@ struct DetailSheet {
       try sheet.autofilter(firstRow: 2, firstCol: 0, lastRow: b.row, lastCol: last)
     }
     try b.finish()
-    try sheet.setupPrinting(PrintSetup().with { $0.repeatRows = 2...2 })
+    try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...2 })
     sheet.freezePanes(row: 3, col: 0)
   }
 }
@@ -128,7 +128,7 @@ struct LedgerSheet {
       "注:状态、认领和解决日期均按截至本月末的日期确定,月末之后的认领、解决不计入;逾期 = 计划完成日期早于本月末且截至月末未解决(红色标出)。",
       "Note: status, claim and resolution are as of the month's end; later claims and resolutions are not shown. Overdue = due before the month's end and not resolved by it (in red)."), S.note)
     try b.finish()
-    try sheet.setupPrinting(PrintSetup().with { $0.repeatRows = 2...2 })
+    try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...2 })
     sheet.freezePanes(row: 3, col: 0)
   }
 }
@@ -185,6 +185,6 @@ struct PublicitySheet {
       try b.put(col, .formula("=SUM(\(CellAddress.range(firstRow, col, lastRow, col)))", cached: Double(total)), S.integer.with { $0.bold = true })
     }
     try b.finish()
-    try sheet.setupPrinting(PrintSetup().with { $0.landscape = false; $0.repeatRows = 2...2 })
+    try sheet.setupPrinting(ctx.printSetup.with { $0.landscape = false; $0.repeatRows = 2...2 })
   }
 }

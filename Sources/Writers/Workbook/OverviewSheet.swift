@@ -49,7 +49,7 @@ struct OverviewSheet {
     try chart(workbook, sheet, b)
 
     try b.finish()
-    try sheet.setupPrinting(PrintSetup().with { $0.landscape = false; $0.onePage = true; $0.repeatRows = 2...2 })
+    try sheet.setupPrinting(ctx.printSetup.with { $0.landscape = false; $0.onePage = true; $0.repeatRows = 2...2 })
     sheet.freezePanes(row: 3, col: 0)
     sheet.activate()
   }
@@ -148,8 +148,14 @@ struct OverviewSheet {
     index += 1
     let cr = try b.nextRow(height: 18)
     rowOf["claimedAndResolved"] = cr
-    try asOfRow(b, index: index, name: ctx.t("其中:已认领事项已解决", "of which claimed and resolved"), measure: ctx.t("项", "matters"),
-      value: m.claimedAndResolved, previous: p.claimedAndResolved, highlight: true, last: false)
+    // Only the cumulative column: beside in-month counts, an as-of figure would read as a subset.
+    let hl = S.highlighted
+    try b.put(cIndex, .integer(index), hl(S.centered))
+    try categoryCell(b, nil)
+    try b.put(cName, .text(ctx.t("其中:已认领事项已解决", "of which claimed and resolved")), hl(S.text))
+    try b.put(cMeasure, .text(ctx.t("项", "matters")), hl(S.centered))
+    for col in [cMonth, cPrevious, cChange, cHoursMonth, cHoursCumulative] { try b.put(col, .blank, hl(S.centered)) }
+    try b.put(cCumulative, .integer(m.claimedAndResolved), hl(S.integer))
     // Rates as of the month's end (本月末) against last month's end (上月末).
     let rates: [(String, String, String, Ratio?, Ratio?)] = [
       ("resolved", "consolidated", ctx.t("解决率", "Resolution rate"), m.resolutionRate, p.resolutionRate),

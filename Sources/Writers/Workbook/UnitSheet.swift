@@ -78,7 +78,7 @@ struct UnitSheet {
     try footnotes(b)
     try chart(workbook, sheet, b, layout: layout)
     try b.finish()
-    try sheet.setupPrinting(PrintSetup().with { $0.repeatRows = 2...3 })
+    try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...3 })
     sheet.freezePanes(row: 4, col: 2)
   }
 

@@ -27,6 +27,13 @@ struct WorkbookContext {
       : "\(p.start.iso) to \(p.end.iso)"
   }
 
+  /// Page set-up with the footer in the report's language.
+  var printSetup: PrintSetup {
+    var p = PrintSetup()
+    p.footer = t("&C第 &P 页 共 &N 页", "&CPage &P of &N")
+    return p
+  }
+
   func dateText(_ d: Day) -> String { lang == .zh ? d.chinese : d.iso }
 
   /// The report's title.
