@@ -11,7 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
   ],
   targets: [
     .target(name: "CampaignModel"),
@@ -25,13 +25,15 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
-    .target(name: "Writers", dependencies: ["CampaignModel", "Aggregation", "CXlsxWriter"]),
+    .target(
+      name: "Writers",
+      dependencies: ["CampaignModel", "Aggregation", "CXlsxWriter", .product(name: "Mustache", package: "swift-mustache")]
+    ),
     .executableTarget(
       name: "report",
       dependencies: [
         "CampaignModel", "CampaignStore", "Aggregation", "Writers",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .target(

@@ -9,6 +9,12 @@ public struct UnitFigures: Sendable, Equatable {
   /// Sessions of the branch-study kind (`branch_study_kind` setting): the sum of `count`.
   public var branchStudy: PeriodPair<Int>
 
+  public init(unit: Unit, kinds: PeriodPair<[String: Totals]>, branchStudy: PeriodPair<Int>) {
+    self.unit = unit
+    self.kinds = kinds
+    self.branchStudy = branchStudy
+  }
+
   /// The totals of one kind, zero when absent.
   public func totals(of code: String) -> PeriodPair<Totals> {
     PeriodPair(period: kinds.period[code] ?? .zero, cumulative: kinds.cumulative[code] ?? .zero)

@@ -16,6 +16,12 @@ public enum SettingKey: String, CaseIterable, Sendable {
   case rateDivisor = "rate_divisor"
   case branchStudyKind = "branch_study_kind"
   case supervisionKind = "supervision_kind"
+  case briefingTitle = "briefing_title"
+  case briefingIssuer = "briefing_issuer"
+  case briefingFirstMonth = "briefing_first_month"
+  case briefingTo = "briefing_to"
+  case briefingCc = "briefing_cc"
+  case templatesDir = "templates_dir"
 
   /// The value used when the store holds none.
   public var defaultValue: String {
@@ -27,6 +33,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .rateDivisor: RateDivisor.consolidated.rawValue
     case .branchStudyKind: "branch_study"
     case .supervisionKind: "supervision"
+    case .briefingTitle, .briefingIssuer, .briefingFirstMonth, .briefingTo, .briefingCc, .templatesDir: ""
     }
   }
 
@@ -41,6 +48,12 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .rateDivisor: "headline resolution rate divides by: consolidated (受理) or claimed (认领)"
     case .branchStudyKind: "catalogue code whose sessions make the branch-session average"
     case .supervisionKind: "catalogue code of supervision visits"
+    case .briefingTitle: "the briefing's masthead (简报名称); empty = the campaign name + 简报"
+    case .briefingIssuer: "issuing office on the masthead (编印单位); empty = the reporting unit"
+    case .briefingFirstMonth: "month of briefing issue 1 (第1期), YYYY-MM; empty = the campaign start's month"
+    case .briefingTo: "主送 line of the briefing"
+    case .briefingCc: "抄送 line of the briefing"
+    case .templatesDir: "folder with your own briefing templates (briefing.zh.mustache, briefing.en.mustache)"
     }
   }
 
@@ -48,8 +61,14 @@ public enum SettingKey: String, CaseIterable, Sendable {
   public func validate(_ value: String) throws(CampaignModelError) -> String {
     let v = String(value.trimmingWhitespace())
     switch self {
-    case .institution, .office, .campaign:
+    case .institution, .office, .campaign, .briefingTitle, .briefingIssuer, .briefingTo, .briefingCc, .templatesDir:
       return v
+    case .briefingFirstMonth:
+      if v.isEmpty { return v }
+      guard let m = Month(parsing: v) else {
+        throw .invalidSetting(key: rawValue, value: value, expected: "a month such as 2021-03, or empty")
+      }
+      return m.iso
     case .campaignStart:
       if v.isEmpty { return v }
       guard let d = Day(parsing: v) else {
@@ -81,6 +100,16 @@ public struct CampaignSettings: Sendable, Equatable {
   public var rateDivisor: RateDivisor
   public var branchStudyKind: String
   public var supervisionKind: String
+  /// The briefing's masthead; empty means the campaign name + 简报.
+  public var briefingTitle: String
+  /// The issuing office on the masthead; empty means the reporting unit.
+  public var briefingIssuer: String
+  /// The month of issue 1; nil means the campaign start's month.
+  public var briefingFirstMonth: Month?
+  public var briefingTo: String
+  public var briefingCc: String
+  /// A folder of the user's own templates; empty for none.
+  public var templatesDir: String
 
   /// Builds settings from stored key/values, using defaults for missing keys.
   public init(values: [String: String]) {
@@ -92,6 +121,19 @@ public struct CampaignSettings: Sendable, Equatable {
     rateDivisor = RateDivisor(rawValue: value(.rateDivisor)) ?? .consolidated
     branchStudyKind = value(.branchStudyKind)
     supervisionKind = value(.supervisionKind)
+    briefingTitle = value(.briefingTitle)
+    briefingIssuer = value(.briefingIssuer)
+    briefingFirstMonth = Month(parsing: value(.briefingFirstMonth))
+    briefingTo = value(.briefingTo)
+    briefingCc = value(.briefingCc)
+    templatesDir = value(.templatesDir)
+  }
+
+  /// The briefing's issue number for a month: 1 for the first month (`briefing_first_month`,
+  /// else the campaign start's month, else January of the month's year), counting on by month.
+  public func briefingIssue(for month: Month) -> Int {
+    let first = briefingFirstMonth ?? campaignStart?.monthOfYear ?? Month(year: month.year, month: 1)!
+    return (month.year - first.year) * 12 + (month.month - first.month) + 1
   }
 
   /// The first day that "cumulative" counts from for a period: the campaign start (1 January

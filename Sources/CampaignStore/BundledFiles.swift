@@ -623,6 +623,9 @@ institution,北辰职业技术学院
 campaign,党史学习教育
 campaign_start,2021-02-20
 rate_divisor,consolidated
+briefing_issuer,学院党史学习教育领导小组办公室
+briefing_to,自治区党委教育工委，盟委党史学习教育领导小组办公室
+briefing_cc,学院党委班子成员，各党总支、直属党支部
 
 """#
 }

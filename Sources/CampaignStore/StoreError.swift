@@ -35,36 +35,36 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
     case .missingFile(let path):
       return lang.pick("\(path): 文件不存在。请检查路径和文件名。", "\(path): no such file. Check the path and the file name.")
     case .unreadableFile(let path, let reason):
-      return lang.pick("\(path): 无法读取(\(reason))。", "\(path): cannot be read (\(reason)).")
+      return lang.pick("\(path): 无法读取（\(reason)）。", "\(path): cannot be read (\(reason)).")
     case .missingDatabase(let path):
       return lang.pick(
-        "\(path): 数据库不存在。请先运行 report init 或 report import(或用 --db / REPORT_DB 指定已有的数据库)。",
+        "\(path): 数据库不存在。请先运行 report init 或 report import（或用 --db / REPORT_DB 指定已有的数据库）。",
         "\(path): no such database. Create it with `report init` or `report import`, or point --db / REPORT_DB at an existing one.")
     case .badEncoding(let file, let line, let detail):
       return lang.pick(
-        "\(file):\(line): 文件编码无法识别(\(detail))。请用 Excel 或 WPS 另存为“CSV UTF-8”或“CSV(逗号分隔)”。",
+        "\(file):\(line): 文件编码无法识别（\(detail)）。请用 Excel 或 WPS 另存为“CSV UTF-8”或“CSV（逗号分隔）”。",
         "\(file):\(line): unreadable text encoding (\(detail)). Save it from Excel or WPS as \"CSV UTF-8\" or \"CSV (comma delimited)\".")
     case .unrecognisedHeader(let file, let headers):
       let seen = headers.joined(separator: ",")
       return lang.pick(
-        "\(file):1: 无法从表头“\(seen)”判断数据类型。请使用数据约定中的列名(见 README),或用 --type 指定 organizations、activities、matters、feedback 或 kinds。",
+        "\(file):1: 无法从表头“\(seen)”判断数据类型。请使用数据约定中的列名（见 README），或用 --type 指定 organizations、activities、matters、feedback 或 kinds。",
         "\(file):1: cannot tell the record type from the header \"\(seen)\". Use the contract's column names (see the README) or give --type organizations|activities|matters|feedback|kinds.")
     case .badData(let file, let issues):
       let head = lang.pick(
-        "\(file): 发现 \(issues.count) 处错误,本文件未导入任何数据。请改正后重新导入:",
+        "\(file): 发现 \(issues.count) 处错误，本文件未导入任何数据。请改正后重新导入：",
         "\(file): \(issues.count) problem(s); nothing from this file was imported. Fix them and import again:")
       return ([head] + issues.map { $0.message(in: lang) }).joined(separator: "\n")
     case .newerSchema(let path):
       return lang.pick(
-        "\(path): 数据库由更新版本的 report 创建,本版本无法使用。请升级 report。",
+        "\(path): 数据库由更新版本的 report 创建，本版本无法使用。请升级 report。",
         "\(path): the database was written by a newer version of report. Upgrade report to use it.")
     case .database(let path, let message):
       return lang.pick(
-        "\(path): 数据库错误:\(message)",
+        "\(path): 数据库错误：\(message)",
         "\(path): database error: \(message)")
     case .busy(let path):
       return lang.pick(
-        "\(path): 数据库正被另一个任务占用(导入或生成报表)。请稍后重试。",
+        "\(path): 数据库正被另一个任务占用（导入或生成报表）。请稍后重试。",
         "\(path): the database is busy with another run (an import or a report). Try again later.")
     case .setting(let e):
       return e.description

@@ -1,26 +1,11 @@
 import Foundation
 
-/// Errors creating output files.
-public enum OutputError: Error, LocalizedError, CustomStringConvertible {
-  /// The output folder or file cannot be created or replaced.
-  case cannotCreate(path: String, reason: String)
-
-  public var description: String {
-    switch self {
-    case .cannotCreate(let path, let reason):
-      return "cannot write \(path): \(reason). Check that the folder is writable and has free space."
-    }
-  }
-
-  public var errorDescription: String? { description }
-}
-
 /// Writes a file atomically: the content goes to a temporary file in the same folder, which is
 /// renamed over the target only when complete. A failure leaves the previous file intact and no
 /// temporary file behind.
 public enum OutputFile {
   /// Creates the folder when missing.
-  public static func prepareDirectory(_ dir: String) throws(OutputError) {
+  public static func prepareDirectory(_ dir: String) throws(WriterError) {
     do {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     } catch {
@@ -41,7 +26,7 @@ public enum OutputFile {
     do {
       try produce(temp)
       guard rename(temp, path) == 0 else {
-        throw OutputError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        throw WriterError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
       }
     } catch {
       try? FileManager.default.removeItem(atPath: temp)
@@ -53,7 +38,7 @@ public enum OutputFile {
   public static func write(_ path: String, text: String) throws {
     try write(path) { temp in
       guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8)) else {
-        throw OutputError.cannotCreate(path: path, reason: "the file could not be written")
+        throw WriterError.cannotCreate(path: path, reason: "the file could not be written")
       }
     }
   }

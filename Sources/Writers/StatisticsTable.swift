@@ -9,7 +9,7 @@ public enum StatisticsTable {
     var out: [String] = []
     let name = [s.settings.institution, s.settings.campaign].filter { !$0.isEmpty }.joined(separator: " ")
     out.append(lang.pick(
-      "\(name) 统计(\(p.start.chinese)—\(p.end.chinese);累计自\(c.start.chinese))",
+      "\(name) 统计（\(p.start.chinese)—\(p.end.chinese)；累计自\(c.start.chinese)）",
       "\(name) statistics (\(p.start.iso) to \(p.end.iso); cumulative from \(c.start.iso))"))
     out.append("")
 
@@ -36,11 +36,11 @@ public enum StatisticsTable {
       units.add([u.unit.name, u.unit.counted ? lang.pick("是", "yes") : lang.pick("否", "no"), "\(u.branchStudy.period)", "\(u.branchStudy.cumulative)"])
     }
     let avg = s.branchStudyAverage
-    units.add([lang.pick("平均(参与统计单位)", "Average (counted units)"), "", avg.period?.fixed(1) ?? "—", avg.cumulative?.fixed(1) ?? "—"])
+    units.add([lang.pick("平均（参与统计单位）", "Average (counted units)"), "", avg.period?.fixed(1) ?? "—", avg.cumulative?.fixed(1) ?? "—"])
     out.append(units.rendered())
     let excluded = s.units.filter { !$0.unit.counted }.map(\.unit.name)
     if !excluded.isEmpty {
-      out.append(lang.pick("注:\(excluded.joined(separator: "、"))不参与平均数和排名。", "Note: \(excluded.joined(separator: ", ")) not counted in averages and rankings."))
+      out.append(lang.pick("注：\(excluded.joined(separator: "、"))不参与平均数和排名。", "Note: \(excluded.joined(separator: ", ")) not counted in averages and rankings."))
     }
     out.append("")
 
@@ -50,9 +50,9 @@ public enum StatisticsTable {
     matters.add([lang.pick("梳理汇总事项", "Matters consolidated"), "\(m.period.consolidated)", "\(m.asOf.consolidated)"])
     matters.add([lang.pick("领导认领", "Claimed by leaders"), "\(m.period.claimed)", "\(m.asOf.claimed)"])
     matters.add([lang.pick("已解决", "Resolved"), "\(m.period.resolved)", "\(m.asOf.resolved)"])
-    matters.add([lang.pick("其中:已认领事项已解决", "of which claimed and resolved"), "", "\(m.claimedAndResolved)"])
-    matters.add([lang.pick("解决率(已解决÷汇总事项)", "Resolution rate (resolved ÷ consolidated)"), "", m.resolutionRate?.percent ?? "—"])
-    matters.add([lang.pick("认领事项解决率(其中已解决÷认领)", "Claimed resolution rate (claimed and resolved ÷ claimed)"), "", m.claimedResolutionRate?.percent ?? "—"])
+    matters.add([lang.pick("其中：已认领事项已解决", "of which claimed and resolved"), "", "\(m.claimedAndResolved)"])
+    matters.add([lang.pick("解决率（已解决÷汇总事项）", "Resolution rate (resolved ÷ consolidated)"), "", m.resolutionRate?.percent ?? "—"])
+    matters.add([lang.pick("认领事项解决率（其中已解决÷认领）", "Claimed resolution rate (claimed and resolved ÷ claimed)"), "", m.claimedResolutionRate?.percent ?? "—"])
     matters.add([lang.pick("逾期未解决", "Overdue"), "", "\(m.overdue)"])
     matters.add([lang.pick("重点项目", "Key projects"), "", "\(m.keyProjects)"])
     out.append(matters.rendered())

@@ -37,7 +37,7 @@ extension Report {
         return
       }
       for v in values {
-        let mark = v.isDefault ? lang.pick("  (默认)", "  (default)") : ""
+        let mark = v.isDefault ? lang.pick("  （默认）", "  (default)") : ""
         print("\(v.key.rawValue) = \(v.value)\(mark)")
       }
     }

@@ -26,10 +26,13 @@ enum Exit: Int32 {
       case .database: return .software
       }
     case is CampaignModelError: return .usage
-    case is OutputError: return .cannotCreate
-    case let e as XlsxError:
-      if case .cannotCreate = e { return .cannotCreate }
-      return .software
+    case let e as WriterError:
+      switch e {
+      case .cannotCreate: return .cannotCreate
+      case .templateNotFound: return .noInput
+      case .templateSyntax, .templateUnknownName: return .dataError
+      case .library, .notANumber, .invalidSheetName: return .software
+      }
     default: return .software
     }
   }

@@ -18,14 +18,14 @@ extension Report {
       let store = try options.openStore(.createIfMissing)
       let summaries = try Console.guarded(lang) { try store.loadDemo() }
       let rows = summaries.reduce(0) { $0 + $1.rows }
-      options.say(lang.pick("已载入示例数据(\(rows) 行)到 \(store.path)", "Loaded the demo data (\(rows) rows) into \(store.path)"))
+      options.say(lang.pick("已载入示例数据（\(rows) 行）到 \(store.path)", "Loaded the demo data (\(rows) rows) into \(store.path)"))
       guard !options.quiet else { return }
       let july = Month(year: 2021, month: 7)!
       let stats = try Console.guarded(lang) { try store.snapshot { try Statistics.compute(period: july.days, from: $0) } }
       print("")
       print(StatisticsTable.render(stats, lang: lang), terminator: "")
       print("")
-      print(lang.pick("下一步:report stats --month 2021-08 或 report stats --month 2021-07 --json", "Next: report stats --month 2021-08, or report stats --month 2021-07 --json"))
+      print(lang.pick("下一步：report stats --month 2021-08 或 report stats --month 2021-07 --json", "Next: report stats --month 2021-08, or report stats --month 2021-07 --json"))
     }
   }
 }

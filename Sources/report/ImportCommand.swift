@@ -45,7 +45,7 @@ extension Report {
         } catch {
           let rest = ordered[(i + 1)...].map(\.0)
           if !rest.isEmpty {
-            Console.error(lang.pick("report: 未导入:\(rest.joined(separator: "、"))", "report: not imported: \(rest.joined(separator: ", "))"))
+            Console.error(lang.pick("report: 未导入：\(rest.joined(separator: "、"))", "report: not imported: \(rest.joined(separator: ", "))"))
           }
           throw error
         }
@@ -55,10 +55,10 @@ extension Report {
     private func report(_ s: ImportSummary) {
       let lang = options.language
       for column in s.ignoredColumns {
-        Console.error(lang.pick("\(s.file):1: 注意:列“\(column)”不在数据约定中,已忽略。", "\(s.file):1: note: column \"\(column)\" is not in the contract and was ignored."))
+        Console.error(lang.pick("\(s.file):1: 注意：列“\(column)”不在数据约定中，已忽略。", "\(s.file):1: note: column \"\(column)\" is not in the contract and was ignored."))
       }
       options.say(lang.pick(
-        "\(s.file)(\(s.type.rawValue),\(s.encoding.rawValue)):\(s.rows) 行,新增 \(s.added),更新 \(s.updated),未变 \(s.unchanged)",
+        "\(s.file)（\(s.type.rawValue)，\(s.encoding.rawValue)）：\(s.rows) 行，新增 \(s.added)，更新 \(s.updated)，未变 \(s.unchanged)",
         "\(s.file) (\(s.type.rawValue), \(s.encoding.rawValue)): \(s.rows) rows, \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged"))
     }
   }

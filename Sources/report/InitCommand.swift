@@ -12,7 +12,7 @@ extension Report {
 
     func run() throws {
       let store = try options.openStore(.createIfMissing)
-      options.say(options.language.pick("数据库已就绪:\(store.path)", "Database ready: \(store.path)"))
+      options.say(options.language.pick("数据库已就绪：\(store.path)", "Database ready: \(store.path)"))
     }
   }
 }

@@ -10,9 +10,10 @@ extension Report {
   struct MonthlyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "monthly",
-      abstract: "Write the month's statistics workbook (monthly-YYYY-MM.xlsx).")
+      abstract: "Write the month's statistics workbook and briefing (monthly-YYYY-MM.xlsx and .txt).")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var briefing: BriefingOptions
 
     @Option(name: .long, help: ArgumentHelp("The month to report.", valueName: "YYYY-MM"))
     var month: Month
@@ -26,17 +27,25 @@ extension Report {
     func run() throws {
       let lang = options.language
       let store = try options.openStore(.existing)
-      let path = URL(fileURLWithPath: out).appendingPathComponent("monthly-\(month.iso).xlsx").path
+      let folder = URL(fileURLWithPath: out)
+      let workbook = folder.appendingPathComponent("monthly-\(month.iso).xlsx").path
+      let text = folder.appendingPathComponent("monthly-\(month.iso).txt").path
       let reportDate = today ?? Day.today()
       try Console.guarded(lang) {
-        try OutputFile.write(path) { temp in
-          try store.snapshot { source in
-            let report = try MonthlyReport.compute(month: month, from: source)
+        try store.snapshot { source in
+          let report = try MonthlyReport.compute(month: month, from: source)
+          // The briefing is rendered first: a template error must not leave a new workbook
+          // beside an old briefing.
+          let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
+          let briefingText = try Briefing.render(report, template: template, lang: lang, reportDate: reportDate)
+          try OutputFile.write(workbook) { temp in
             try MonthlyWorkbook.write(report, source: source, to: temp, lang: lang, reportDate: reportDate)
           }
+          try OutputFile.write(text, text: briefingText)
         }
       }
-      options.say(path)
+      options.say(workbook)
+      options.say(text)
     }
   }
 }

@@ -19,7 +19,7 @@ struct Report: ParsableCommand {
         75  busy: the database is locked by another run
       """,
     subcommands: [
-      InitCommand.self, ImportCommand.self, StatsCommand.self, MonthlyCommand.self, DemoCommand.self, ConfigCommand.self,
+      InitCommand.self, ImportCommand.self, StatsCommand.self, MonthlyCommand.self, BriefCommand.self, DemoCommand.self, ConfigCommand.self,
       KindsCommand.self,
     ]
   )

@@ -20,7 +20,7 @@ struct BadInputTests {
     Case(file: "negative-hours.csv", lines: [2], columns: [6], zh: "学时须为不小于 0 的数"),
     Case(file: "unknown-unit.csv", lines: [2], columns: [3], zh: "找不到该单位"),
     Case(file: "unknown-kind.csv", lines: [2], columns: [4], zh: "不是目录中的活动类型"),
-    Case(file: "contradicting-status.csv", lines: [2, 3, 4], columns: [8, 9, 6], zh: "状态为已解决,但没有解决日期"),
+    Case(file: "contradicting-status.csv", lines: [2, 3, 4], columns: [8, 9, 6], zh: "状态为已解决，但没有解决日期"),
     Case(file: "duplicate-ids.csv", lines: [4], columns: [1], zh: "编号与第 2 行重复"),
     Case(file: "cycle.csv", lines: [2], columns: [4], zh: "形成了循环"),
   ]

@@ -94,7 +94,7 @@ struct CommandTests {
     #expect(try runReport(["config", "institution"], environment: env).stdout == "测试学院\n")
     let all = try runReport(["config"], environment: env)
     #expect(all.stdout.contains("institution = 测试学院\n"))
-    #expect(all.stdout.contains("campaign = 党史学习教育  (默认)"))
+    #expect(all.stdout.contains("campaign = 党史学习教育  （默认）"))
   }
 
   @Test("--help documents the exit codes")

@@ -73,46 +73,46 @@ public struct DataIssue: Sendable, Equatable {
     case .duplicateColumn(let first):
       return lang.pick("与第 \(first) 列重复。请删除或改名其中一列。", "repeats column \(first). Remove or rename one of them.")
     case .tooManyCells(let expected):
-      return lang.pick("本行的单元格比表头多(表头 \(expected) 列)。请检查是否有多余的逗号,含逗号的内容要加引号。", "the row has more cells than the header's \(expected). Look for a stray comma; quote text that contains commas.")
+      return lang.pick("本行的单元格比表头多（表头 \(expected) 列）。请检查是否有多余的逗号，含逗号的内容要加引号。", "the row has more cells than the header's \(expected). Look for a stray comma; quote text that contains commas.")
     case .required:
       return lang.pick("不能为空。请填写。", "must not be empty. Fill it in.")
     case .badDate:
       return lang.pick("不是有效日期。请写成 2021-07-03、2021/7/3 或 2021年7月3日。", "not a real date. Write it as 2021-07-03, 2021/7/3 or 2021年7月3日.")
     case .badHours:
-      return lang.pick("学时须为不小于 0 的数,最多两位小数,如 2 或 1.5。", "hours must be a number ≥ 0 with at most two decimals, such as 2 or 1.5.")
+      return lang.pick("学时须为不小于 0 的数，最多两位小数，如 2 或 1.5。", "hours must be a number ≥ 0 with at most two decimals, such as 2 or 1.5.")
     case .badWholeNumber:
       return lang.pick("须为不小于 0 的整数。", "must be a whole number ≥ 0.")
     case .badCount:
-      return lang.pick("数量须为不小于 1 的整数(留空即为 1)。", "count must be a whole number ≥ 1 (empty means 1).")
+      return lang.pick("数量须为不小于 1 的整数（留空即为 1）。", "count must be a whole number ≥ 1 (empty means 1).")
     case .badChoice(let allowed):
-      return lang.pick("不是可选值。可选:\(allowed)。", "not one of the allowed values: \(allowed).")
+      return lang.pick("不是可选值。可选：\(allowed)。", "not one of the allowed values: \(allowed).")
     case .unknownUnit:
-      return lang.pick("找不到该单位。请填写组织编码或准确的单位全称,并先导入 organizations 文件。", "no organization has this id or exact name. Use an id or exact name, and import the organizations file first.")
+      return lang.pick("找不到该单位。请填写组织编码或准确的单位全称，并先导入 organizations 文件。", "no organization has this id or exact name. Use an id or exact name, and import the organizations file first.")
     case .ambiguousUnit(let ids):
-      return lang.pick("有多个单位同名(编码 \(ids.joined(separator: "、")))。请改填组织编码。", "several organizations have this name (ids \(ids.joined(separator: ", "))). Use the id instead.")
+      return lang.pick("有多个单位同名（编码 \(ids.joined(separator: "、"))）。请改填组织编码。", "several organizations have this name (ids \(ids.joined(separator: ", "))). Use the id instead.")
     case .unknownKind:
-      return lang.pick("不是目录中的活动类型。请填写类型编码或中文名称(见 report kinds),或先在目录中添加该类型。", "not a kind in the catalogue. Use a kind code or its Chinese name (see `report kinds`), or add the kind to the catalogue first.")
+      return lang.pick("不是目录中的活动类型。请填写类型编码或中文名称（见 report kinds），或先在目录中添加该类型。", "not a kind in the catalogue. Use a kind code or its Chinese name (see `report kinds`), or add the kind to the catalogue first.")
     case .unknownMatter:
-      return lang.pick("找不到该事项编号。请先导入 matters 台账,或留空表示未采纳。", "no matter has this id. Import the matters ledger first, or leave it empty for an opinion not adopted.")
+      return lang.pick("找不到该事项编号。请先导入 matters 台账，或留空表示未采纳。", "no matter has this id. Import the matters ledger first, or leave it empty for an opinion not adopted.")
     case .unknownParent:
       return lang.pick("上级组织不存在。请填写本文件或已导入组织中的编码。", "the parent does not exist. Use the id of an organization in this file or already imported.")
     case .duplicateId(let first):
       return lang.pick("编号与第 \(first) 行重复。同一文件中编号必须唯一。", "the id repeats line \(first). Ids must be unique within a file.")
     case .rootCount(let roots):
       if roots.isEmpty {
-        return lang.pick("组织没有顶级党委(上级为空的一行)。请为党委留空上级。", "the organizations have no top committee (a row with an empty parent). Leave the committee's parent empty.")
+        return lang.pick("组织没有顶级党委（上级为空的一行）。请为党委留空上级。", "the organizations have no top committee (a row with an empty parent). Leave the committee's parent empty.")
       }
-      return lang.pick("上级为空的组织有多个(\(roots.joined(separator: "、")))。只有顶级党委的上级可以为空。", "several organizations have an empty parent (\(roots.joined(separator: ", "))). Only the top committee may.")
+      return lang.pick("上级为空的组织有多个（\(roots.joined(separator: "、"))）。只有顶级党委的上级可以为空。", "several organizations have an empty parent (\(roots.joined(separator: ", "))). Only the top committee may.")
     case .rootNotCommittee:
-      return lang.pick("上级为空的组织必须是党委(committee)。请填写其上级,或把类型改为党委。", "the organization without a parent must be the committee. Give it a parent, or make its kind committee.")
+      return lang.pick("上级为空的组织必须是党委（committee）。请填写其上级，或把类型改为党委。", "the organization without a parent must be the committee. Give it a parent, or make its kind committee.")
     case .committeeWithParent:
-      return lang.pick("党委(committee)是顶级组织,不能有上级。请清空上级,或改正类型。", "the committee is the top of the tree and cannot have a parent. Clear the parent or correct the kind.")
+      return lang.pick("党委（committee）是顶级组织，不能有上级。请清空上级，或改正类型。", "the committee is the top of the tree and cannot have a parent. Clear the parent or correct the kind.")
     case .cycle(let path):
-      return lang.pick("组织的上级关系形成了循环(\(path.joined(separator: " → ")))。请改正上级。", "the parents form a cycle (\(path.joined(separator: " → "))). Correct the parent.")
+      return lang.pick("组织的上级关系形成了循环（\(path.joined(separator: " → "))）。请改正上级。", "the parents form a cycle (\(path.joined(separator: " → "))). Correct the parent.")
     case .resolvedWithoutDate:
-      return lang.pick("状态为已解决,但没有解决日期。请填写解决日期或更正状态。", "the status is resolved but there is no resolved date. Add the date or correct the status.")
+      return lang.pick("状态为已解决，但没有解决日期。请填写解决日期或更正状态。", "the status is resolved but there is no resolved date. Add the date or correct the status.")
     case .resolvedDateWithoutStatus:
-      return lang.pick("有解决日期,但状态不是已解决。请更正状态或删去解决日期。", "there is a resolved date but the status is not resolved. Correct the status or remove the date.")
+      return lang.pick("有解决日期，但状态不是已解决。请更正状态或删去解决日期。", "there is a resolved date but the status is not resolved. Correct the status or remove the date.")
     case .dateBeforeRaised(let date):
       let zh = date == .claimed ? "认领日期" : date == .due ? "计划完成日期" : "解决日期"
       return lang.pick("\(zh)早于汇总日期。请检查日期。", "the \(date.rawValue) date is before the raised date. Check the dates.")
@@ -123,7 +123,7 @@ public struct DataIssue: Sendable, Equatable {
     case .ownerWithoutClaim:
       return lang.pick("有认领领导但没有认领日期。请填写认领日期。", "there is an owner but no claim date. Add the claim date.")
     case .idReserved:
-      return lang.pick("编号不能以 # 开头(为系统保留)。", "ids must not start with # (reserved).")
+      return lang.pick("编号不能以 # 开头（为系统保留）。", "ids must not start with # (reserved).")
     }
   }
 }

@@ -23,9 +23,9 @@ struct DetailSheet {
     let last = columns.count - 1
     let title = kind == .activities ? ctx.t("学习活动明细", "Activities of the month") : ctx.t("督查督导情况", "Supervision visits of the month")
     try b.nextRow(height: 26)
-    try b.merged(0...last, "\(title)(\(ctx.periodText))", S.title.with { $0.size = 14 })
+    try b.merged(0...last, ctx.t("\(title)（\(ctx.periodText)）", "\(title) (\(ctx.periodText))"), S.title.with { $0.size = 14 })
     try b.nextRow(height: 18)
-    try b.merged(0...last, ctx.t("填报单位:", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
+    try b.merged(0...last, ctx.t("填报单位：", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
     try b.nextRow(height: 22)
     try b.header(columns)
 
@@ -73,22 +73,22 @@ struct LedgerSheet {
   let ctx: WorkbookContext
   typealias S = ReportStyles
 
-  func write(_ workbook: Workbook) throws(XlsxError) {
+  func write(_ workbook: Workbook) throws(WriterError) {
     let sheet = try workbook.addSheet(ctx.ledgerName)
     let widths: [Double] = [6, 7, 34, 22, 11, 9, 11, 11, 10, 11, 8, 6, 8]
     let b = SheetBuilder(sheet, fixed: Dictionary(uniqueKeysWithValues: widths.enumerated().map { ($0, $1) }))
     let columns = [
       ctx.t("序号", "No."), ctx.t("编号", "Id"), ctx.t("事项", "Matter"), ctx.t("责任单位", "Responsible unit"),
       ctx.t("汇总日期", "Raised"), ctx.t("认领领导", "Owner"), ctx.t("认领日期", "Claimed"), ctx.t("计划完成日期", "Due"),
-      ctx.t("状态(截至月末)", "Status at month end"), ctx.t("解决日期", "Resolved"), ctx.t("用时(天)", "Days taken"),
+      ctx.t("状态（截至月末）", "Status at month end"), ctx.t("解决日期", "Resolved"), ctx.t("用时（天）", "Days taken"),
       ctx.t("逾期", "Overdue"), ctx.t("重点项目", "Key project"),
     ]
     let last = columns.count - 1
     let ledger = ctx.report.ledger
     try b.nextRow(height: 26)
-    try b.merged(0...last, ctx.t("“我为群众办实事”台账(截至\(ctx.dateText(ledger.asOf)))", "Practical matters ledger as of \(ctx.dateText(ledger.asOf))"), S.title.with { $0.size = 14 })
+    try b.merged(0...last, ctx.t("“我为群众办实事”台账（截至\(ctx.dateText(ledger.asOf))）", "Practical matters ledger as of \(ctx.dateText(ledger.asOf))"), S.title.with { $0.size = 14 })
     try b.nextRow(height: 18)
-    try b.merged(0...last, ctx.t("填报单位:", "Reporting unit: ") + ctx.stats.reportingUnit, S.subtitleLeft)
+    try b.merged(0...last, ctx.t("填报单位：", "Reporting unit: ") + ctx.stats.reportingUnit, S.subtitleLeft)
     try b.nextRow(height: 30)
     try b.header(columns)
     let yes = ctx.t("是", "yes"), no = ctx.t("否", "no")
@@ -125,7 +125,7 @@ struct LedgerSheet {
     try b.nextRow()
     try b.nextRow(height: 30)
     try b.merged(0...last, ctx.t(
-      "注:状态、认领和解决日期均按截至本月末的日期确定,月末之后的认领、解决不计入;逾期 = 计划完成日期早于本月末且截至月末未解决(红色标出)。",
+      "注：状态、认领和解决日期均按截至本月末的日期确定，月末之后的认领、解决不计入；逾期 = 计划完成日期早于本月末且截至月末未解决（红色标出）。",
       "Note: status, claim and resolution are as of the month's end; later claims and resolutions are not shown. Overdue = due before the month's end and not resolved by it (in red)."), S.note)
     try b.finish()
     try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...2 })
@@ -138,14 +138,14 @@ struct PublicitySheet {
   let ctx: WorkbookContext
   typealias S = ReportStyles
 
-  func write(_ workbook: Workbook) throws(XlsxError) {
+  func write(_ workbook: Workbook) throws(WriterError) {
     let s = ctx.stats
     let sheet = try workbook.addSheet(ctx.publicityName)
     let b = SheetBuilder(sheet, minWidth: 10)
     try b.nextRow(height: 26)
-    try b.merged(0...4, ctx.t("宣传报道情况(\(ctx.periodText))", "Publicity (\(ctx.periodText))"), S.title.with { $0.size = 14 })
+    try b.merged(0...4, ctx.t("宣传报道情况（\(ctx.periodText)）", "Publicity (\(ctx.periodText))"), S.title.with { $0.size = 14 })
     try b.nextRow(height: 18)
-    try b.merged(0...4, ctx.t("填报单位:", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
+    try b.merged(0...4, ctx.t("填报单位：", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
     try b.nextRow(height: 22)
     try b.header([ctx.t("序号", "No."), ctx.t("类型", "Kind"), ctx.t("计量单位", "Unit"), ctx.t("本月", "This month"), ctx.t("累计", "Cumulative")])
     let publicity = s.kinds.filter { $0.kind.category == "publicity" }

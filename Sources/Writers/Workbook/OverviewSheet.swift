@@ -12,7 +12,7 @@ struct OverviewSheet {
   let cHoursMonth = 8, cHoursCumulative = 9
   var lastColumn: Int { cHoursCumulative }
 
-  func write(_ workbook: Workbook) throws(XlsxError) {
+  func write(_ workbook: Workbook) throws(WriterError) {
     let sheet = try workbook.addSheet(ctx.overviewName)
     let b = SheetBuilder(sheet, maxWidth: [cName: 30, cCategory: 10])
     let s = ctx.stats, prev = ctx.report.previous
@@ -20,9 +20,9 @@ struct OverviewSheet {
     try b.nextRow(height: 30)
     try b.merged(0...lastColumn, ctx.title, S.title)
     try b.nextRow(height: 20)
-    try b.merged(0...3, ctx.t("填报单位:", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
-    try b.merged(4...7, ctx.t("统计时间:", "Period: ") + ctx.periodText, S.subtitleCenter)
-    try b.merged(8...9, ctx.t("报出日期:", "Reported: ") + ctx.dateText(ctx.reportDate), S.subtitleRight)
+    try b.merged(0...3, ctx.t("填报单位：", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
+    try b.merged(4...7, ctx.t("统计时间：", "Period: ") + ctx.periodText, S.subtitleCenter)
+    try b.merged(8...9, ctx.t("报出日期：", "Reported: ") + ctx.dateText(ctx.reportDate), S.subtitleRight)
     try b.nextRow(height: 30)
     try b.header([
       ctx.t("序号", "No."), ctx.t("类别", "Category"), ctx.t("指标", "Indicator"), ctx.t("计量单位", "Unit"),
@@ -65,7 +65,7 @@ struct OverviewSheet {
     return result
   }
 
-  private func kindRow(_ b: SheetBuilder, index: Int, category: String?, k: KindFigures, previous: Int, highlight: Bool) throws(XlsxError) {
+  private func kindRow(_ b: SheetBuilder, index: Int, category: String?, k: KindFigures, previous: Int, highlight: Bool) throws(WriterError) {
     let r = try b.nextRow(height: 18)
     func st(_ x: CellStyle) -> CellStyle { highlight ? S.highlighted(x) : x }
     try b.put(cIndex, .integer(index), st(S.centered))
@@ -81,12 +81,12 @@ struct OverviewSheet {
   }
 
   /// The category column looks merged: the name on the block's first row, no line inside.
-  private func categoryCell(_ b: SheetBuilder, _ name: String?) throws(XlsxError) {
+  private func categoryCell(_ b: SheetBuilder, _ name: String?) throws(WriterError) {
     let style = S.centered.with { $0.top = name == nil ? .none : .thin; $0.bottom = .thin; $0.wrap = true }
     try b.put(cCategory, name.map { .text($0) } ?? .blank, style)
   }
 
-  private func averageRow(_ b: SheetBuilder, index: Int, previous: Ratio?) throws(XlsxError) {
+  private func averageRow(_ b: SheetBuilder, index: Int, previous: Ratio?) throws(WriterError) {
     let r = try b.nextRow(height: 18)
     let s = ctx.stats, layout = ctx.unitRows
     let hl = S.highlighted
@@ -117,7 +117,7 @@ struct OverviewSheet {
   }
 
   /// Rows of the funnel; the cumulative column holds figures as of the month's last day.
-  private func mattersBlock(_ b: SheetBuilder, startIndex: Int) throws(XlsxError) {
+  private func mattersBlock(_ b: SheetBuilder, startIndex: Int) throws(WriterError) {
     let m = ctx.report.current.matters, p = ctx.report.previous.matters
     var index = startIndex
     var rowOf: [String: Int] = [:]
@@ -152,7 +152,7 @@ struct OverviewSheet {
     let hl = S.highlighted
     try b.put(cIndex, .integer(index), hl(S.centered))
     try categoryCell(b, nil)
-    try b.put(cName, .text(ctx.t("其中:已认领事项已解决", "of which claimed and resolved")), hl(S.text))
+    try b.put(cName, .text(ctx.t("其中：已认领事项已解决", "of which claimed and resolved")), hl(S.text))
     try b.put(cMeasure, .text(ctx.t("项", "matters")), hl(S.centered))
     for col in [cMonth, cPrevious, cChange, cHoursMonth, cHoursCumulative] { try b.put(col, .blank, hl(S.centered)) }
     try b.put(cCumulative, .integer(m.claimedAndResolved), hl(S.integer))
@@ -203,7 +203,7 @@ struct OverviewSheet {
 
   /// A figure as of the month's end: this month and cumulative both show it; last month shows
   /// it as of last month's end.
-  private func asOfRow(_ b: SheetBuilder, index: Int, name: String, measure: String, value: Int, previous: Int, highlight: Bool, last: Bool) throws(XlsxError) {
+  private func asOfRow(_ b: SheetBuilder, index: Int, name: String, measure: String, value: Int, previous: Int, highlight: Bool, last: Bool) throws(WriterError) {
     let r = b.row
     func st(_ x: CellStyle) -> CellStyle { highlight ? S.highlighted(x) : x }
     try b.put(cIndex, .integer(index), st(S.centered))
@@ -218,21 +218,21 @@ struct OverviewSheet {
     try b.put(cHoursCumulative, .blank, st(S.centered))
   }
 
-  private func notes(_ b: SheetBuilder) throws(XlsxError) {
+  private func notes(_ b: SheetBuilder) throws(WriterError) {
     let s = ctx.stats
     let excluded = s.units.filter { !$0.unit.counted }.map(\.unit.name)
     let excludedText = excluded.isEmpty ? "" : ctx.t("\(excluded.joined(separator: "、"))不参与平均数和排名。", " \(excluded.joined(separator: ", ")) not counted in averages and rankings.")
     let divisor = s.matters.headlineDivisor == .claimed ? ctx.t("认领事项", "claimed matters") : ctx.t("汇总事项", "consolidated matters")
     let lines = [
-      ctx.t("说明:", "Notes:"),
+      ctx.t("说明：", "Notes:"),
       ctx.t(
-        "1. 累计自\(ctx.dateText(s.windows.cumulative.start))起至本月末;办实事各项“累计”为截至本月末的数,“本月”为本月内新增数。",
+        "1. 累计自\(ctx.dateText(s.windows.cumulative.start))起至本月末；办实事各项“累计”为截至本月末的数，“本月”为本月内新增数。",
         "1. Cumulative runs from \(ctx.dateText(s.windows.cumulative.start)) to the month's end; for matters, cumulative means as of the month's end, this month means within the month."),
       ctx.t(
-        "2. 基层党组织平均集中学习次数 = 参与统计的党总支(直属党支部)集中学习次数之和 ÷ 参与统计单位数,未开展学习的单位计为0次。下属党支部的学习计入所属单位,党委本级学习不计入。" + excludedText,
+        "2. 基层党组织平均集中学习次数 = 参与统计的党总支（直属党支部）集中学习次数之和 ÷ 参与统计单位数，未开展学习的单位计为0次。下属党支部的学习计入所属单位，党委本级学习不计入。" + excludedText,
         "2. Average branch sessions = branch sessions of the counted units ÷ number of counted units; units with none count as 0. Sub-branch sessions count for their unit; the committee's own do not." + excludedText),
       ctx.t(
-        "3. 解决率 = 截至本月末已解决事项 ÷ 截至本月末梳理汇总事项;认领事项解决率 = 已认领事项中已解决的 ÷ 领导认领事项;主要口径按\(divisor)计。比率按日期计算,不随之后录入的数据改变。",
+        "3. 解决率 = 截至本月末已解决事项 ÷ 截至本月末梳理汇总事项；认领事项解决率 = 已认领事项中已解决的 ÷ 领导认领事项；主要口径按\(divisor)计。比率按日期计算，不随之后录入的数据改变。",
         "3. Resolution rate = matters resolved ÷ matters consolidated, as of the month's end; claimed resolution rate = claimed matters resolved ÷ matters claimed. The headline rate uses \(divisor). Rates come from dates and do not change when later data is loaded."),
       ctx.t(
         "4. 逾期未解决 = 截至本月末已汇总、计划完成日期早于本月末且尚未解决的事项。",
@@ -245,23 +245,23 @@ struct OverviewSheet {
     }
   }
 
-  private func handOff(_ b: SheetBuilder) throws(XlsxError) {
+  private func handOff(_ b: SheetBuilder) throws(WriterError) {
     try b.nextRow(height: 12)
     try b.nextRow(height: 22)
-    try b.merged(0...2, ctx.t("填报单位(盖章):", "Reporting unit (seal):"), S.handOff)
-    try b.merged(3...5, ctx.t("单位负责人:", "Head of unit:"), S.handOff)
-    try b.merged(6...7, ctx.t("填表人:", "Prepared by:"), S.handOff)
-    try b.merged(8...9, ctx.t("报出日期:", "Date: ") + ctx.dateText(ctx.reportDate), S.handOff)
+    try b.merged(0...2, ctx.t("填报单位（盖章）：", "Reporting unit (seal):"), S.handOff)
+    try b.merged(3...5, ctx.t("单位负责人：", "Head of unit:"), S.handOff)
+    try b.merged(6...7, ctx.t("填表人：", "Prepared by:"), S.handOff)
+    try b.merged(8...9, ctx.t("报出日期：", "Date: ") + ctx.dateText(ctx.reportDate), S.handOff)
   }
 
-  private func chart(_ workbook: Workbook, _ sheet: Worksheet, _ b: SheetBuilder) throws(XlsxError) {
+  private func chart(_ workbook: Workbook, _ sheet: Worksheet, _ b: SheetBuilder) throws(WriterError) {
     // The funnel's four counts, as of the month's end, from the rows written above.
     guard let first = funnelFirstRow(b) else { return }
     let chart = workbook.addChart(.bar)
     chart.addSeries(
       name: ctx.t("截至本月末", "As of month end"), sheet: sheet.name,
       categories: (first, cName, first + 3), values: (first, cCumulative, first + 3), color: S.chartRed)
-    chart.setTitle(ctx.t("“我为群众办实事”进展(截至本月末)", "Practical matters, as of the month's end"))
+    chart.setTitle(ctx.t("“我为群众办实事”进展（截至本月末）", "Practical matters, as of the month's end"))
     chart.hideLegend()
     chart.setAxisFonts()
     chart.reverseCategories()

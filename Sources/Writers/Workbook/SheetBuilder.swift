@@ -29,7 +29,7 @@ final class SheetBuilder {
 
   /// Starts the next row, with a height in points when given.
   @discardableResult
-  func nextRow(height: Double? = nil) throws(XlsxError) -> Int {
+  func nextRow(height: Double? = nil) throws(WriterError) -> Int {
     try closeRow()
     row += 1
     rowHeight = height
@@ -40,14 +40,14 @@ final class SheetBuilder {
 
   /// Gives the current row room for its wrapped lines (constant-memory mode can size a row
   /// only while it is current).
-  private func closeRow() throws(XlsxError) {
+  private func closeRow() throws(WriterError) {
     guard row >= 0, rowLines > 1 else { return }
     let needed = Double(rowLines) * 14 + 2
     if needed > (rowHeight ?? 15) { try sheet.setRow(row, height: needed) }
   }
 
   /// Writes a cell of the current row and records its width.
-  func put(_ col: Int, _ value: CellValue, _ style: CellStyle, measure: Bool = true) throws(XlsxError) {
+  func put(_ col: Int, _ value: CellValue, _ style: CellStyle, measure: Bool = true) throws(WriterError) {
     try sheet.write(row, col, value, style)
     if let width = fixed[col] {
       if style.wrap, case .text(let text) = value {
@@ -63,12 +63,12 @@ final class SheetBuilder {
   }
 
   /// Writes a row of header cells from column 0.
-  func header(_ labels: [String], style: CellStyle = ReportStyles.header) throws(XlsxError) {
+  func header(_ labels: [String], style: CellStyle = ReportStyles.header) throws(WriterError) {
     for (i, l) in labels.enumerated() { try put(i, .text(l), style) }
   }
 
   /// Merges columns of the current row and writes text into them (not measured).
-  func merged(_ columns: ClosedRange<Int>, _ text: String, _ style: CellStyle) throws(XlsxError) {
+  func merged(_ columns: ClosedRange<Int>, _ text: String, _ style: CellStyle) throws(WriterError) {
     try sheet.merge(row: row, columns: columns, text, style)
   }
 
@@ -78,7 +78,7 @@ final class SheetBuilder {
   }
 
   /// Sets every column's width.
-  func finish() throws(XlsxError) {
+  func finish() throws(WriterError) {
     try closeRow()
     for (col, w) in fixed { try sheet.setColumn(col, width: w) }
     for (col, w) in widths where fixed[col] == nil {

@@ -17,16 +17,16 @@ struct UnitSheet {
   let cMattersOwned = 13, cMattersResolved = 14, cRank = 15
   var lastColumn: Int { cRank }
 
-  func write(_ workbook: Workbook) throws(XlsxError) {
+  func write(_ workbook: Workbook) throws(WriterError) {
     let sheet = try workbook.addSheet(ctx.unitsName)
     let b = SheetBuilder(sheet, maxWidth: [cName: 26], minWidth: 7)
     let s = ctx.stats, layout = ctx.unitRows
     try b.nextRow(height: 30)
     try b.merged(0...lastColumn, ctx.title.replacingOccurrences(of: ctx.t("统计月报", "monthly statistics"), with: ctx.t("基层党组织统计表", "statistics by unit")), S.title)
     try b.nextRow(height: 20)
-    try b.merged(0...5, ctx.t("填报单位:", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
-    try b.merged(6...11, ctx.t("统计时间:", "Period: ") + ctx.periodText, S.subtitleCenter)
-    try b.merged(12...15, ctx.t("单位:次、学时、人次、项", "Units: sessions, hours, people, matters"), S.subtitleRight)
+    try b.merged(0...5, ctx.t("填报单位：", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
+    try b.merged(6...11, ctx.t("统计时间：", "Period: ") + ctx.periodText, S.subtitleCenter)
+    try b.merged(12...15, ctx.t("单位：次、学时、人次、项", "Units: sessions, hours, people, matters"), S.subtitleRight)
     try headers(b)
 
     let matters = ctx.report.ledger.countsByUnit()
@@ -71,7 +71,7 @@ struct UnitSheet {
     }
     if s.units.isEmpty {
       try b.nextRow(height: 18)
-      try b.merged(0...lastColumn, ctx.t("(尚未导入组织)", "(no organizations imported)"), S.centered)
+      try b.merged(0...lastColumn, ctx.t("（尚未导入组织）", "(no organizations imported)"), S.centered)
     }
     try totals(b, layout: layout, countedRange: countedRange, yes: yes)
     try conditionalFormatting(sheet, layout: layout, yes: yes)
@@ -82,16 +82,16 @@ struct UnitSheet {
     sheet.freezePanes(row: 4, col: 2)
   }
 
-  private func headers(_ b: SheetBuilder) throws(XlsxError) {
+  private func headers(_ b: SheetBuilder) throws(WriterError) {
     // Two header rows; cells that span both look merged (no line between them), because
     // constant-memory mode cannot merge across rows.
     let groups: [(ClosedRange<Int>, String)] = [
-      (cBranchMonth...cBranchCumulative, ctx.t("集中学习(次)", "Branch study (sessions)")),
-      (cOtherMonth...cOtherCumulative, ctx.t("其他学习宣讲活动(次)", "Other study and events")),
+      (cBranchMonth...cBranchCumulative, ctx.t("集中学习（次）", "Branch study (sessions)")),
+      (cOtherMonth...cOtherCumulative, ctx.t("其他学习宣讲活动（次）", "Other study and events")),
       (cHoursMonth...cHoursCumulative, ctx.t("学时", "Hours")),
       (cPeopleMonth...cPeopleCumulative, ctx.t("参加人次", "Participants")),
-      (cSupervisionMonth...cSupervisionCumulative, ctx.t("接受督导(次)", "Supervision visits")),
-      (cMattersOwned...cMattersResolved, ctx.t("办实事(项)", "Matters")),
+      (cSupervisionMonth...cSupervisionCumulative, ctx.t("接受督导（次）", "Supervision visits")),
+      (cMattersOwned...cMattersResolved, ctx.t("办实事（项）", "Matters")),
     ]
     let single: [(Int, String)] = [
       (cIndex, ctx.t("序号", "No.")), (cName, ctx.t("单位", "Unit")), (cCounted, ctx.t("参与统计", "Counted")),
@@ -110,7 +110,7 @@ struct UnitSheet {
     }
   }
 
-  private func totals(_ b: SheetBuilder, layout: UnitSheetLayout, countedRange: String, yes: String) throws(XlsxError) {
+  private func totals(_ b: SheetBuilder, layout: UnitSheetLayout, countedRange: String, yes: String) throws(WriterError) {
     let s = ctx.stats
     let bold = { (x: CellStyle) in x.with { $0.bold = true } }
     // 合计: SUM of every numeric column.
@@ -129,7 +129,7 @@ struct UnitSheet {
     // 平均: over the counted units.
     try b.nextRow(height: 18)
     try b.put(cIndex, .blank, S.centered)
-    try b.put(cName, .text(ctx.t("平均(参与统计单位)", "Average (counted units)")), S.highlighted(S.centered))
+    try b.put(cName, .text(ctx.t("平均（参与统计单位）", "Average (counted units)")), S.highlighted(S.centered))
     try b.put(cCounted, .blank, S.centered)
     let countedUnits = s.units.filter(\.unit.counted)
     for col in sumColumns {
@@ -189,7 +189,7 @@ struct UnitSheet {
     return ranks
   }
 
-  private func conditionalFormatting(_ sheet: Worksheet, layout: UnitSheetLayout, yes: String) throws(XlsxError) {
+  private func conditionalFormatting(_ sheet: Worksheet, layout: UnitSheetLayout, yes: String) throws(WriterError) {
     guard !ctx.stats.units.isEmpty else { return }
     let first = layout.firstUnitRow
     let counted = "$\(CellAddress.column(cCounted))\(first + 1)"
@@ -200,17 +200,17 @@ struct UnitSheet {
       formula: "AND(\(counted)=\"\(yes)\",ISNUMBER(\(average)),\(mine)<\(average))", style: S.warning)
   }
 
-  private func footnotes(_ b: SheetBuilder) throws(XlsxError) {
+  private func footnotes(_ b: SheetBuilder) throws(WriterError) {
     let r = ctx.report
     let silent = r.silentUnits.map(\.name)
     let below = r.unitsBelowAverage.map(\.name)
     let none = ctx.t("无", "none")
     let sep = ctx.t("、", ", ")
     let lines = [
-      ctx.t("本月未报送单位:", "Units that recorded nothing this month: ") + (silent.isEmpty ? none : silent.joined(separator: sep)),
-      ctx.t("累计集中学习低于平均数的单位(红色标出):", "Units below the cumulative average (in red): ") + (below.isEmpty ? none : below.joined(separator: sep)),
+      ctx.t("本月未报送单位：", "Units that recorded nothing this month: ") + (silent.isEmpty ? none : silent.joined(separator: sep)),
+      ctx.t("累计集中学习低于平均数的单位（红色标出）：", "Units below the cumulative average (in red): ") + (below.isEmpty ? none : below.joined(separator: sep)),
       ctx.t(
-        "注:排名按累计集中学习次数,只在参与统计的单位间排列;“其他学习宣讲活动”含专题研讨、讲座、党课、青马班、主题活动、志愿服务等(不含集中学习、督导和宣传);学时、人次含各类活动。",
+        "注：排名按累计集中学习次数，只在参与统计的单位间排列；“其他学习宣讲活动”含专题研讨、讲座、党课、青马班、主题活动、志愿服务等（不含集中学习、督导和宣传）；学时、人次含各类活动。",
         "Note: rank by cumulative branch sessions among counted units; other study and events exclude branch study, supervision and publicity; hours and participants cover every kind."),
     ]
     try b.nextRow()
@@ -220,7 +220,7 @@ struct UnitSheet {
     }
   }
 
-  private func chart(_ workbook: Workbook, _ sheet: Worksheet, _ b: SheetBuilder, layout: UnitSheetLayout) throws(XlsxError) {
+  private func chart(_ workbook: Workbook, _ sheet: Worksheet, _ b: SheetBuilder, layout: UnitSheetLayout) throws(WriterError) {
     guard !ctx.stats.units.isEmpty else { return }
     let chart = workbook.addChart(.column)
     chart.addSeries(

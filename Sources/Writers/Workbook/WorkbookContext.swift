@@ -40,7 +40,7 @@ struct WorkbookContext {
   var title: String {
     let name = stats.settings.institution + stats.settings.campaign
     return lang == .zh
-      ? "\(name)统计月报(\(report.month.year)年\(report.month.month)月)"
+      ? "\(name)统计月报（\(report.month.year)年\(report.month.month)月）"
       : "\(stats.settings.institution) \(stats.settings.campaign): monthly statistics, \(englishMonth(report.month))"
   }
 

@@ -23,7 +23,7 @@ public final class Workbook {
   /// - Parameter constantMemory: flush each row once the next is written, so a sheet of any
   ///   length takes constant memory. Rows must then be written in order, and merges only span
   ///   columns of one row.
-  public init(path: String, constantMemory: Bool, temporaryDirectory: String? = nil) throws(XlsxError) {
+  public init(path: String, constantMemory: Bool, temporaryDirectory: String? = nil) throws(WriterError) {
     // libxlsxwriter prints numbers with printf: a decimal-comma locale would corrupt them.
     setlocale(LC_NUMERIC, "C")
     self.path = path
@@ -48,7 +48,7 @@ public final class Workbook {
   }
 
   /// Adds a sheet; the name is cleaned to Excel's rules first.
-  public func addSheet(_ name: String) throws(XlsxError) -> Worksheet {
+  public func addSheet(_ name: String) throws(WriterError) -> Worksheet {
     let clean = SheetName.clean(name)
     guard let ws = workbook_add_worksheet(handle, clean) else { throw .invalidSheetName(clean) }
     let sheet = Worksheet(handle: ws, workbook: self, name: clean)
@@ -88,14 +88,14 @@ public final class Workbook {
 
   /// Sets the document properties. `created` is the only time stored in the file, so the same
   /// cells and properties give the same bytes on every run.
-  public func setProperties(title: String, subject: String, author: String, company: String, created: Day) throws(XlsxError) {
+  public func setProperties(title: String, subject: String, author: String, company: String, created: Day) throws(WriterError) {
     var props = lxw_doc_properties()
     props.title = retain(title)
     props.subject = retain(subject)
     props.author = retain(author)
     props.company = retain(company)
     props.created = time_t(created.daysSinceEpoch * 86_400)
-    try XlsxError.check(workbook_set_properties(handle, &props), "setting document properties")
+    try WriterError.check(workbook_set_properties(handle, &props), "setting document properties")
   }
 
   /// Adds a chart, to be inserted into a sheet.
@@ -104,7 +104,7 @@ public final class Workbook {
   }
 
   /// Writes the file. Until then nothing exists at `path`.
-  public func close() throws(XlsxError) {
+  public func close() throws(WriterError) {
     guard !closed else { return }
     closed = true
     let code = workbook_close(handle)
@@ -114,7 +114,7 @@ public final class Workbook {
       let reason = lxw_strerror(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
       throw .cannotCreate(path: path, reason: reason)
     }
-    try XlsxError.check(code, "closing \(path)")
+    try WriterError.check(code, "closing \(path)")
   }
 
   /// A copy of `text` as a C string kept alive until the workbook is closed.

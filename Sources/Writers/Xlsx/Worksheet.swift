@@ -48,7 +48,7 @@ public final class Worksheet {
   }
 
   /// Writes a value with a style into the cell at a 0-based row and column.
-  public func write(_ row: Int, _ col: Int, _ value: CellValue, _ style: CellStyle? = nil) throws(XlsxError) {
+  public func write(_ row: Int, _ col: Int, _ value: CellValue, _ style: CellStyle? = nil) throws(WriterError) {
     let r = lxw_row_t(row), c = lxw_col_t(col)
     let f = workbook.format(style)
     let code: lxw_error
@@ -71,25 +71,25 @@ public final class Worksheet {
     case .blank:
       code = worksheet_write_blank(handle, r, c, f)
     }
-    try XlsxError.check(code, "\(name)!\(CellAddress.cell(row, col))")
+    try WriterError.check(code, "\(name)!\(CellAddress.cell(row, col))")
   }
 
   /// Merges columns `firstCol...lastCol` of one row and writes text into them.
-  public func merge(row: Int, columns: ClosedRange<Int>, _ text: String, _ style: CellStyle) throws(XlsxError) {
-    try XlsxError.check(
+  public func merge(row: Int, columns: ClosedRange<Int>, _ text: String, _ style: CellStyle) throws(WriterError) {
+    try WriterError.check(
       worksheet_merge_range(
         handle, lxw_row_t(row), lxw_col_t(columns.lowerBound), lxw_row_t(row), lxw_col_t(columns.upperBound), text,
         workbook.format(style)), "\(name): merging row \(row + 1)")
   }
 
   /// Sets a column's width in characters (Excel's unit).
-  public func setColumn(_ col: Int, width: Double) throws(XlsxError) {
-    try XlsxError.check(worksheet_set_column(handle, lxw_col_t(col), lxw_col_t(col), width, nil), "\(name): column width")
+  public func setColumn(_ col: Int, width: Double) throws(WriterError) {
+    try WriterError.check(worksheet_set_column(handle, lxw_col_t(col), lxw_col_t(col), width, nil), "\(name): column width")
   }
 
   /// Sets a row's height in points.
-  public func setRow(_ row: Int, height: Double) throws(XlsxError) {
-    try XlsxError.check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "\(name): row height")
+  public func setRow(_ row: Int, height: Double) throws(WriterError) {
+    try WriterError.check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "\(name): row height")
   }
 
   /// Freezes the rows above `row` and the columns left of `col`.
@@ -98,48 +98,48 @@ public final class Worksheet {
   }
 
   /// Adds filter buttons to a header row over a range.
-  public func autofilter(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws(XlsxError) {
-    try XlsxError.check(
+  public func autofilter(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws(WriterError) {
+    try WriterError.check(
       worksheet_autofilter(handle, lxw_row_t(firstRow), lxw_col_t(firstCol), lxw_row_t(lastRow), lxw_col_t(lastCol)),
       "\(name): autofilter")
   }
 
   /// A4 page set-up: orientation, fit to one page wide, repeated header rows, footer.
-  public func setupPrinting(_ setup: PrintSetup) throws(XlsxError) {
+  public func setupPrinting(_ setup: PrintSetup) throws(WriterError) {
     if setup.landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
     worksheet_set_paper(handle, 9)  // A4
     worksheet_set_margins(handle, 0.5, 0.5, 0.6, 0.7)
     if setup.fitToWidth { worksheet_fit_to_pages(handle, 1, setup.onePage ? 1 : 0) }
     if let rows = setup.repeatRows {
-      try XlsxError.check(worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "\(name): repeat rows")
+      try WriterError.check(worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "\(name): repeat rows")
     }
     if setup.centerHorizontally { worksheet_center_horizontally(handle) }
-    try XlsxError.check(worksheet_set_footer(handle, setup.footer), "\(name): footer")
+    try WriterError.check(worksheet_set_footer(handle, setup.footer), "\(name): footer")
     // Borders are drawn where they belong; screen gridlines stay, printed ones do not.
     worksheet_gridlines(handle, UInt8(LXW_SHOW_SCREEN_GRIDLINES.rawValue))
   }
 
   /// Applies `style` to the cells of a range where `formula` (relative to the range's first
   /// cell) is true.
-  public func conditionalFormat(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, formula: String, style: CellStyle) throws(XlsxError) {
+  public func conditionalFormat(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, formula: String, style: CellStyle) throws(WriterError) {
     var cf = lxw_conditional_format()
     cf.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
     cf.value_string = workbook.retain(formula)
     cf.format = workbook.format(style)
-    try XlsxError.check(
+    try WriterError.check(
       worksheet_conditional_format_range(
         handle, lxw_row_t(firstRow), lxw_col_t(firstCol), lxw_row_t(lastRow), lxw_col_t(lastCol), &cf),
       "\(name): conditional format")
   }
 
   /// Places a chart with its top-left corner at a cell, scaled from the default 480×288 pixels.
-  public func insertChart(_ chart: Chart, row: Int, col: Int, xScale: Double = 1, yScale: Double = 1) throws(XlsxError) {
+  public func insertChart(_ chart: Chart, row: Int, col: Int, xScale: Double = 1, yScale: Double = 1) throws(WriterError) {
     var options = lxw_chart_options()
     options.x_scale = xScale
     options.y_scale = yScale
     options.x_offset = 4
     options.y_offset = 4
-    try XlsxError.check(
+    try WriterError.check(
       worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(col), chart.handle, &options), "\(name): chart")
   }
 

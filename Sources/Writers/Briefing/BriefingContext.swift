@@ -1,0 +1,180 @@
+import Aggregation
+import CampaignModel
+
+/// The names a briefing template can use. Every figure of `report stats --json` is here under
+/// the same path (`kinds.reading_class.cumulative.hours`, `matters.cumulative.resolution_rate`),
+/// plus ready phrases (names joined with 、 and 和, dates in words, the masthead lines).
+public enum BriefingContext {
+  /// The width, in display cells, of the masthead lines.
+  public static let mastheadWidth = 64
+
+  /// Builds the context of a month's briefing.
+  public static func build(_ report: MonthlyReport, lang: Language, reportDate: Day) -> TemplateValue {
+    let s = report.current, p = report.previous
+    let settings = s.settings
+    func t(_ zh: String, _ en: String) -> String { lang.pick(zh, en) }
+    func count(_ n: Int, _ measure: String, previous: Int? = nil) -> TemplateValue {
+      .figure(Figure(.count(n), measure: measure, previous: previous, lang: lang))
+    }
+    func totals(_ x: Totals, _ k: ActivityKind, previous: Totals?) -> TemplateValue {
+      .object([
+        ("count", count(x.count, k.measure(in: lang), previous: previous?.count)),
+        ("hours", .figure(Figure(.hours(x.hours), measure: t("学时", "hours"), lang: lang))),
+        ("participants", count(x.participants, t("人次", "participants"), previous: previous?.participants)),
+      ])
+    }
+    let names = { (items: [String]) -> TemplateValue in
+      .object([
+        ("any", .flag(!items.isEmpty)), ("count", count(items.count, t("个", "units"))),
+        ("names", .text(Phrases.joined(items, lang: lang))),
+        ("list", .list(items.map { .text($0) }, item: .text(""))),
+      ])
+    }
+
+    let kinds: [(String, TemplateValue)] = s.kinds.map { k in
+      let prev = p.kind(k.kind.code)?.totals.period
+      return (k.kind.code, .object([
+        ("name", .text(k.kind.name(in: lang))), ("measure", .text(k.kind.measure(in: lang))),
+        ("category", .text(k.kind.category)),
+        ("period", totals(k.totals.period, k.kind, previous: prev)),
+        ("cumulative", totals(k.totals.cumulative, k.kind, previous: nil)),
+      ]))
+    }
+    let unitItem = { (u: UnitFigures) -> TemplateValue in
+      .object([
+        ("id", .text(u.unit.id)), ("name", .text(u.unit.name)), ("kind", .text(u.unit.kind.rawValue)),
+        ("counted", .flag(u.unit.counted)),
+        ("branch_study", .object([
+          ("period", count(u.branchStudy.period, t("次", "sessions"))),
+          ("cumulative", count(u.branchStudy.cumulative, t("次", "sessions"))),
+        ])),
+      ])
+    }
+    let emptyUnit = UnitFigures(
+      unit: Unit(id: "", name: "", kind: .branch, counted: true), kinds: PeriodPair(period: [:], cumulative: [:]),
+      branchStudy: PeriodPair(period: 0, cumulative: 0))
+    let m = s.matters, pm = p.matters
+    let matter = t("项", "matters")
+    let overdue = report.ledger.entries.filter(\.overdue)
+    let overdueItem = { (e: LedgerEntry) -> TemplateValue in
+      .object([
+        ("id", .text(e.record.matter.id)), ("title", .text(e.record.matter.title)),
+        ("unit", .text(e.record.organizationName)),
+        ("due", .text(e.record.matter.due.map { Phrases.date($0, lang: lang) } ?? "")),
+      ])
+    }
+    let issue = settings.briefingIssue(for: report.month)
+    let title = settings.briefingTitle.isEmpty ? settings.campaign + t("简报", " Briefing") : settings.briefingTitle
+    let issuer = settings.briefingIssuer.isEmpty ? s.reportingUnit : settings.briefingIssuer
+    let dateText = Phrases.date(reportDate, lang: lang)
+    let issueText = lang == .zh ? "第\(Phrases.chineseNumeral(issue))期" : "No. \(issue)"
+
+    return .object([
+      ("institution", .text(settings.institution)),
+      ("campaign", .text(settings.campaign)),
+      ("reporting_unit", .text(s.reportingUnit)),
+      ("month", .object([
+        ("iso", .text(report.month.iso)), ("text", .text(Phrases.month(report.month, lang: lang))),
+        ("number", count(report.month.month, t("月", ""))),
+      ])),
+      ("period", .object([
+        ("start", .text(s.windows.period.start.iso)), ("end", .text(s.windows.period.end.iso)),
+        ("start_text", .text(Phrases.date(s.windows.period.start, lang: lang))),
+        ("end_text", .text(Phrases.date(s.windows.period.end, lang: lang))),
+      ])),
+      ("cumulative_start", .text(s.windows.cumulative.start.iso)),
+      ("cumulative_start_text", .text(Phrases.date(s.windows.cumulative.start, lang: lang))),
+      ("report_date_text", .text(dateText)),
+      ("issue", count(issue, t("期", ""))),
+      ("masthead", .object([
+        ("title", .text(title)),
+        ("title_centered", .text(centered(title, spaced: lang == .zh))),
+        ("issue", .text(issueText)),
+        ("issue_centered", .text(centered(issueText, spaced: false))),
+        ("issuer", .text(issuer)),
+        ("issuer_and_date", .text(spread(issuer, dateText))),
+      ])),
+      ("kinds", .object(kinds)),
+      ("categories", .object(s.kinds.map(\.kind.category).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.map { code in
+        let members = s.kinds.filter { $0.kind.category == code }
+        let period = members.map { (kind: $0.kind, count: $0.totals.period.count) }
+        let cumulative = members.map { (kind: $0.kind, count: $0.totals.cumulative.count) }
+        return (code, .object([
+          ("name", .text(members.first.map { lang.pick($0.kind.categoryName, $0.kind.categoryNameEn) } ?? code)),
+          ("any", .flag(period.contains { $0.count != 0 })),
+          ("period_phrase", .text(Phrases.kindList(period, lang: lang))),
+          ("cumulative_phrase", .text(Phrases.kindList(cumulative, lang: lang))),
+        ]))
+      })),
+      ("units", .list(s.units.map(unitItem), item: unitItem(emptyUnit))),
+      ("branch_study_average", .object([
+        ("period", .figure(Figure(.average(s.branchStudyAverage.period), measure: t("次", "sessions"), lang: lang))),
+        ("cumulative", .figure(Figure(.average(s.branchStudyAverage.cumulative), measure: t("次", "sessions"), lang: lang))),
+        ("previous", .figure(Figure(.average(p.branchStudyAverage.period), measure: t("次", "sessions"), lang: lang))),
+      ])),
+      ("matters", .object([
+        ("period", .object([
+          ("collected", count(m.period.collected, t("条", "opinions"), previous: pm.period.collected)),
+          ("consolidated", count(m.period.consolidated, matter, previous: pm.period.consolidated)),
+          ("claimed", count(m.period.claimed, matter, previous: pm.period.claimed)),
+          ("resolved", count(m.period.resolved, matter, previous: pm.period.resolved)),
+        ])),
+        ("cumulative", .object([
+          ("collected", count(m.asOf.collected, t("条", "opinions"))),
+          ("consolidated", count(m.asOf.consolidated, matter)),
+          ("claimed", count(m.asOf.claimed, matter)),
+          ("resolved", count(m.asOf.resolved, matter)),
+          ("resolution_rate", .figure(Figure(.rate(m.resolutionRate), lang: lang))),
+          ("claimed_resolution_rate", .figure(Figure(.rate(m.claimedResolutionRate), lang: lang))),
+          ("claimed_and_resolved", count(m.claimedAndResolved, matter)),
+          ("overdue", count(m.overdue, matter)),
+          ("key_projects", count(m.keyProjects, matter)),
+          ("headline_rate_divisor", .text(m.headlineDivisor.rawValue)),
+          ("headline_resolution_rate", .figure(Figure(.rate(m.headlineRate), lang: lang))),
+        ])),
+      ])),
+      ("media_by_level", .object((MediaLevel.allCases.map { $0 } as [MediaLevel?]).map { level in
+        (level?.rawValue ?? "unknown", .object([
+          ("name", .text(level.map { lang == .zh ? $0.chineseName : $0.rawValue } ?? t("未注明级别", "level not given"))),
+          ("period", count(report.mediaByLevel.period[level] ?? 0, t("条", "reports"))),
+          ("cumulative", count(report.mediaByLevel.cumulative[level] ?? 0, t("条", "reports"))),
+        ]))
+      })),
+      ("below_average", names(report.unitsBelowAverage.map(\.name))),
+      ("silent_units", names(report.silentUnits.map(\.name))),
+      ("excluded_units", names(s.units.filter { !$0.unit.counted }.map(\.unit.name))),
+      ("overdue_matters", .object([
+        ("any", .flag(!overdue.isEmpty)), ("count", count(overdue.count, matter)),
+        ("titles", .text(Phrases.joined(overdue.map { lang.pick("“\($0.record.matter.title)”", "\"\($0.record.matter.title)\"") }, lang: lang))),
+        ("list", .list(overdue.map(overdueItem), item: overdueItem(LedgerEntry.sample))),
+      ])),
+      ("has_shortcomings", .flag(!report.unitsBelowAverage.isEmpty || !overdue.isEmpty)),
+      ("briefing_to", .text(settings.briefingTo)),
+      ("briefing_cc", .text(settings.briefingCc)),
+    ])
+  }
+
+  /// Text centred in the masthead's width; Chinese titles get a space between characters.
+  static func centered(_ text: String, spaced: Bool) -> String {
+    let t = spaced ? text.map(String.init).joined(separator: " ") : text
+    let pad = max(0, (mastheadWidth - TextWidth.of(t)) / 2)
+    return String(repeating: " ", count: pad) + t
+  }
+
+  /// Left text and right text on one line of the masthead's width.
+  static func spread(_ left: String, _ right: String) -> String {
+    let gap = max(2, mastheadWidth - TextWidth.of(left) - TextWidth.of(right))
+    return left + String(repeating: " ", count: gap) + right
+  }
+}
+
+extension LedgerEntry {
+  /// An entry with empty fields, describing the names of a ledger item for the template checker.
+  static var sample: LedgerEntry {
+    let day = Day(year: 2000, month: 1, day: 1)!
+    let matter = Matter(
+      id: "", title: "", organization: "", raised: day, owner: nil, claimed: nil, due: day, status: .open, resolved: nil,
+      keyProject: false, note: "")
+    return LedgerEntry(MatterRecord(matter: matter, organizationName: "", unitID: nil), asOf: day)
+  }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Checks a Mustache template against a context before it is rendered, so a misspelt name is
+/// an error naming the template and line, not an empty hole in an official text.
+///
+/// It follows Mustache's lookup: a name is searched from the innermost section outwards; a
+/// dotted name continues inside what its first part found; `.` is the current item.
+struct TemplateChecker {
+  let template: String
+
+  func check(_ text: String, context: TemplateValue) throws(WriterError) {
+    var scopes: [TemplateValue] = [context]
+    var sections: [(name: String, line: Int, pushed: Bool)] = []
+    var line = 1
+    var rest = Substring(text)
+    while let open = rest.range(of: "{{") {
+      line += rest[..<open.lowerBound].count { $0 == "\n" }
+      let afterOpen = rest[open.upperBound...]
+      let triple = afterOpen.hasPrefix("{")
+      let closer = triple ? "}}}" : "}}"
+      let bodyStart = triple ? afterOpen.index(after: afterOpen.startIndex) : afterOpen.startIndex
+      guard let close = afterOpen[bodyStart...].range(of: closer) else {
+        throw .templateSyntax(template: template, line: line, message: "a tag opened with {{ is never closed")
+      }
+      let body = String(afterOpen[bodyStart..<close.lowerBound])
+      let tagLine = line
+      line += body.count { $0 == "\n" }
+      rest = afterOpen[close.upperBound...]
+
+      let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard let sigil = trimmed.first else {
+        throw .templateSyntax(template: template, line: tagLine, message: "an empty tag {{}}")
+      }
+      let argument = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+      switch sigil {
+      case "!", "%":
+        continue
+      case "=":
+        throw .templateSyntax(template: template, line: tagLine, message: "changing the delimiters is not supported")
+      case ">", "<", "$":
+        throw .templateSyntax(template: template, line: tagLine, message: "partials and blocks are not supported in briefing templates")
+      case "#", "^":
+        let value = try resolve(argument, scopes: scopes, line: tagLine)
+        var pushed = false
+        if sigil == "#" {
+          switch value {
+          case .flag: break
+          case .list(_, let item): scopes.append(item); pushed = true
+          default: scopes.append(value); pushed = true
+          }
+        }
+        sections.append((argument, tagLine, pushed))
+      case "/":
+        guard let last = sections.popLast() else {
+          throw .templateSyntax(template: template, line: tagLine, message: "{{/\(argument)}} closes no section")
+        }
+        guard last.name == argument else {
+          throw .templateSyntax(template: template, line: tagLine, message: "{{/\(argument)}} closes {{#\(last.name)}} of line \(last.line)")
+        }
+        if last.pushed { scopes.removeLast() }
+      case "&":
+        _ = try resolve(argument, scopes: scopes, line: tagLine)
+      default:
+        _ = try resolve(trimmed, scopes: scopes, line: tagLine)
+      }
+    }
+    if let open = sections.last {
+      throw .templateSyntax(template: template, line: open.line, message: "{{#\(open.name)}} is never closed with {{/\(open.name)}}")
+    }
+  }
+
+  /// The value an expression such as `approx(kinds.supervision.cumulative.count)` stands for.
+  private func resolve(_ expression: String, scopes: [TemplateValue], line: Int) throws(WriterError) -> TemplateValue {
+    var transforms: [String] = []
+    var name = Substring(expression)
+    while let paren = name.firstIndex(of: "("), name.hasSuffix(")") {
+      transforms.append(name[..<paren].trimmingCharacters(in: .whitespaces))
+      name = name[name.index(after: paren)..<name.index(before: name.endIndex)]
+    }
+    let path = name.trimmingCharacters(in: .whitespaces)
+    guard var value = lookup(path, scopes: scopes) else {
+      throw .templateUnknownName(template: template, line: line, name: path, hint: hint(for: path, scopes: scopes))
+    }
+    for t in transforms.reversed() {
+      guard let next = apply(t, to: value) else {
+        throw .templateUnknownName(template: template, line: line, name: "\(t)(…)", hint: "not a transform of \(path)")
+      }
+      value = next
+    }
+    return value
+  }
+
+  private func lookup(_ path: String, scopes: [TemplateValue]) -> TemplateValue? {
+    if path == "." { return scopes.last }
+    let parts = path.split(separator: ".").map(String.init)
+    guard let first = parts.first else { return nil }
+    let start: TemplateValue?
+    if path.hasPrefix(".") {
+      start = scopes.last.flatMap { child($0, first) }
+    } else {
+      start = scopes.reversed().lazy.compactMap { self.child($0, first) }.first
+    }
+    guard var value = start else { return nil }
+    for p in parts.dropFirst() {
+      guard let next = child(value, p) else { return nil }
+      value = next
+    }
+    return value
+  }
+
+  private func child(_ value: TemplateValue, _ key: String) -> TemplateValue? {
+    if case .object(let o) = value { return o[key] }
+    return nil
+  }
+
+  /// What a transform turns a value into, or nil when the value has no such transform.
+  private func apply(_ transform: String, to value: TemplateValue) -> TemplateValue? {
+    switch value {
+    case .figure:
+      guard Figure.transforms.contains(transform) else { return nil }
+      return transform == "nonzero" || transform == "zero" ? .flag(true) : .text("")
+    case .text:
+      switch transform {
+      case "empty": return .flag(true)
+      case "capitalized", "lowercased", "uppercased", "reversed": return .text("")
+      default: return nil
+      }
+    case .list(_, let item):
+      switch transform {
+      case "first", "last": return item
+      case "reversed": return value
+      case "count": return .figure(Figure(.count(0), lang: .zh))
+      case "empty": return .flag(true)
+      default: return nil
+      }
+    case .flag, .object:
+      return nil
+    }
+  }
+
+  private func hint(for path: String, scopes: [TemplateValue]) -> String {
+    let parts = path.split(separator: ".").map(String.init)
+    // Name the keys available where the path stops resolving.
+    var known: TemplateValue? = scopes.last { child($0, parts.first ?? "") != nil }.flatMap { child($0, parts[0]) }
+    var prefix = parts.first ?? ""
+    if known == nil {
+      let keys = scopes.reversed().compactMap { v -> [String]? in
+        if case .object(let o) = v { return o.pairs.map(\.0) }
+        return nil
+      }.first ?? []
+      return "available here: " + keys.prefix(12).joined(separator: ", ")
+    }
+    for p in parts.dropFirst() {
+      guard let next = known.flatMap({ child($0, p) }) else { break }
+      known = next
+      prefix += "." + p
+    }
+    if case .object(let o)? = known {
+      return "\(prefix) has: " + o.pairs.prefix(16).map(\.0).joined(separator: ", ")
+    }
+    return ""
+  }
+}

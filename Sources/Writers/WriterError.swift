@@ -1,0 +1,49 @@
+import CXlsxWriter
+import Foundation
+
+/// Errors of the writers: output files, the workbook layer and briefing templates, each with what
+/// to do about it.
+public enum WriterError: Error, LocalizedError, CustomStringConvertible {
+  /// An output file or folder cannot be created (not writable, disk full, a file in the way).
+  case cannotCreate(path: String, reason: String)
+  /// libxlsxwriter refused an operation; `code` is its error number.
+  case library(operation: String, code: Int32, message: String)
+  /// A number that Excel cannot store (NaN or infinity) reached a cell.
+  case notANumber(sheet: String, cell: String)
+  /// A sheet name was refused even after cleaning.
+  case invalidSheetName(String)
+  /// A briefing template cannot be found.
+  case templateNotFound(path: String)
+  /// A briefing template is not valid Mustache.
+  case templateSyntax(template: String, line: Int, message: String)
+  /// A briefing template uses a name or transform the context does not have.
+  case templateUnknownName(template: String, line: Int, name: String, hint: String)
+
+  public var description: String {
+    switch self {
+    case .cannotCreate(let path, let reason):
+      return "cannot write \(path): \(reason). Check that the folder is writable and has free space."
+    case .library(let operation, let code, let message):
+      return "writing the workbook failed in \(operation): \(message) (libxlsxwriter error \(code))."
+    case .notANumber(let sheet, let cell):
+      return "\(sheet)!\(cell): a figure is not a finite number; this is a bug, please report it."
+    case .invalidSheetName(let name):
+      return "the sheet name '\(name)' is not allowed by Excel."
+    case .templateNotFound(let path):
+      return "\(path): no such template. Copy Templates/briefing.zh.mustache (or .en) there, or remove --templates / templates_dir."
+    case .templateSyntax(let template, let line, let message):
+      return "\(template):\(line): \(message). Fix the template; see docs/templates.md."
+    case .templateUnknownName(let template, let line, let name, let hint):
+      return "\(template):\(line): unknown name '\(name)'\(hint.isEmpty ? "" : " (\(hint))"). Use a name listed in docs/templates.md."
+    }
+  }
+
+  public var errorDescription: String? { description }
+
+  /// Throws when a libxlsxwriter call returned an error.
+  static func check(_ code: lxw_error, _ operation: @autoclosure () -> String) throws(WriterError) {
+    guard code != LXW_NO_ERROR else { return }
+    let message = lxw_strerror(code).map { String(cString: $0) } ?? "unknown error"
+    throw .library(operation: operation(), code: Int32(code.rawValue), message: message)
+  }
+}

@@ -1,0 +1,52 @@
+import Aggregation
+import ArgumentParser
+import CampaignModel
+import CampaignStore
+import Foundation
+import Writers
+
+/// Options of the commands that render the briefing.
+struct BriefingOptions: ParsableArguments {
+  /// A folder of the user's templates.
+  @Option(name: .long, help: ArgumentHelp("A folder with your own briefing.zh.mustache / briefing.en.mustache (else the templates_dir setting, else ./Templates when it has them, else the built-in ones).", valueName: "dir"))
+  var templates: String?
+
+  /// The folder to take templates from, or nil for the built-in ones.
+  func directory(settings: CampaignSettings, lang: Language) -> String? {
+    if let templates { return templates }
+    if !settings.templatesDir.isEmpty { return settings.templatesDir }
+    let local = URL(fileURLWithPath: "Templates").appendingPathComponent(Briefing.fileName(lang)).path
+    return FileManager.default.fileExists(atPath: local) ? "Templates" : nil
+  }
+}
+
+extension Report {
+  /// `report brief --month YYYY-MM`: the month's briefing on stdout.
+  struct BriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "brief",
+      abstract: "Print the month's briefing (简报) from its template.")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var briefing: BriefingOptions
+
+    @Option(name: .long, help: ArgumentHelp("The month to report.", valueName: "YYYY-MM"))
+    var month: Month
+
+    @Option(name: .long, help: ArgumentHelp("The date on the masthead (default: today).", valueName: "YYYY-MM-DD"))
+    var today: Day?
+
+    func run() throws {
+      let lang = options.language
+      let store = try options.openStore(.existing)
+      let text = try Console.guarded(lang) {
+        try store.snapshot { source in
+          let report = try MonthlyReport.compute(month: month, from: source)
+          let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
+          return try Briefing.render(report, template: template, lang: lang, reportDate: today ?? Day.today())
+        }
+      }
+      print(text, terminator: "")
+    }
+  }
+}
