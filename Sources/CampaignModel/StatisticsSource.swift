@@ -62,6 +62,8 @@ public protocol StatisticsSource {
   func countFeedback(dated window: DateWindow) throws -> Int
   /// The number of matters meeting every condition.
   func countMatters(where conditions: [MatterCondition]) throws -> Int
+  /// Sums of `count` per month (`YYYY-MM`) and kind code.
+  func activityCountsByMonth(dated window: DateWindow) throws -> [String: [String: Int]]
   /// Sums of `count` of one kind per media level (nil for rows without a level).
   func countsByLevel(kind: String, dated window: DateWindow) throws -> [MediaLevel?: Int]
   /// Every matter raised on or before a day, in id order, with its organization and unit.

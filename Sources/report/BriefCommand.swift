@@ -41,7 +41,7 @@ extension Report {
       let store = try options.openStore(.existing)
       let text = try Console.guarded(lang) {
         try store.snapshot { source in
-          let report = try MonthlyReport.compute(month: month, from: source)
+          let report = try PeriodReport.compute(month: month, from: source)
           let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
           return try Briefing.render(report, template: template, lang: lang, reportDate: today ?? Day.today())
         }

@@ -33,13 +33,13 @@ extension Report {
       let reportDate = today ?? Day.today()
       try Console.guarded(lang) {
         try store.snapshot { source in
-          let report = try MonthlyReport.compute(month: month, from: source)
+          let report = try PeriodReport.compute(month: month, from: source)
           // The briefing is rendered first: a template error must not leave a new workbook
           // beside an old briefing.
           let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
           let briefingText = try Briefing.render(report, template: template, lang: lang, reportDate: reportDate)
           try OutputFile.write(workbook) { temp in
-            try MonthlyWorkbook.write(report, source: source, to: temp, lang: lang, reportDate: reportDate)
+            try ReportWorkbook.write(report, source: source, to: temp, lang: lang, reportDate: reportDate)
           }
           try OutputFile.write(text, text: briefingText)
         }

@@ -52,7 +52,7 @@ struct BriefCommandTests {
     defer { dir.remove() }
     let env = try demoEnvironment(dir)
     try FileManager.default.createDirectory(atPath: dir.path("tpl"), withIntermediateDirectories: true)
-    try dir.write("tpl/briefing.zh.mustache", "{{institution}}：{{month.text}}\n")
+    try dir.write("tpl/briefing.zh.mustache", "{{institution}}：{{period.text}}\n")
     #expect(try runReport(["config", "templates_dir", dir.path("tpl")], environment: env).status == 0)
     let r = try runReport(["brief", "--month", "2021-07"], environment: env)
     #expect(r.stdout == "北辰职业技术学院：2021年7月\n", "\(r.stderr)")

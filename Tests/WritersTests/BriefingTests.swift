@@ -83,7 +83,7 @@ struct BriefingTests {
 
   func render(_ t: TestStore, _ month: Month, lang: Language, template: Briefing.Template? = nil, reportDate: Day) throws -> String {
     try t.store.snapshot { source in
-      let report = try MonthlyReport.compute(month: month, from: source)
+      let report = try PeriodReport.compute(month: month, from: source)
       return try Briefing.render(report, template: template ?? Briefing.template(lang: lang, directory: nil), lang: lang, reportDate: reportDate)
     }
   }
@@ -103,7 +103,7 @@ struct BriefingTests {
     let t = try demo()
     let month = Month(year: 2021, month: 7)!
     let (json, context) = try t.store.snapshot { source in
-      let report = try MonthlyReport.compute(month: month, from: source)
+      let report = try PeriodReport.compute(month: month, from: source)
       return (StatisticsJSON.value(report.current), BriefingContext.build(report, lang: .zh, reportDate: month.last))
     }
     var checked = 0

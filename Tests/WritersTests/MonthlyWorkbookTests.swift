@@ -8,15 +8,15 @@ import Writers
 
 /// The workbook of the tiny institution's July, read back with openpyxl.
 @Suite("The monthly workbook", .serialized)
-struct MonthlyWorkbookTests {
+struct ReportWorkbookTests {
   let july = Month(year: 2021, month: 7)!
   let reportDate = Day(year: 2021, month: 8, day: 3)!
 
-  func write(_ t: TestStore, lang: Language = .zh, name: String = "monthly.xlsx") throws -> (String, MonthlyReport) {
+  func write(_ t: TestStore, lang: Language = .zh, name: String = "monthly.xlsx") throws -> (String, PeriodReport) {
     let path = t.directory.path(name)
     let report = try t.store.snapshot { source in
-      let r = try MonthlyReport.compute(month: july, from: source)
-      try MonthlyWorkbook.write(r, source: source, to: path, lang: lang, reportDate: reportDate)
+      let r = try PeriodReport.compute(month: july, from: source)
+      try ReportWorkbook.write(r, source: source, to: path, lang: lang, reportDate: reportDate)
       return r
     }
     return (path, report)

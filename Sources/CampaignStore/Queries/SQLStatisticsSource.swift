@@ -84,6 +84,17 @@ struct SQLStatisticsSource: StatisticsSource {
     return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM matter" + whereClause, arguments: args) ?? 0
   }
 
+  func activityCountsByMonth(dated window: DateWindow) throws -> [String: [String: Int]] {
+    let (condition, args) = Self.condition("date", window)
+    var result: [String: [String: Int]] = [:]
+    for r in try Row.fetchAll(
+      db, sql: "SELECT substr(date, 1, 7), kind, SUM(count) FROM activity WHERE \(condition) GROUP BY 1, 2", arguments: args)
+    {
+      result[r[0], default: [:]][r[1]] = r[2]
+    }
+    return result
+  }
+
   func countsByLevel(kind: String, dated window: DateWindow) throws -> [MediaLevel?: Int] {
     let (condition, args) = Self.condition("date", window)
     var result: [MediaLevel?: Int] = [:]

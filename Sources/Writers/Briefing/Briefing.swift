@@ -49,8 +49,8 @@ public enum Briefing {
     return text
   }
 
-  /// Renders a month's briefing.
-  public static func render(_ report: MonthlyReport, template: Template, lang: Language, reportDate: Day) throws(WriterError) -> String {
+  /// Renders a period's briefing.
+  public static func render(_ report: PeriodReport, template: Template, lang: Language, reportDate: Day) throws(WriterError) -> String {
     try render(template, context: BriefingContext.build(report, lang: lang, reportDate: reportDate))
   }
 

@@ -8,9 +8,10 @@ public enum BriefingContext {
   /// The width, in display cells, of the masthead lines.
   public static let mastheadWidth = 64
 
-  /// Builds the context of a month's briefing.
-  public static func build(_ report: MonthlyReport, lang: Language, reportDate: Day) -> TemplateValue {
+  /// Builds the context of a period's briefing.
+  public static func build(_ report: PeriodReport, lang: Language, reportDate: Day) -> TemplateValue {
     let s = report.current, p = report.previous
+    let words = PeriodText(report.period, lang: lang)
     let settings = s.settings
     func t(_ zh: String, _ en: String) -> String { lang.pick(zh, en) }
     func count(_ n: Int, _ measure: String, previous: Int? = nil) -> TemplateValue {
@@ -32,7 +33,7 @@ public enum BriefingContext {
     }
 
     let kinds: [(String, TemplateValue)] = s.kinds.map { k in
-      let prev = p.kind(k.kind.code)?.totals.period
+      let prev = p?.kind(k.kind.code)?.totals.period
       return (k.kind.code, .object([
         ("name", .text(k.kind.name(in: lang))), ("measure", .text(k.kind.measure(in: lang))),
         ("category", .text(k.kind.category)),
@@ -53,7 +54,7 @@ public enum BriefingContext {
     let emptyUnit = UnitFigures(
       unit: Unit(id: "", name: "", kind: .branch, counted: true), kinds: PeriodPair(period: [:], cumulative: [:]),
       branchStudy: PeriodPair(period: 0, cumulative: 0))
-    let m = s.matters, pm = p.matters
+    let m = s.matters, pm = p?.matters
     let matter = t("项", "matters")
     let overdue = report.ledger.entries.filter(\.overdue)
     let overdueItem = { (e: LedgerEntry) -> TemplateValue in
@@ -63,7 +64,7 @@ public enum BriefingContext {
         ("due", .text(e.record.matter.due.map { Phrases.date($0, lang: lang) } ?? "")),
       ])
     }
-    let issue = settings.briefingIssue(for: report.month)
+    let issue = settings.briefingIssue(for: report.period.lastMonth)
     let title = settings.briefingTitle.isEmpty ? settings.campaign + t("简报", " Briefing") : settings.briefingTitle
     let issuer = settings.briefingIssuer.isEmpty ? s.reportingUnit : settings.briefingIssuer
     let dateText = Phrases.date(reportDate, lang: lang)
@@ -73,15 +74,14 @@ public enum BriefingContext {
       ("institution", .text(settings.institution)),
       ("campaign", .text(settings.campaign)),
       ("reporting_unit", .text(s.reportingUnit)),
-      ("month", .object([
-        ("iso", .text(report.month.iso)), ("text", .text(Phrases.month(report.month, lang: lang))),
-        ("number", count(report.month.month, t("月", ""))),
-      ])),
       ("period", .object([
+        ("text", .text(words.name)), ("word", .text(words.this)), ("previous_word", .text(words.previous ?? "")),
+        ("end_word", .text(words.end)), ("id", .text(report.period.description)),
         ("start", .text(s.windows.period.start.iso)), ("end", .text(s.windows.period.end.iso)),
         ("start_text", .text(Phrases.date(s.windows.period.start, lang: lang))),
         ("end_text", .text(Phrases.date(s.windows.period.end, lang: lang))),
       ])),
+      ("has_previous", .flag(p != nil)),
       ("cumulative_start", .text(s.windows.cumulative.start.iso)),
       ("cumulative_start_text", .text(Phrases.date(s.windows.cumulative.start, lang: lang))),
       ("report_date_text", .text(dateText)),
@@ -110,14 +110,14 @@ public enum BriefingContext {
       ("branch_study_average", .object([
         ("period", .figure(Figure(.average(s.branchStudyAverage.period), measure: t("次", "sessions"), lang: lang))),
         ("cumulative", .figure(Figure(.average(s.branchStudyAverage.cumulative), measure: t("次", "sessions"), lang: lang))),
-        ("previous", .figure(Figure(.average(p.branchStudyAverage.period), measure: t("次", "sessions"), lang: lang))),
+        ("previous", .figure(Figure(.average(p?.branchStudyAverage.period), measure: t("次", "sessions"), lang: lang))),
       ])),
       ("matters", .object([
         ("period", .object([
-          ("collected", count(m.period.collected, t("条", "opinions"), previous: pm.period.collected)),
-          ("consolidated", count(m.period.consolidated, matter, previous: pm.period.consolidated)),
-          ("claimed", count(m.period.claimed, matter, previous: pm.period.claimed)),
-          ("resolved", count(m.period.resolved, matter, previous: pm.period.resolved)),
+          ("collected", count(m.period.collected, t("条", "opinions"), previous: pm?.period.collected)),
+          ("consolidated", count(m.period.consolidated, matter, previous: pm?.period.consolidated)),
+          ("claimed", count(m.period.claimed, matter, previous: pm?.period.claimed)),
+          ("resolved", count(m.period.resolved, matter, previous: pm?.period.resolved)),
         ])),
         ("cumulative", .object([
           ("collected", count(m.asOf.collected, t("条", "opinions"))),

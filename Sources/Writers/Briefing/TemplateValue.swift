@@ -96,7 +96,10 @@ public struct Figure: Sendable, MustacheCustomRenderable, MustacheTransformable 
     case ("approx", _): return renderText + separator + measure
     case ("chinese", .count(let n)): return Phrases.chineseNumeral(n)
     case ("chinese", _): return renderText
-    case ("change", .count(let n)): return Phrases.change(n - (previous ?? n), measure: measure, lang: lang)
+    case ("change", .count(let n)):
+      // Without a previous period (a range of days) there is nothing to compare: "—".
+      guard let previous else { return "—" }
+      return Phrases.change(n - previous, measure: measure, lang: lang)
     case ("change", _): return ""
     case ("nonzero", _): return !isZero
     case ("zero", _): return isZero

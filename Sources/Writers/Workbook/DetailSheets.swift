@@ -21,7 +21,7 @@ struct DetailSheet {
       : [ctx.t("序号", "No."), ctx.t("日期", "Date"), ctx.t("被督导单位", "Unit visited"), ctx.t("组织", "Organization"),
          ctx.t("督导人", "Inspector"), ctx.t("督导内容", "Subject"), ctx.t("备注", "Note")]
     let last = columns.count - 1
-    let title = kind == .activities ? ctx.t("学习活动明细", "Activities of the month") : ctx.t("督查督导情况", "Supervision visits of the month")
+    let title = kind == .activities ? ctx.t("学习活动明细", "Activities") : ctx.t("督查督导情况", "Supervision visits")
     try b.nextRow(height: 26)
     try b.merged(0...last, ctx.t("\(title)（\(ctx.periodText)）", "\(title) (\(ctx.periodText))"), S.title.with { $0.size = 14 })
     try b.nextRow(height: 18)
@@ -58,7 +58,7 @@ struct DetailSheet {
     }
     if n == 0 {
       try b.nextRow(height: 18)
-      try b.merged(0...last, ctx.t("本月无记录", "No records this month"), S.centered)
+      try b.merged(0...last, ctx.t("\(ctx.words.this)无记录", "No records \(ctx.words.this)"), S.centered)
     } else {
       try sheet.autofilter(firstRow: 2, firstCol: 0, lastRow: b.row, lastCol: last)
     }
@@ -118,15 +118,15 @@ struct LedgerSheet {
     }
     if ledger.entries.isEmpty {
       try b.nextRow(height: 18)
-      try b.merged(0...last, ctx.t("截至本月末无事项", "No matters by the month's end"), S.centered)
+      try b.merged(0...last, ctx.t("截至\(ctx.words.end)无事项", "No matters by \(ctx.words.end)"), S.centered)
     } else {
       try sheet.autofilter(firstRow: 2, firstCol: 0, lastRow: b.row, lastCol: last)
     }
     try b.nextRow()
     try b.nextRow(height: 30)
     try b.merged(0...last, ctx.t(
-      "注：状态、认领和解决日期均按截至本月末的日期确定，月末之后的认领、解决不计入；逾期 = 计划完成日期早于本月末且截至月末未解决（红色标出）。",
-      "Note: status, claim and resolution are as of the month's end; later claims and resolutions are not shown. Overdue = due before the month's end and not resolved by it (in red)."), S.note)
+      "注：状态、认领和解决日期均按截至\(ctx.words.end)的日期确定，之后的认领、解决不计入；逾期 = 计划完成日期早于\(ctx.words.end)且届时未解决（红色标出）。",
+      "Note: status, claim and resolution are as of \(ctx.words.end); later claims and resolutions are not shown. Overdue = due before \(ctx.words.end) and not resolved by it (in red)."), S.note)
     try b.finish()
     try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...2 })
     sheet.freezePanes(row: 3, col: 0)
@@ -147,7 +147,7 @@ struct PublicitySheet {
     try b.nextRow(height: 18)
     try b.merged(0...4, ctx.t("填报单位：", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
     try b.nextRow(height: 22)
-    try b.header([ctx.t("序号", "No."), ctx.t("类型", "Kind"), ctx.t("计量单位", "Unit"), ctx.t("本月", "This month"), ctx.t("累计", "Cumulative")])
+    try b.header([ctx.t("序号", "No."), ctx.t("类型", "Kind"), ctx.t("计量单位", "Unit"), ctx.thisHeader, ctx.t("累计", "Cumulative")])
     let publicity = s.kinds.filter { $0.kind.category == "publicity" }
     for (i, k) in publicity.enumerated() {
       try b.nextRow(height: 18)
@@ -161,7 +161,7 @@ struct PublicitySheet {
     try b.nextRow(height: 22)
     try b.merged(0...4, ctx.t("媒体刊发按级别统计", "Media reports by level"), S.subtitleLeft.with { $0.bold = true })
     try b.nextRow(height: 22)
-    try b.header([ctx.t("序号", "No."), ctx.t("级别", "Level"), ctx.t("计量单位", "Unit"), ctx.t("本月", "This month"), ctx.t("累计", "Cumulative")])
+    try b.header([ctx.t("序号", "No."), ctx.t("级别", "Level"), ctx.t("计量单位", "Unit"), ctx.thisHeader, ctx.t("累计", "Cumulative")])
     let levels: [MediaLevel?] = MediaLevel.allCases.map { $0 } + [nil]
     let by = ctx.report.mediaByLevel
     let firstRow = b.row + 1

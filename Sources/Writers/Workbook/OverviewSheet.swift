@@ -26,20 +26,20 @@ struct OverviewSheet {
     try b.nextRow(height: 30)
     try b.header([
       ctx.t("序号", "No."), ctx.t("类别", "Category"), ctx.t("指标", "Indicator"), ctx.t("计量单位", "Unit"),
-      ctx.t("本月", "This month"), ctx.t("上月", "Last month"), ctx.t("较上月", "Change"), ctx.t("累计", "Cumulative"),
-      ctx.t("本月学时", "Hours this month"), ctx.t("累计学时", "Hours cumulative"),
+      ctx.thisHeader, ctx.previousHeader, ctx.t("较" + ctx.previousHeader, "Change"), ctx.t("累计", "Cumulative"),
+      ctx.t(ctx.words.this + "学时", "Hours " + ctx.words.this), ctx.t("累计学时", "Hours cumulative"),
     ])
 
     var index = 0
     for category in categories(s) {
       for (i, k) in category.kinds.enumerated() {
         index += 1
-        let previous = prev.kind(k.kind.code)?.totals.period.count ?? 0
+        let previous = prev.map { $0.kind(k.kind.code)?.totals.period.count ?? 0 }
         let key = k.kind.code == s.settings.supervisionKind
         try kindRow(b, index: index, category: i == 0 ? category.name : nil, k: k, previous: previous, highlight: key)
         if k.kind.code == s.settings.branchStudyKind {
           index += 1
-          try averageRow(b, index: index, previous: prev.branchStudyAverage.period)
+          try averageRow(b, index: index, previous: prev?.branchStudyAverage.period)
         }
       }
     }
@@ -65,7 +65,7 @@ struct OverviewSheet {
     return result
   }
 
-  private func kindRow(_ b: SheetBuilder, index: Int, category: String?, k: KindFigures, previous: Int, highlight: Bool) throws(WriterError) {
+  private func kindRow(_ b: SheetBuilder, index: Int, category: String?, k: KindFigures, previous: Int?, highlight: Bool) throws(WriterError) {
     let r = try b.nextRow(height: 18)
     func st(_ x: CellStyle) -> CellStyle { highlight ? S.highlighted(x) : x }
     try b.put(cIndex, .integer(index), st(S.centered))
@@ -73,8 +73,7 @@ struct OverviewSheet {
     try b.put(cName, .text(k.kind.name(in: ctx.lang)), st(S.text))
     try b.put(cMeasure, .text(k.kind.measure(in: ctx.lang)), st(S.centered))
     try b.put(cMonth, .integer(k.totals.period.count), st(S.integer))
-    try b.put(cPrevious, .integer(previous), st(S.integer))
-    try b.put(cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: Double(k.totals.period.count - previous)), st(S.change))
+    try previousAndChange(b, row: r, current: k.totals.period.count, previous: previous, style: st)
     try b.put(cCumulative, .integer(k.totals.cumulative.count), st(S.integer))
     try b.put(cHoursMonth, .number(k.totals.period.hours.value), st(S.oneDecimal))
     try b.put(cHoursCumulative, .number(k.totals.cumulative.hours.value), st(S.oneDecimal))
@@ -118,14 +117,14 @@ struct OverviewSheet {
 
   /// Rows of the funnel; the cumulative column holds figures as of the month's last day.
   private func mattersBlock(_ b: SheetBuilder, startIndex: Int) throws(WriterError) {
-    let m = ctx.report.current.matters, p = ctx.report.previous.matters
+    let m = ctx.report.current.matters, p = ctx.report.previous?.matters
     var index = startIndex
     var rowOf: [String: Int] = [:]
-    let steps: [(String, String, String, String, Int, Int, Int)] = [
-      ("collected", "收集意见建议", "Opinions collected", ctx.t("条", "items"), m.period.collected, p.period.collected, m.asOf.collected),
-      ("consolidated", "梳理汇总事项", "Matters consolidated", ctx.t("项", "matters"), m.period.consolidated, p.period.consolidated, m.asOf.consolidated),
-      ("claimed", "领导认领事项", "Claimed by leaders", ctx.t("项", "matters"), m.period.claimed, p.period.claimed, m.asOf.claimed),
-      ("resolved", "已解决事项", "Resolved", ctx.t("项", "matters"), m.period.resolved, p.period.resolved, m.asOf.resolved),
+    let steps: [(String, String, String, String, Int, Int?, Int)] = [
+      ("collected", "收集意见建议", "Opinions collected", ctx.t("条", "items"), m.period.collected, p?.period.collected, m.asOf.collected),
+      ("consolidated", "梳理汇总事项", "Matters consolidated", ctx.t("项", "matters"), m.period.consolidated, p?.period.consolidated, m.asOf.consolidated),
+      ("claimed", "领导认领事项", "Claimed by leaders", ctx.t("项", "matters"), m.period.claimed, p?.period.claimed, m.asOf.claimed),
+      ("resolved", "已解决事项", "Resolved", ctx.t("项", "matters"), m.period.resolved, p?.period.resolved, m.asOf.resolved),
     ]
     let category = ctx.t("办实事", "Matters")
     for (i, step) in steps.enumerated() {
@@ -138,8 +137,7 @@ struct OverviewSheet {
       try b.put(cName, .text(ctx.t(step.1, step.2)), hl(S.text))
       try b.put(cMeasure, .text(step.3), hl(S.centered))
       try b.put(cMonth, .integer(step.4), hl(S.integer))
-      try b.put(cPrevious, .integer(step.5), hl(S.integer))
-      try b.put(cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: Double(step.4 - step.5)), hl(S.change))
+      try previousAndChange(b, row: r, current: step.4, previous: step.5, style: hl)
       try b.put(cCumulative, .integer(step.6), hl(S.integer))
       try b.put(cHoursMonth, .blank, hl(S.centered))
       try b.put(cHoursCumulative, .blank, hl(S.centered))
@@ -158,8 +156,8 @@ struct OverviewSheet {
     try b.put(cCumulative, .integer(m.claimedAndResolved), hl(S.integer))
     // Rates as of the month's end (本月末) against last month's end (上月末).
     let rates: [(String, String, String, Ratio?, Ratio?)] = [
-      ("resolved", "consolidated", ctx.t("解决率", "Resolution rate"), m.resolutionRate, p.resolutionRate),
-      ("claimedAndResolved", "claimed", ctx.t("认领事项解决率", "Claimed resolution rate"), m.claimedResolutionRate, p.claimedResolutionRate),
+      ("resolved", "consolidated", ctx.t("解决率", "Resolution rate"), m.resolutionRate, p?.resolutionRate),
+      ("claimedAndResolved", "claimed", ctx.t("认领事项解决率", "Claimed resolution rate"), m.claimedResolutionRate, p?.claimedResolutionRate),
     ]
     for rate in rates {
       index += 1
@@ -190,9 +188,9 @@ struct OverviewSheet {
       try b.put(cHoursMonth, .blank, hl(S.centered))
       try b.put(cHoursCumulative, .blank, hl(S.centered))
     }
-    let asOf: [(String, String, Int, Int)] = [
-      (ctx.t("逾期未解决事项", "Overdue matters"), ctx.t("项", "matters"), m.overdue, p.overdue),
-      (ctx.t("重点民生项目", "Key projects"), ctx.t("项", "matters"), m.keyProjects, p.keyProjects),
+    let asOf: [(String, String, Int, Int?)] = [
+      (ctx.t("逾期未解决事项", "Overdue matters"), ctx.t("项", "matters"), m.overdue, p?.overdue),
+      (ctx.t("重点民生项目", "Key projects"), ctx.t("项", "matters"), m.keyProjects, p?.keyProjects),
     ]
     for (i, row) in asOf.enumerated() {
       index += 1
@@ -203,7 +201,7 @@ struct OverviewSheet {
 
   /// A figure as of the month's end: this month and cumulative both show it; last month shows
   /// it as of last month's end.
-  private func asOfRow(_ b: SheetBuilder, index: Int, name: String, measure: String, value: Int, previous: Int, highlight: Bool, last: Bool) throws(WriterError) {
+  private func asOfRow(_ b: SheetBuilder, index: Int, name: String, measure: String, value: Int, previous: Int?, highlight: Bool, last: Bool) throws(WriterError) {
     let r = b.row
     func st(_ x: CellStyle) -> CellStyle { highlight ? S.highlighted(x) : x }
     try b.put(cIndex, .integer(index), st(S.centered))
@@ -211,9 +209,20 @@ struct OverviewSheet {
     try b.put(cName, .text(name), st(S.text))
     try b.put(cMeasure, .text(measure), st(S.centered))
     try b.put(cMonth, .integer(value), st(S.integer))
-    try b.put(cPrevious, .integer(previous), st(S.integer))
-    try b.put(cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: Double(value - previous)), st(S.change))
+    try previousAndChange(b, row: r, current: value, previous: previous, style: st)
     try b.put(cCumulative, .integer(value), st(S.integer))
+  }
+
+  /// The previous period's count and the change as a formula; dashes when there is no
+  /// previous period (a range of days).
+  private func previousAndChange(_ b: SheetBuilder, row r: Int, current: Int, previous: Int?, style st: (CellStyle) -> CellStyle) throws(WriterError) {
+    guard let previous else {
+      try b.put(cPrevious, .text("—"), st(S.centered))
+      try b.put(cChange, .text("—"), st(S.centered))
+      return
+    }
+    try b.put(cPrevious, .integer(previous), st(S.integer))
+    try b.put(cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: Double(current - previous)), st(S.change))
     try b.put(cHoursMonth, .blank, st(S.centered))
     try b.put(cHoursCumulative, .blank, st(S.centered))
   }
@@ -226,17 +235,17 @@ struct OverviewSheet {
     let lines = [
       ctx.t("说明：", "Notes:"),
       ctx.t(
-        "1. 累计自\(ctx.dateText(s.windows.cumulative.start))起至本月末；办实事各项“累计”为截至本月末的数，“本月”为本月内新增数。",
-        "1. Cumulative runs from \(ctx.dateText(s.windows.cumulative.start)) to the month's end; for matters, cumulative means as of the month's end, this month means within the month."),
+        "1. 累计自\(ctx.dateText(s.windows.cumulative.start))起至\(ctx.words.end)；办实事各项“累计”为截至\(ctx.words.end)的数，“\(ctx.words.this)”为\(ctx.words.this)内新增数。",
+        "1. Cumulative runs from \(ctx.dateText(s.windows.cumulative.start)) to \(ctx.words.end); for matters, cumulative means as of \(ctx.words.end), \(ctx.words.this) means within the period."),
       ctx.t(
         "2. 基层党组织平均集中学习次数 = 参与统计的党总支（直属党支部）集中学习次数之和 ÷ 参与统计单位数，未开展学习的单位计为0次。下属党支部的学习计入所属单位，党委本级学习不计入。" + excludedText,
         "2. Average branch sessions = branch sessions of the counted units ÷ number of counted units; units with none count as 0. Sub-branch sessions count for their unit; the committee's own do not." + excludedText),
       ctx.t(
-        "3. 解决率 = 截至本月末已解决事项 ÷ 截至本月末梳理汇总事项；认领事项解决率 = 已认领事项中已解决的 ÷ 领导认领事项；主要口径按\(divisor)计。比率按日期计算，不随之后录入的数据改变。",
-        "3. Resolution rate = matters resolved ÷ matters consolidated, as of the month's end; claimed resolution rate = claimed matters resolved ÷ matters claimed. The headline rate uses \(divisor). Rates come from dates and do not change when later data is loaded."),
+        "3. 解决率 = 截至\(ctx.words.end)已解决事项 ÷ 截至\(ctx.words.end)梳理汇总事项；认领事项解决率 = 已认领事项中已解决的 ÷ 领导认领事项；主要口径按\(divisor)计。比率按日期计算，不随之后录入的数据改变。",
+        "3. Resolution rate = matters resolved ÷ matters consolidated, as of \(ctx.words.end); claimed resolution rate = claimed matters resolved ÷ matters claimed. The headline rate uses \(divisor). Rates come from dates and do not change when later data is loaded."),
       ctx.t(
-        "4. 逾期未解决 = 截至本月末已汇总、计划完成日期早于本月末且尚未解决的事项。",
-        "4. Overdue = matters consolidated by the month's end, due before it and not resolved by it."),
+        "4. 逾期未解决 = 截至\(ctx.words.end)已汇总、计划完成日期早于\(ctx.words.end)且尚未解决的事项。",
+        "4. Overdue = matters consolidated by \(ctx.words.end), due before it and not resolved by it."),
     ]
     try b.nextRow()
     for line in lines {
@@ -259,9 +268,9 @@ struct OverviewSheet {
     guard let first = funnelFirstRow(b) else { return }
     let chart = workbook.addChart(.bar)
     chart.addSeries(
-      name: ctx.t("截至本月末", "As of month end"), sheet: sheet.name,
+      name: ctx.t("截至" + ctx.words.end, "As of " + ctx.words.end), sheet: sheet.name,
       categories: (first, cName, first + 3), values: (first, cCumulative, first + 3), color: S.chartRed)
-    chart.setTitle(ctx.t("“我为群众办实事”进展（截至本月末）", "Practical matters, as of the month's end"))
+    chart.setTitle(ctx.t("“我为群众办实事”进展（截至\(ctx.words.end)）", "Practical matters, as of \(ctx.words.end)"))
     chart.hideLegend()
     chart.setAxisFonts()
     chart.reverseCategories()

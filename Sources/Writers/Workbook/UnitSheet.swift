@@ -104,7 +104,7 @@ struct UnitSheet {
     try b.nextRow(height: 22)
     for (col, _) in single { try b.put(col, .blank, bottom) }
     for (range, _) in groups {
-      let second = range.upperBound == cMattersResolved ? [ctx.t("责任", "Owned"), ctx.t("已解决", "Resolved")] : [ctx.t("本月", "Month"), ctx.t("累计", "Cumul.")]
+      let second = range.upperBound == cMattersResolved ? [ctx.t("责任", "Owned"), ctx.t("已解决", "Resolved")] : [ctx.thisHeader, ctx.t("累计", "Cumul.")]
       try b.put(range.lowerBound, .text(second[0]), S.header)
       try b.put(range.upperBound, .text(second[1]), S.header)
     }
@@ -207,7 +207,7 @@ struct UnitSheet {
     let none = ctx.t("无", "none")
     let sep = ctx.t("、", ", ")
     let lines = [
-      ctx.t("本月未报送单位：", "Units that recorded nothing this month: ") + (silent.isEmpty ? none : silent.joined(separator: sep)),
+      ctx.t("\(ctx.words.this)未报送单位：", "Units that recorded nothing \(ctx.words.this): ") + (silent.isEmpty ? none : silent.joined(separator: sep)),
       ctx.t("累计集中学习低于平均数的单位（红色标出）：", "Units below the cumulative average (in red): ") + (below.isEmpty ? none : below.joined(separator: sep)),
       ctx.t(
         "注：排名按累计集中学习次数，只在参与统计的单位间排列；“其他学习宣讲活动”含专题研讨、讲座、党课、青马班、主题活动、志愿服务等（不含集中学习、督导和宣传）；学时、人次含各类活动。",

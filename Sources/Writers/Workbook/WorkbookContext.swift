@@ -4,8 +4,10 @@ import CampaignModel
 /// What every sheet of a report workbook needs: the figures, the language, the reporting date,
 /// the sheet names, and where the by-unit table's rows are (the overview refers to them).
 struct WorkbookContext {
-  let report: MonthlyReport
+  let report: PeriodReport
   let lang: Language
+  /// The period's words: 本月 / 上月 / 本月末 and the like.
+  var words: PeriodText { PeriodText(report.period, lang: lang) }
   /// 报出日期.
   let reportDate: Day
 
@@ -20,11 +22,14 @@ struct WorkbookContext {
   var publicityName: String { SheetName.clean(t("宣传报道", "Publicity")) }
 
   /// The period as forms write it: 2021年7月1日—7月31日.
-  var periodText: String {
-    let p = stats.windows.period
-    return lang == .zh
-      ? "\(p.start.chinese)—\(p.end.year == p.start.year ? "\(p.end.month)月\(p.end.day)日" : p.end.chinese)"
-      : "\(p.start.iso) to \(p.end.iso)"
+  var periodText: String { words.dates }
+
+  /// 本月 / This month: a column header.
+  var thisHeader: String { lang == .zh ? words.this : words.this.prefix(1).uppercased() + words.this.dropFirst() }
+  /// 上月 / Last month; 上期 / Previous for a range of days, which has none.
+  var previousHeader: String {
+    guard let p = words.previous else { return t("上期", "Previous") }
+    return lang == .zh ? p : p.prefix(1).uppercased() + p.dropFirst()
   }
 
   /// Page set-up with the footer in the report's language.
@@ -36,17 +41,12 @@ struct WorkbookContext {
 
   func dateText(_ d: Day) -> String { lang == .zh ? d.chinese : d.iso }
 
-  /// The report's title.
+  /// The report's title: 北辰职业技术学院党史学习教育统计月报（2021年7月）.
   var title: String {
     let name = stats.settings.institution + stats.settings.campaign
     return lang == .zh
-      ? "\(name)统计月报（\(report.month.year)年\(report.month.month)月）"
-      : "\(stats.settings.institution) \(stats.settings.campaign): monthly statistics, \(englishMonth(report.month))"
-  }
-
-  func englishMonth(_ m: Month) -> String {
-    let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-    return "\(names[m.month - 1]) \(m.year)"
+      ? "\(name)\(words.reportName)（\(words.name)）"
+      : "\(stats.settings.institution) \(stats.settings.campaign): \(words.reportName), \(words.name)"
   }
 
   /// Row layout of the by-unit sheet, shared with the overview's formulas.

@@ -75,3 +75,20 @@ extension Chart {
   /// a bar chart the category axis is the vertical one).
   public func reverseCategories() { chart_axis_set_reverse(handle.pointee.y_axis) }
 }
+
+extension Chart {
+  /// Adds a line series whose categories and values run along rows of a sheet.
+  public func addLineSeries(name: String, sheet: String, categoriesRow: Int, valuesRow: Int, columns: ClosedRange<Int>, color: UInt32) {
+    let s = chart_add_series(handle, nil, nil)!
+    chart_series_set_categories(
+      s, sheet, lxw_row_t(categoriesRow), lxw_col_t(columns.lowerBound), lxw_row_t(categoriesRow), lxw_col_t(columns.upperBound))
+    chart_series_set_values(s, sheet, lxw_row_t(valuesRow), lxw_col_t(columns.lowerBound), lxw_row_t(valuesRow), lxw_col_t(columns.upperBound))
+    chart_series_set_name(s, name)
+    var line = lxw_chart_line()
+    line.color = lxw_color_t(color)
+    line.width = 2.25
+    chart_series_set_line(s, &line)
+    chart_series_set_marker_type(s, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
+    chart_series_set_labels(s)
+  }
+}
