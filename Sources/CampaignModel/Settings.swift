@@ -131,8 +131,10 @@ public struct CampaignSettings: Sendable, Equatable {
 
   /// The briefing's issue number for a month: 1 for the first month (`briefing_first_month`,
   /// else the campaign start's month, else January of the month's year), counting on by month.
+  /// A month before the first month counts from January of its own year.
   public func briefingIssue(for month: Month) -> Int {
-    let first = briefingFirstMonth ?? campaignStart?.monthOfYear ?? Month(year: month.year, month: 1)!
+    var first = briefingFirstMonth ?? campaignStart?.monthOfYear ?? Month(year: month.year, month: 1)!
+    if month < first { first = Month(year: month.year, month: 1)! }
     return (month.year - first.year) * 12 + (month.month - first.month) + 1
   }
 

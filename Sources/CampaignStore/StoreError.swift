@@ -64,8 +64,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
         "\(path): database error: \(message)")
     case .busy(let path):
       return lang.pick(
-        "\(path): 数据库正被另一个任务占用（导入或生成报表）。请稍后重试。",
-        "\(path): the database is busy with another run (an import or a report). Try again later.")
+        "\(path): 另一个任务（导入或生成报表）正在使用该数据库，等待超时。请稍后重试，或用 --wait 延长等待时间。",
+        "\(path): another run (an import or a report) is using the database and did not finish in time. Try again later, or wait longer with --wait.")
     case .setting(let e):
       return e.description
     }

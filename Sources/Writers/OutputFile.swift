@@ -18,28 +18,48 @@ public enum OutputFile {
 
   /// Calls `produce` with a temporary path next to `path`, then renames it into place.
   public static func write(_ path: String, _ produce: (String) throws -> Void) throws {
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent().path
-    try prepareDirectory(dir)
-    let temp = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp").path
+    try withoutActuallyEscaping(produce) { p in try writeAll([(path, p)]) }
+  }
+
+  /// Produces several files, each into a temporary file beside its target, and renames them
+  /// into place only when all are complete: a failure in any leaves every previous file intact
+  /// and no temporary file behind.
+  public static func writeAll(_ files: [(path: String, produce: (String) throws -> Void)]) throws {
+    var temps: [(temp: String, path: String)] = []
     do {
-      try produce(temp)
-      guard rename(temp, path) == 0 else {
-        throw WriterError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+      for file in files {
+        let url = URL(fileURLWithPath: file.path)
+        try prepareDirectory(url.deletingLastPathComponent().path)
+        let temp = temporaryPath(for: url)
+        temps.append((temp, file.path))
+        try file.produce(temp)
+      }
+      for t in temps {
+        guard rename(t.temp, t.path) == 0 else {
+          throw WriterError.cannotCreate(path: t.path, reason: String(cString: strerror(errno)))
+        }
       }
     } catch {
-      try? FileManager.default.removeItem(atPath: temp)
+      for t in temps { try? FileManager.default.removeItem(atPath: t.temp) }
       throw error
+    }
+  }
+
+  /// A hidden temporary name beside the target: `.monthly-2021-07.xlsx.<pid>.<random>.tmp`.
+  static func temporaryPath(for url: URL) -> String {
+    url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp").path
+  }
+
+  /// Writes text (UTF-8) to a path; use inside `writeAll`.
+  public static func writeText(_ text: String, to path: String) throws {
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+      throw WriterError.cannotCreate(path: path, reason: "the file could not be written")
     }
   }
 
   /// Writes text (UTF-8) atomically.
   public static func write(_ path: String, text: String) throws {
-    try write(path) { temp in
-      guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8)) else {
-        throw WriterError.cannotCreate(path: path, reason: "the file could not be written")
-      }
-    }
+    try write(path) { temp in try writeText(text, to: temp) }
   }
 }

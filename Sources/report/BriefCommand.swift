@@ -30,23 +30,22 @@ extension Report {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var briefing: BriefingOptions
 
-    @Option(name: .long, help: ArgumentHelp("The month to report.", valueName: "YYYY-MM"))
-    var month: Month
-
-    @Option(name: .long, help: ArgumentHelp("The date on the masthead (default: today).", valueName: "YYYY-MM-DD"))
-    var today: Day?
+    @OptionGroup var selection: MonthSelection
 
     func run() throws {
-      let lang = options.language
-      let store = try options.openStore(.existing)
-      let text = try Console.guarded(lang) {
-        try store.snapshot { source in
-          let report = try PeriodReport.compute(month: month, from: source)
-          let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
-          return try Briefing.render(report, template: template, lang: lang, reportDate: today ?? Day.today())
+      let lang = options.language, period = selection.period
+      try RunLog.run(options, command: "brief", period: period.description) {
+        let store = try options.openStore(.existing)
+        let text = try Console.guarded(lang) {
+          try store.snapshot { source in
+            let report = try PeriodReport.compute(period: period, from: source)
+            let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
+            return try Briefing.render(report, template: template, lang: lang, reportDate: selection.today.day)
+          }
         }
+        print(text, terminator: "")
+        return []
       }
-      print(text, terminator: "")
     }
   }
 }

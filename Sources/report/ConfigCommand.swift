@@ -21,6 +21,8 @@ extension Report {
     func run() throws {
       let lang = options.language
       if let key, let value {
+        let lock = try options.lock(.writing)
+        defer { withExtendedLifetime(lock) {} }
         let store = try options.openStore(.createIfMissing)
         let stored = try Console.guarded(lang) { try store.setSetting(key, to: value) }
         options.say("\(key) = \(stored)")

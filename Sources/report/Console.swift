@@ -45,6 +45,9 @@ enum Console {
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 
+  /// The first line of the last error printed, for the run log.
+  nonisolated(unsafe) static var lastError: String?
+
   /// Runs `body`; a library error is printed to stderr in `lang` and becomes its exit code.
   static func guarded<T>(_ lang: Language, _ body: () throws -> T) throws -> T {
     do {
@@ -52,7 +55,9 @@ enum Console {
     } catch let e as ExitCode {
       throw e
     } catch {
-      Console.error(message(for: error, in: lang))
+      let text = message(for: error, in: lang)
+      lastError = text.split(separator: "\n").first.map(String.init)
+      Console.error(text)
       throw ExitCode(Exit.code(for: error).rawValue)
     }
   }

@@ -14,7 +14,16 @@ extension Report {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
+      try RunLog.run(options, command: "demo") {
+        try load()
+        return [options.databasePath]
+      }
+    }
+
+    private func load() throws {
       let lang = options.language
+      let lock = try options.lock(.writing)
+      defer { withExtendedLifetime(lock) {} }
       let store = try options.openStore(.createIfMissing)
       let summaries = try Console.guarded(lang) { try store.loadDemo() }
       let rows = summaries.reduce(0) { $0 + $1.rows }

@@ -17,6 +17,14 @@ struct GlobalOptions: ParsableArguments {
   @Flag(name: .long, help: "Print nothing but errors.")
   var quiet = false
 
+  /// How long to wait for another run holding the database's lock.
+  @Option(name: .long, help: ArgumentHelp("Seconds to wait for another run using the database before giving up with exit 75.", valueName: "seconds"))
+  var wait: Double = 30
+
+  /// A file that gets one line per run.
+  @Option(name: .long, help: ArgumentHelp("Append one line per run to this file: time, command, period, files, outcome.", valueName: "file"))
+  var log: String?
+
   /// The database path to use.
   var databasePath: String {
     if let db { return db }
@@ -35,6 +43,11 @@ struct GlobalOptions: ParsableArguments {
   /// Opens the store, mapping failures to exit codes.
   func openStore(_ mode: CampaignStore.OpenMode) throws -> CampaignStore {
     try Console.guarded(language) { try CampaignStore(path: databasePath, mode: mode) }
+  }
+
+  /// Takes the lock beside the database for a kind of work, waiting at most `--wait` seconds.
+  func lock(_ purpose: RunLock.Purpose) throws -> RunLock {
+    try Console.guarded(language) { try RunLock(database: databasePath, purpose: purpose, wait: wait) }
   }
 
   /// Prints a line to stdout unless --quiet.

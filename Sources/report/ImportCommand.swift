@@ -25,12 +25,21 @@ extension Report {
     var files: [String]
 
     func run() throws {
+      try RunLog.run(options, command: "import") {
+        try importFiles()
+        return files
+      }
+    }
+
+    private func importFiles() throws {
       let lang = options.language
       let ordered = try Console.guarded(lang) { () throws -> [(String, RecordType)] in
         try files.map { f in (f, try type ?? CampaignStore.recordType(ofFile: f)) }
           .enumerated().sorted { ($0.element.1.dependencyOrder, $0.offset) < ($1.element.1.dependencyOrder, $1.offset) }
           .map(\.element)
       }
+      let lock = try options.lock(.writing)
+      defer { withExtendedLifetime(lock) {} }
       let store = try options.openStore(.createIfMissing)
       for (i, (file, fileType)) in ordered.enumerated() {
         let showProgress = Console.stderrIsTerminal && !options.quiet

@@ -11,8 +11,13 @@ extension Report {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-      let store = try options.openStore(.createIfMissing)
-      options.say(options.language.pick("数据库已就绪：\(store.path)", "Database ready: \(store.path)"))
+      try RunLog.run(options, command: "init") {
+        let lock = try options.lock(.writing)
+        defer { withExtendedLifetime(lock) {} }
+        let store = try options.openStore(.createIfMissing)
+        options.say(options.language.pick("数据库已就绪：\(store.path)", "Database ready: \(store.path)"))
+        return [store.path]
+      }
     }
   }
 }

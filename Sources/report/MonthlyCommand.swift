@@ -1,51 +1,73 @@
-import Aggregation
+import Foundation
 import ArgumentParser
 import CampaignModel
-import CampaignStore
-import Foundation
-import Writers
 
 extension Report {
-  /// `report monthly --month YYYY-MM`: the monthly statistics workbook.
+  /// `report monthly --month YYYY-MM | --previous`.
   struct MonthlyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "monthly",
-      abstract: "Write the month's statistics workbook and briefing (monthly-YYYY-MM.xlsx and .txt).")
+      abstract: "Write a month's workbook and briefing: monthly-YYYY-MM.xlsx and .txt.")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var selection: MonthSelection
+    @OptionGroup var output: OutputOptions
     @OptionGroup var briefing: BriefingOptions
 
-    @Option(name: .long, help: ArgumentHelp("The month to report.", valueName: "YYYY-MM"))
-    var month: Month
+    func run() throws {
+      try ReportProduction.produce(
+        "monthly", period: selection.period, reportDate: selection.today.day, options: options, briefing: briefing, output: output)
+    }
+  }
 
-    @Option(name: .long, help: ArgumentHelp("The folder to write into (created when missing).", valueName: "dir"))
-    var out = "Output"
+  /// `report quarterly --quarter 2021Q3 | --previous`.
+  struct QuarterlyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "quarterly",
+      abstract: "Write a quarter's workbook and briefing: quarterly-YYYYQn.xlsx and .txt.")
 
-    @Option(name: .long, help: ArgumentHelp("The reporting date printed on the forms (default: today).", valueName: "YYYY-MM-DD"))
-    var today: Day?
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var selection: QuarterSelection
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var briefing: BriefingOptions
 
     func run() throws {
-      let lang = options.language
-      let store = try options.openStore(.existing)
-      let folder = URL(fileURLWithPath: out)
-      let workbook = folder.appendingPathComponent("monthly-\(month.iso).xlsx").path
-      let text = folder.appendingPathComponent("monthly-\(month.iso).txt").path
-      let reportDate = today ?? Day.today()
-      try Console.guarded(lang) {
-        try store.snapshot { source in
-          let report = try PeriodReport.compute(month: month, from: source)
-          // The briefing is rendered first: a template error must not leave a new workbook
-          // beside an old briefing.
-          let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
-          let briefingText = try Briefing.render(report, template: template, lang: lang, reportDate: reportDate)
-          try OutputFile.write(workbook) { temp in
-            try ReportWorkbook.write(report, source: source, to: temp, lang: lang, reportDate: reportDate)
-          }
-          try OutputFile.write(text, text: briefingText)
-        }
-      }
-      options.say(workbook)
-      options.say(text)
+      try ReportProduction.produce(
+        "quarterly", period: selection.period, reportDate: selection.today.day, options: options, briefing: briefing, output: output)
+    }
+  }
+
+  /// `report annual --year 2021 | --previous`.
+  struct AnnualCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "annual",
+      abstract: "Write a year's workbook and briefing: annual-YYYY.xlsx and .txt.")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var selection: YearSelection
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var briefing: BriefingOptions
+
+    func run() throws {
+      try ReportProduction.produce(
+        "annual", period: selection.period, reportDate: selection.today.day, options: options, briefing: briefing, output: output)
+    }
+  }
+
+  /// `report range --from DATE --to DATE`: figures "to date" (截至目前) or for any span.
+  struct RangeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "range",
+      abstract: "Write the workbook and briefing of any range of days: range-FROM_TO.xlsx and .txt.")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var selection: RangeSelection
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var briefing: BriefingOptions
+
+    func run() throws {
+      try ReportProduction.produce(
+        "range", period: selection.period, reportDate: selection.today.day, options: options, briefing: briefing, output: output)
     }
   }
 }

@@ -19,7 +19,8 @@ struct Report: ParsableCommand {
         75  busy: the database is locked by another run
       """,
     subcommands: [
-      InitCommand.self, ImportCommand.self, StatsCommand.self, MonthlyCommand.self, BriefCommand.self, DemoCommand.self, ConfigCommand.self,
+      InitCommand.self, ImportCommand.self, StatsCommand.self, MonthlyCommand.self, QuarterlyCommand.self, AnnualCommand.self,
+      RangeCommand.self, BriefCommand.self, ScheduleCommand.self, DemoCommand.self, ConfigCommand.self,
       KindsCommand.self,
     ]
   )

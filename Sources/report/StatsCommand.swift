@@ -13,18 +13,21 @@ extension Report {
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("The month to report.", valueName: "YYYY-MM"))
-    var month: Month
+    @OptionGroup var selection: MonthSelection
 
     @Flag(name: .long, help: "Print JSON (the documented shape) instead of a table.")
     var json = false
 
     func run() throws {
-      let store = try options.openStore(.existing)
-      let stats = try Console.guarded(options.language) {
-        try store.snapshot { try Statistics.compute(period: month.days, from: $0) }
+      let period = selection.period
+      try RunLog.run(options, command: "stats", period: period.description) {
+        let store = try options.openStore(.existing)
+        let stats = try Console.guarded(options.language) {
+          try store.snapshot { try Statistics.compute(period: period.days, from: $0) }
+        }
+        print(json ? StatisticsJSON.value(stats).rendered() : StatisticsTable.render(stats, lang: options.language), terminator: json ? "\n" : "")
+        return []
       }
-      print(json ? StatisticsJSON.value(stats).rendered() : StatisticsTable.render(stats, lang: options.language), terminator: json ? "\n" : "")
     }
   }
 }

@@ -228,5 +228,7 @@ struct BriefingTests {
     #expect(s.briefingIssue(for: Month(year: 2022, month: 1)!) == 12)
     #expect(CampaignSettings(values: ["briefing_first_month": "2021-05"]).briefingIssue(for: Month(year: 2021, month: 7)!) == 3)
     #expect(CampaignSettings(values: [:]).briefingIssue(for: Month(year: 2021, month: 7)!) == 7)
+    // Before the campaign's first month, issues count from January of that year.
+    #expect(s.briefingIssue(for: Month(year: 2020, month: 12)!) == 12)
   }
 }

@@ -85,7 +85,7 @@ enum BundledTemplates {
 
 4. Publicity
 
-    {{period.word}}: {{measured(kinds.news_post.period.count)}}, {{measured(kinds.briefing.period.count)}} of the briefing and {{measured(kinds.media_report.period.count)}} in the media (national {{media_by_level.national.period}}, regional {{media_by_level.regional.period}}, league {{media_by_level.league.period}}, institution {{media_by_level.institution.period}}). In all: {{approx(kinds.news_post.cumulative.count)}}, {{measured(kinds.briefing.cumulative.count)}}, {{measured(kinds.media_report.cumulative.count)}} in the media.
+    Publicity {{period.word}}: {{measured(kinds.news_post.period.count)}}, {{measured(kinds.briefing.period.count)}} of the briefing and {{measured(kinds.media_report.period.count)}} in the media (national {{media_by_level.national.period}}, regional {{media_by_level.regional.period}}, league {{media_by_level.league.period}}, institution {{media_by_level.institution.period}}). In all: {{approx(kinds.news_post.cumulative.count)}}, {{measured(kinds.briefing.cumulative.count)}}, {{measured(kinds.media_report.cumulative.count)}} in the media.
 
 5. Shortcomings and next steps
 

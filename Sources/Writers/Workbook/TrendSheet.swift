@@ -57,7 +57,7 @@ struct TrendSheet {
     try b.nextRow()
     try sheet.insertChart(chart, row: b.row + 1, col: 1, xScale: 1.6, yScale: 1.0)
     try b.finish()
-    try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...2 })
+    try sheet.setupPrinting(ctx.printSetup.with { $0.onePage = true; $0.repeatRows = 2...2 })
     sheet.freezePanes(row: 3, col: 2)
   }
 }

@@ -1,0 +1,86 @@
+import ArgumentParser
+import CampaignModel
+import Foundation
+
+/// `--today`: the day a run takes as today, for `--previous` and the reporting date.
+struct TodayOption: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("Take this day as today: for --previous and the reporting date on the forms (default: the system date).", valueName: "YYYY-MM-DD"))
+  var today: Day?
+
+  /// The day to use as today: `--today`, else the system date in the local time zone.
+  var day: Day { today ?? Day.today() }
+}
+
+/// `--month YYYY-MM` or `--previous` (the last complete month before today).
+struct MonthSelection: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The month to report.", valueName: "YYYY-MM"))
+  var month: Month?
+
+  @Flag(name: .long, help: "Report the last complete month before today.")
+  var previous = false
+
+  @OptionGroup var today: TodayOption
+
+  func validate() throws {
+    if (month == nil) == !previous { throw ValidationError("Give either --month YYYY-MM or --previous.") }
+  }
+
+  var period: ReportPeriod { month.map { .month($0) } ?? .previousMonth(before: today.day) }
+}
+
+/// `--quarter 2021Q3` or `--previous`.
+struct QuarterSelection: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The quarter to report, e.g. 2021Q3.", valueName: "YYYYQn"), transform: { text in
+    guard let q = ReportPeriod.quarter(parsing: text) else { throw ValidationError("'\(text)' is not a quarter; write it as 2021Q3.") }
+    return q
+  })
+  var quarter: ReportPeriod?
+
+  @Flag(name: .long, help: "Report the last complete quarter before today.")
+  var previous = false
+
+  @OptionGroup var today: TodayOption
+
+  func validate() throws {
+    if (quarter == nil) == !previous { throw ValidationError("Give either --quarter YYYYQn or --previous.") }
+  }
+
+  var period: ReportPeriod { quarter ?? .previousQuarter(before: today.day) }
+}
+
+/// `--year 2021` or `--previous`.
+struct YearSelection: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The year to report.", valueName: "YYYY"), transform: { text in
+    guard let y = ReportPeriod.year(parsing: text) else { throw ValidationError("'\(text)' is not a year; write it as 2021.") }
+    return y
+  })
+  var year: ReportPeriod?
+
+  @Flag(name: .long, help: "Report the last complete year before today.")
+  var previous = false
+
+  @OptionGroup var today: TodayOption
+
+  func validate() throws {
+    if (year == nil) == !previous { throw ValidationError("Give either --year YYYY or --previous.") }
+  }
+
+  var period: ReportPeriod { year ?? .previousYear(before: today.day) }
+}
+
+/// `--from DATE --to DATE`: any range of days, both included.
+struct RangeSelection: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The first day.", valueName: "YYYY-MM-DD"))
+  var from: Day
+
+  @Option(name: .long, help: ArgumentHelp("The last day (included).", valueName: "YYYY-MM-DD"))
+  var to: Day
+
+  @OptionGroup var today: TodayOption
+
+  func validate() throws {
+    if to < from { throw ValidationError("--to \(to.iso) is before --from \(from.iso).") }
+  }
+
+  var period: ReportPeriod { .range(DayRange(from, to)!) }
+}

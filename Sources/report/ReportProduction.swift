@@ -1,0 +1,70 @@
+import Aggregation
+import ArgumentParser
+import CampaignModel
+import CampaignStore
+import Foundation
+import Writers
+
+/// Options of the commands that write a period's workbook and briefing.
+struct OutputOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The folder to write into (created when missing).", valueName: "dir"))
+  var out = "Output"
+
+  @Flag(name: .long, help: "Print the figures (as report stats --json) and the files written, as JSON.")
+  var json = false
+}
+
+/// Writes a period's workbook and briefing: one report run at a time (a lock beside the
+/// database), from one snapshot of the store, both files renamed into place only when both are
+/// complete.
+enum ReportProduction {
+  static func produce(
+    _ command: String, period: ReportPeriod, reportDate: Day, options: GlobalOptions, briefing: BriefingOptions, output: OutputOptions
+  ) throws {
+    try RunLog.run(options, command: command, period: period.description) {
+      let lang = options.language
+      let store = try options.openStore(.existing)
+      let lock = try options.lock(.reports)
+      defer { withExtendedLifetime(lock) {} }
+      let folder = URL(fileURLWithPath: output.out)
+      let workbook = folder.appendingPathComponent(period.fileStem + ".xlsx").path
+      let text = folder.appendingPathComponent(period.fileStem + ".txt").path
+      let stats = try Console.guarded(lang) {
+        try store.snapshot { source in
+          let report = try PeriodReport.compute(period: period, from: source)
+          let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
+          let briefingText = try Briefing.render(report, template: template, lang: lang, reportDate: reportDate)
+          try OutputFile.writeAll([
+            (workbook, { temp in
+              try ReportWorkbook.write(report, source: source, to: temp, lang: lang, reportDate: reportDate)
+              try InjectedFailure.check(.afterWorkbook)
+            }),
+            (text, { temp in try OutputFile.writeText(briefingText, to: temp) }),
+          ])
+          return report.current
+        }
+      }
+      if output.json {
+        guard case .object(let pairs) = StatisticsJSON.value(stats) else { return [workbook, text] }
+        print(JSONValue.object(pairs + [("files", .array([.string(workbook), .string(text)]))]).rendered())
+      } else {
+        options.say(workbook)
+        options.say(text)
+      }
+      return [workbook, text]
+    }
+  }
+}
+
+/// A failure injected by the tests through `REPORT_INJECT_FAILURE`, to prove that a run which
+/// fails midway leaves neither partial nor temporary files. Unset in normal runs.
+struct InjectedFailure: Error, CustomStringConvertible {
+  enum Point: String { case afterWorkbook = "after-workbook" }
+  let point: Point
+
+  static func check(_ point: Point) throws {
+    if ProcessInfo.processInfo.environment["REPORT_INJECT_FAILURE"] == point.rawValue { throw InjectedFailure(point: point) }
+  }
+
+  var description: String { "injected failure \(point.rawValue) (REPORT_INJECT_FAILURE)" }
+}

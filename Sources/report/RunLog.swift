@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// The `--log FILE` line of a run: time, command, period, files written, outcome.
+enum RunLog {
+  /// Runs a command's body and appends its line to the log file when one is given.
+  ///
+  /// - Parameter body: returns the files the run wrote (or read, for an import).
+  static func run(_ options: GlobalOptions, command: String, period: String? = nil, _ body: () throws -> [String]) throws {
+    do {
+      let files = try body()
+      append(options, command: command, period: period, files: files, outcome: "ok")
+    } catch let e as ExitCode {
+      append(options, command: command, period: period, files: [], outcome: "exit \(e.rawValue): \(Console.lastError ?? "")")
+      throw e
+    } catch let e as CleanExit {
+      throw e
+    } catch {
+      append(options, command: command, period: period, files: [], outcome: "exit \(Exit.software.rawValue): \(error)")
+      throw error
+    }
+  }
+
+  private static func append(_ options: GlobalOptions, command: String, period: String?, files: [String], outcome: String) {
+    guard let path = options.log else { return }
+    let time = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withInternetDateTime])
+    let fields = [time, command, period ?? "-", files.isEmpty ? "-" : files.joined(separator: ","), outcome]
+    let line = fields.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t") + "\n"
+    let fm = FileManager.default
+    if !fm.fileExists(atPath: path) {
+      try? fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      fm.createFile(atPath: path, contents: nil)
+    }
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      Console.error("report: warning: cannot append to the log \(path)")
+      return
+    }
+    handle.seekToEndOfFile()
+    handle.write(Data(line.utf8))
+    try? handle.close()
+  }
+}
