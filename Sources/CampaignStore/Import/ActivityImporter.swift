@@ -18,11 +18,7 @@ struct ActivityImporter: RowImporter {
   }
 
   mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
-    let id = row.optionalText("id")
-    if let id {
-      if id.hasPrefix("#") { row.fail("id", .idReserved) }
-      if let first = ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
-    }
+    let id = row.optionalId("id", seen: &ids)
     let date = row.day("date", required: true)
     let org = row.organization("unit", in: organizations)
     var kind: ActivityKind?

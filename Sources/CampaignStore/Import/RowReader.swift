@@ -93,6 +93,14 @@ struct RowReader {
     }
   }
 
+  /// An optional id: not starting with `#` (reserved for content keys), unique in the file.
+  mutating func optionalId(_ column: String, seen ids: inout IdTracker) -> String? {
+    guard let id = optionalText(column) else { return nil }
+    if id.hasPrefix("#") { fail(column, .idReserved) }
+    if let first = ids.see(id, line: line) { fail(column, .duplicateId(firstLine: first)) }
+    return id
+  }
+
   /// Checks that no cells lie beyond the header.
   mutating func checkWidth() {
     guard record.fields.count > map.headers.count else { return }

@@ -56,12 +56,7 @@ struct DetailSheet {
         try b.put(6, .text(a.note), S.text)
       }
     }
-    if n == 0 {
-      try b.nextRow(height: 18)
-      try b.merged(0...last, ctx.t("\(ctx.words.this)无记录", "No records \(ctx.words.this)"), S.centered)
-    } else {
-      try sheet.autofilter(firstRow: 2, firstCol: 0, lastRow: b.row, lastCol: last)
-    }
+    try b.endTable(headerRow: 2, lastColumn: last, isEmpty: n == 0, emptyText: ctx.t("\(ctx.words.this)无记录", "No records \(ctx.words.this)"))
     try b.finish()
     try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...2 })
     sheet.freezePanes(row: 3, col: 0)
@@ -116,12 +111,9 @@ struct LedgerSheet {
       try b.put(11, .text(e.overdue ? yes : no), st(S.centered))
       try b.put(12, .text(m.keyProject ? yes : no), st(S.centered))
     }
-    if ledger.entries.isEmpty {
-      try b.nextRow(height: 18)
-      try b.merged(0...last, ctx.t("截至\(ctx.words.end)无事项", "No matters by \(ctx.words.end)"), S.centered)
-    } else {
-      try sheet.autofilter(firstRow: 2, firstCol: 0, lastRow: b.row, lastCol: last)
-    }
+    try b.endTable(
+      headerRow: 2, lastColumn: last, isEmpty: ledger.entries.isEmpty,
+      emptyText: ctx.t("截至\(ctx.words.end)无事项", "No matters by \(ctx.words.end)"))
     try b.nextRow()
     try b.nextRow(height: 30)
     try b.merged(0...last, ctx.t(

@@ -72,6 +72,17 @@ final class SheetBuilder {
     try sheet.merge(row: row, columns: columns, text, style)
   }
 
+  /// Ends a table that starts with its header on `headerRow`: a filter over it, or a line saying
+  /// it is empty.
+  func endTable(headerRow: Int, lastColumn: Int, isEmpty: Bool, emptyText: String) throws(WriterError) {
+    if isEmpty {
+      try nextRow(height: 18)
+      try merged(0...lastColumn, emptyText, ReportStyles.centered)
+    } else {
+      try sheet.autofilter(firstRow: headerRow, firstCol: 0, lastRow: row, lastCol: lastColumn)
+    }
+  }
+
   /// Records a width wish for a column.
   func note(_ col: Int, width: Double) {
     widths[col] = max(widths[col] ?? 0, width)

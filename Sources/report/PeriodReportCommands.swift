@@ -1,0 +1,84 @@
+import ArgumentParser
+import CampaignModel
+import Foundation
+
+/// A command that writes one period's workbook and briefing; only how the period is chosen
+/// differs between them.
+protocol PeriodReportCommand: ParsableCommand {
+  associatedtype Selection: PeriodChoosing
+  var options: GlobalOptions { get }
+  var selection: Selection { get }
+  var output: OutputOptions { get }
+  var briefing: BriefingOptions { get }
+}
+
+/// Options that choose a period and today.
+protocol PeriodChoosing: ParsableArguments {
+  var period: ReportPeriod { get }
+  var today: TodayOption { get }
+}
+
+extension MonthSelection: PeriodChoosing {}
+extension QuarterSelection: PeriodChoosing {}
+extension YearSelection: PeriodChoosing {}
+extension RangeSelection: PeriodChoosing {}
+
+extension PeriodReportCommand {
+  func run() throws {
+    try ReportProduction.produce(
+      Self.configuration.commandName ?? "report", period: selection.period, reportDate: selection.today.day, options: options,
+      briefing: briefing, output: output)
+  }
+}
+
+extension Report {
+  /// `report monthly --month YYYY-MM | --previous`.
+  struct MonthlyCommand: PeriodReportCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "monthly", abstract: "Write a month's workbook and briefing: monthly-YYYY-MM.xlsx and .txt.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var selection: MonthSelection
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var briefing: BriefingOptions
+  }
+
+  /// `report quarterly --quarter 2021Q3 | --previous`.
+  struct QuarterlyCommand: PeriodReportCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "quarterly", abstract: "Write a quarter's workbook and briefing: quarterly-YYYYQn.xlsx and .txt.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var selection: QuarterSelection
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var briefing: BriefingOptions
+  }
+
+  /// `report annual --year 2021 | --previous`.
+  struct AnnualCommand: PeriodReportCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "annual", abstract: "Write a year's workbook and briefing: annual-YYYY.xlsx and .txt.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var selection: YearSelection
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var briefing: BriefingOptions
+  }
+
+  /// `report range --from DATE --to DATE`: figures "to date" (截至目前) or for any span.
+  struct RangeCommand: PeriodReportCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "range", abstract: "Write the workbook and briefing of any range of days: range-FROM_TO.xlsx and .txt.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var selection: RangeSelection
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var briefing: BriefingOptions
+  }
+}
+
+extension Day: ExpressibleByArgument {
+  public init?(argument: String) { self.init(parsing: argument) }
+
+  /// Today in the local time zone.
+  static func today() -> Day {
+    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    return Day(year: c.year!, month: c.month!, day: c.day!)!
+  }
+}
