@@ -12,7 +12,8 @@ struct DetailSheet {
   func write(_ workbook: Workbook, source: any StatisticsSource) throws {
     let s = ctx.stats
     let sheet = try workbook.addSheet(kind == .activities ? ctx.activitiesName : ctx.supervisionName)
-    let widths: [Double] = kind == .activities ? [6, 11, 18, 22, 13, 38, 7, 9, 6, 9, 18] : [6, 11, 18, 22, 10, 40, 24]
+    // Wide enough for the usual unit names on one line (a CJK character takes two units in Excel).
+    let widths: [Double] = kind == .activities ? [6, 11, 24, 26, 20, 40, 7, 9, 6, 9, 18] : [6, 11, 24, 26, 10, 40, 24]
     let b = SheetBuilder(sheet, fixed: Dictionary(uniqueKeysWithValues: widths.enumerated().map { ($0, $1) }))
     let columns: [String] = kind == .activities
       ? [ctx.t("序号", "No."), ctx.t("日期", "Date"), ctx.t("所属单位", "Unit"), ctx.t("组织", "Organization"), ctx.t("类型", "Kind"),
@@ -37,7 +38,7 @@ struct DetailSheet {
     try source.forEachActivity(dated: .within(s.windows.period), kinds: kinds) { record in
       n += 1
       let a = record.activity
-      try b.nextRow()
+      try b.nextRow(height: 18)
       try b.put(0, .integer(n), S.centered)
       try b.put(1, .date(a.date), S.date)
       try b.put(2, .text(record.unitName ?? ctx.t("党委本级", "Committee")), S.text)
@@ -70,7 +71,7 @@ struct LedgerSheet {
 
   func write(_ workbook: Workbook) throws(WriterError) {
     let sheet = try workbook.addSheet(ctx.ledgerName)
-    let widths: [Double] = [6, 7, 34, 22, 11, 9, 11, 11, 10, 11, 8, 6, 8]
+    let widths: [Double] = [6, 7, 34, 26, 11, 9, 11, 11, 10, 11, 8, 6, 8]
     let b = SheetBuilder(sheet, fixed: Dictionary(uniqueKeysWithValues: widths.enumerated().map { ($0, $1) }))
     let columns = [
       ctx.t("序号", "No."), ctx.t("编号", "Id"), ctx.t("事项", "Matter"), ctx.t("责任单位", "Responsible unit"),
@@ -90,7 +91,7 @@ struct LedgerSheet {
     for (i, e) in ledger.entries.enumerated() {
       let m = e.record.matter
       let st = { (x: CellStyle) in e.overdue ? S.warned(x) : x }
-      try b.nextRow()
+      try b.nextRow(height: 18)
       try b.put(0, .integer(i + 1), st(S.centered))
       try b.put(1, .text(m.id), st(S.centered))
       try b.put(2, .text(m.title), st(S.text))
