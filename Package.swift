@@ -12,12 +12,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     .target(name: "CampaignModel"),
     .target(
       name: "CampaignStore",
-      dependencies: ["CampaignModel", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "CampaignModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
     .target(name: "Aggregation", dependencies: ["CampaignModel"]),
     .systemLibrary(

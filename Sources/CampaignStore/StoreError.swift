@@ -13,6 +13,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case missingDatabase(path: String)
   /// The file is in neither UTF-8 nor GB18030.
   case badEncoding(file: String, line: Int, detail: String)
+  /// The file is not a readable .xlsx workbook.
+  case badWorkbook(file: String, reason: String)
   /// The header row does not say which record type the file holds.
   case unrecognisedHeader(file: String, headers: [String])
   /// One or more rows are bad; nothing of the file was written.
@@ -44,6 +46,10 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       return lang.pick(
         "\(file):\(line): 文件编码无法识别（\(detail)）。请用 Excel 或 WPS 另存为“CSV UTF-8”或“CSV（逗号分隔）”。",
         "\(file):\(line): unreadable text encoding (\(detail)). Save it from Excel or WPS as \"CSV UTF-8\" or \"CSV (comma delimited)\".")
+    case .badWorkbook(let file, let reason):
+      return lang.pick(
+        "\(file)：不是可读取的 .xlsx 工作簿（\(reason)）。请用 Excel 或 WPS 打开后另存为“Excel 工作簿（*.xlsx）”。",
+        "\(file): not a readable .xlsx workbook (\(reason)). Open it in Excel or WPS and save it as an Excel workbook (*.xlsx).")
     case .unrecognisedHeader(let file, let headers):
       let seen = headers.joined(separator: ",")
       return lang.pick(

@@ -33,26 +33,29 @@ extension Report {
 
     private func importFiles() throws {
       let lang = options.language
-      let ordered = try Console.guarded(lang) { () throws -> [(String, RecordType)] in
-        try files.map { f in (f, try type ?? CampaignStore.recordType(ofFile: f)) }
-          .enumerated().sorted { ($0.element.1.dependencyOrder, $0.offset) < ($1.element.1.dependencyOrder, $1.offset) }
-          .map(\.element)
+      // A file is ordered by the first record type it holds (a workbook may hold several).
+      let ordered: [(file: String, order: Int)] = try Console.guarded(lang) {
+        try files.map { f in (f, try type.map { [$0] } ?? CampaignStore.recordTypes(ofFile: f)) }
+          .enumerated().map { (offset: $0.offset, file: $0.element.0, order: $0.element.1.map(\.dependencyOrder).min() ?? 0) }
+          .sorted { ($0.order, $0.offset) < ($1.order, $1.offset) }
+          .map { ($0.file, $0.order) }
       }
       let lock = try options.lock(.writing)
       defer { withExtendedLifetime(lock) {} }
       let store = try options.openStore(.createIfMissing)
-      for (i, (file, fileType)) in ordered.enumerated() {
+      for (i, entry) in ordered.enumerated() {
+        let file = entry.file
         let showProgress = Console.stderrIsTerminal && !options.quiet
         do {
-          let summary = try Console.guarded(lang) {
-            try store.importFile(file, type: fileType, progress: showProgress ? { n in
+          let summaries = try Console.guarded(lang) {
+            try store.importFile(file, type: type, progress: showProgress ? { n in
               FileHandle.standardError.write(Data("\r\(file): \(n)…".utf8))
             } : nil)
           }
           if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-          report(summary)
+          summaries.forEach(report)
         } catch {
-          let rest = ordered[(i + 1)...].map(\.0)
+          let rest = ordered[(i + 1)...].map(\.file)
           if !rest.isEmpty {
             Console.error(lang.pick("report: 未导入：\(rest.joined(separator: "、"))", "report: not imported: \(rest.joined(separator: ", "))"))
           }
@@ -67,8 +70,8 @@ extension Report {
         Console.error(lang.pick("\(s.file):1: 注意：列“\(column)”不在数据约定中，已忽略。", "\(s.file):1: note: column \"\(column)\" is not in the contract and was ignored."))
       }
       options.say(lang.pick(
-        "\(s.file)（\(s.type.rawValue)，\(s.encoding.rawValue)）：\(s.rows) 行，新增 \(s.added)，更新 \(s.updated)，未变 \(s.unchanged)",
-        "\(s.file) (\(s.type.rawValue), \(s.encoding.rawValue)): \(s.rows) rows, \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged"))
+        "\(s.file)（\(s.type.rawValue)，\(s.format.rawValue)）：\(s.rows) 行，新增 \(s.added)，更新 \(s.updated)，未变 \(s.unchanged)",
+        "\(s.file) (\(s.type.rawValue), \(s.format.rawValue)): \(s.rows) rows, \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged"))
     }
   }
 }

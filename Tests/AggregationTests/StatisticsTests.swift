@@ -91,8 +91,8 @@ struct StatisticsTests {
     let before = try TestStore()
     // Only the rows dated up to July 31, with the matters as the ledger stood then.
     let dir = before.directory
-    _ = try before.store.importFile(Fixtures.path("tiny/organizations.csv"))
-    _ = try before.store.importFile(try dir.write("m.csv", """
+    _ = try before.store.importOne(Fixtures.path("tiny/organizations.csv"))
+    _ = try before.store.importOne(try dir.write("m.csv", """
       id,title,unit,raised,owner,claimed,due,status,resolved,key_project,note
       M1,事项一,G1a,2021-06-10,张书记,2021-06-15,2021-07-15,in_progress,,yes,
       M2,事项二,D1,2021-07-05,李院长,2021-07-10,2021-09-30,resolved,2021-07-25,no,
@@ -102,10 +102,10 @@ struct StatisticsTests {
       """))
     let acts = try String(contentsOfFile: Fixtures.path("tiny/activities.csv"), encoding: .utf8)
       .split(separator: "\n").filter { !$0.contains("2021-08-") }.joined(separator: "\n") + "\n"
-    _ = try before.store.importFile(try dir.write("a.csv", acts))
+    _ = try before.store.importOne(try dir.write("a.csv", acts))
     let fb = try String(contentsOfFile: Fixtures.path("tiny/feedback.csv"), encoding: .utf8)
       .split(separator: "\n").filter { !$0.contains("2021-08-") }.joined(separator: "\n") + "\n"
-    _ = try before.store.importFile(try dir.write("f.csv", fb))
+    _ = try before.store.importOne(try dir.write("f.csv", fb))
     let julyBefore = try stats(before, july)
 
     let after = try TestStore.tiny()
@@ -115,7 +115,7 @@ struct StatisticsTests {
   @Test("the claimed resolution rate counts only claimed matters in its numerator")
   func claimedRateNumerator() throws {
     let t = try TestStore.tiny()
-    _ = try t.store.importFile(try t.directory.write("m6.csv", """
+    _ = try t.store.importOne(try t.directory.write("m6.csv", """
       id,title,unit,raised,owner,claimed,due,status,resolved
       M6,事项六,D1,2021-07-02,,,2021-07-30,resolved,2021-07-20
 

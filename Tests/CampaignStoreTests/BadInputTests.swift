@@ -30,7 +30,7 @@ struct BadInputTests {
     let t = try TestStore.tiny()
     let before = try dumpTables(atPath: t.store.path)
     let path = Fixtures.path("bad/\(c.file)")
-    let error = #expect(throws: StoreError.self) { try t.store.importFile(path) }
+    let error = #expect(throws: StoreError.self) { try t.store.importOne(path) }
     if case .badData(let file, let issues)? = error {
       #expect(file == path)
       #expect(issues.map(\.line) == c.lines)
@@ -59,7 +59,7 @@ struct BadInputTests {
 
       """)
     #expect {
-      try t.store.importFile(file)
+      try t.store.importOne(file)
     } throws: { error in
       guard case StoreError.badData(_, let issues) = error else { return false }
       return issues.map(\.line) == [3, 4, 5, 6, 7]
@@ -79,7 +79,7 @@ struct BadInputTests {
 
       """)
     #expect {
-      try t.store.importFile(file)
+      try t.store.importOne(file)
     } throws: { error in
       guard case StoreError.badData(_, let issues) = error else { return false }
       return issues.map(\.problem) == [.ownerWithoutClaim, .dateBeforeRaised(.claimed), .dateBeforeRaised(.due), .resolvedDateWithoutStatus]
@@ -92,11 +92,11 @@ struct BadInputTests {
     let twoRoots = try t.directory.write("o1.csv", "id,name,kind,parent\nC2,第二个党委,committee,\n")
     let orphan = try t.directory.write("o2.csv", "id,name,kind,parent\nZ1,孤立支部,branch,NOPE\n")
     for f in [twoRoots, orphan] {
-      #expect(throws: StoreError.self) { try t.store.importFile(f) }
+      #expect(throws: StoreError.self) { try t.store.importOne(f) }
     }
     let badKind = try t.directory.write("o3.csv", "id,name,kind,parent\nZ1,支部,小组,C\n")
     #expect {
-      try t.store.importFile(badKind)
+      try t.store.importOne(badKind)
     } throws: { error in
       guard case StoreError.badData(_, let issues) = error else { return false }
       return issues.first?.column == 3 && issues.first?.line == 2
@@ -106,10 +106,10 @@ struct BadInputTests {
   @Test("a unit name shared by two organizations must be given by id")
   func ambiguousName() throws {
     let t = try TestStore.tiny()
-    _ = try t.store.importFile(try t.directory.write("o.csv", "id,name,kind,parent\nG1c,第一党支部,branch,G1\nD1a,第一党支部,branch,D1\n"))
+    _ = try t.store.importOne(try t.directory.write("o.csv", "id,name,kind,parent\nG1c,第一党支部,branch,G1\nD1a,第一党支部,branch,D1\n"))
     let file = try t.directory.write("a.csv", "date,unit,kind,title\n2021-07-01,第一党支部,seminar,x\n")
     #expect {
-      try t.store.importFile(file)
+      try t.store.importOne(file)
     } throws: { error in
       guard case StoreError.badData(_, let issues) = error else { return false }
       return issues.first?.problem == .ambiguousUnit(ids: ["D1a", "G1c"])
@@ -121,7 +121,7 @@ struct BadInputTests {
     let t = try TestStore.tiny()
     let file = try t.directory.write("a.csv", "id,date,unit,title\nZ,2021-07-01,D1,x\n")
     #expect {
-      try t.store.importFile(file, type: .activities)
+      try t.store.importOne(file, type: .activities)
     } throws: { error in
       guard case StoreError.badData(_, let issues) = error else { return false }
       return issues.first?.problem == .missingColumn("kind / 类型")
@@ -133,7 +133,7 @@ struct BadInputTests {
     let t = try TestStore.tiny()
     let file = try t.directory.write("f.csv", "date,unit,content,matter\n2021-07-01,D1,意见,M404\n")
     #expect {
-      try t.store.importFile(file)
+      try t.store.importOne(file)
     } throws: { error in
       guard case StoreError.badData(_, let issues) = error else { return false }
       return issues.first?.problem == .unknownMatter
@@ -146,7 +146,7 @@ struct ReviewedBadInputTests {
   func problems(_ t: TestStore, _ name: String, _ text: String) throws -> [DataIssue] {
     let file = try t.directory.write(name, text)
     do {
-      _ = try t.store.importFile(file)
+      _ = try t.store.importOne(file)
     } catch {
       if case StoreError.badData(_, let issues) = error { return issues }
       throw error
@@ -160,7 +160,7 @@ struct ReviewedBadInputTests {
     let p = t.directory.path("cut.csv")
     try Data("id,date,unit,kind,title\nZ3,2021-07-05,G1,branch_study,中文".utf8 + [0xE6, 0x96]).write(to: URL(fileURLWithPath: p))
     #expect {
-      try t.store.importFile(p)
+      try t.store.importOne(p)
     } throws: { error in
       guard case StoreError.badEncoding(_, let line, _) = error else { return false }
       return line == 2
@@ -174,8 +174,8 @@ struct ReviewedBadInputTests {
     // 84 31 95 33 is U+FEFF in GB18030.
     try Data([0x84, 0x31, 0x95, 0x33] + Array("id,date,unit,kind,title\nGB1,2021-07-05,G1,branch_study,".utf8) + [0xD1, 0xA7, 0xCF, 0xB0, 0x0A])
       .write(to: URL(fileURLWithPath: p))
-    let s = try t.store.importFile(p)
-    #expect(s.encoding == .gb18030)
+    let s = try t.store.importOne(p)
+    #expect(s.format == .gb18030)
     #expect(s.ignoredColumns.isEmpty)
     #expect(s.added == 1)
   }
@@ -186,7 +186,7 @@ struct ReviewedBadInputTests {
     let p = t.directory.path("cr.csv")
     try Data("id,date,unit,kind,title\r1,2021-07-05,G1,seminar,a\r".utf8 + [0xFF, 0xFF, 0x0D]).write(to: URL(fileURLWithPath: p))
     #expect {
-      try t.store.importFile(p)
+      try t.store.importOne(p)
     } throws: { error in
       guard case StoreError.badEncoding(_, let line, _) = error else { return false }
       return line == 3
@@ -206,7 +206,7 @@ struct ReviewedBadInputTests {
     let t = try TestStore.tiny()
     let file = try t.directory.write("h.csv", "\n\nid,date,unit,title\nZ,2021-07-01,D1,x\n")
     #expect {
-      try t.store.importFile(file, type: .activities)
+      try t.store.importOne(file, type: .activities)
     } throws: { error in
       guard case StoreError.badData(_, let issues) = error else { return false }
       return issues.first?.line == 3

@@ -9,16 +9,16 @@ struct ImportTests {
   @Test("the tiny institution imports with the expected counts")
   func tinyImports() throws {
     let t = try TestStore()
-    let orgs = try t.store.importFile(Fixtures.path("tiny/organizations.csv"))
+    let orgs = try t.store.importOne(Fixtures.path("tiny/organizations.csv"))
     #expect(orgs.type == .organizations)
     #expect((orgs.rows, orgs.added, orgs.updated, orgs.unchanged) == (7, 7, 0, 0))
-    let matters = try t.store.importFile(Fixtures.path("tiny/matters.csv"))
+    let matters = try t.store.importOne(Fixtures.path("tiny/matters.csv"))
     #expect(matters.type == .matters && matters.added == 5)
-    let acts = try t.store.importFile(Fixtures.path("tiny/activities.csv"))
+    let acts = try t.store.importOne(Fixtures.path("tiny/activities.csv"))
     #expect(acts.type == .activities)
     // The two identical news-post rows without ids stay two rows.
     #expect((acts.rows, acts.added) == (13, 13))
-    let fb = try t.store.importFile(Fixtures.path("tiny/feedback.csv"))
+    let fb = try t.store.importOne(Fixtures.path("tiny/feedback.csv"))
     #expect(fb.type == .feedback && fb.added == 6)
     #expect(try rowCount("activity", atPath: t.store.path) == 13)
   }
@@ -28,7 +28,7 @@ struct ImportTests {
     let t = try TestStore.tiny()
     let before = try dumpTables(atPath: t.store.path)
     for f in ["organizations", "matters", "activities", "feedback"] {
-      let s = try t.store.importFile(Fixtures.path("tiny/\(f).csv"))
+      let s = try t.store.importOne(Fixtures.path("tiny/\(f).csv"))
       #expect(s.added == 0 && s.updated == 0 && s.unchanged == s.rows, "\(f)")
     }
     #expect(try dumpTables(atPath: t.store.path) == before)
@@ -43,7 +43,7 @@ struct ImportTests {
       A99,2021-06-17,G1a,seminar,新增研讨,2,10
 
       """)
-    let s = try t.store.importFile(file)
+    let s = try t.store.importOne(file)
     #expect((s.rows, s.added, s.updated, s.unchanged) == (2, 1, 1, 0))
     #expect(try rowCount("activity", atPath: t.store.path) == 14)
   }
@@ -53,12 +53,12 @@ struct ImportTests {
     let plain = try TestStore.tiny()
     for variant in ["activities-gb18030.csv", "activities-bom.csv"] {
       let t = try TestStore()
-      _ = try t.store.importFile(Fixtures.path("tiny/organizations.csv"))
-      _ = try t.store.importFile(Fixtures.path("tiny/matters.csv"))
-      let s = try t.store.importFile(Fixtures.path("tiny/\(variant)"))
-      _ = try t.store.importFile(Fixtures.path("tiny/feedback.csv"))
+      _ = try t.store.importOne(Fixtures.path("tiny/organizations.csv"))
+      _ = try t.store.importOne(Fixtures.path("tiny/matters.csv"))
+      let s = try t.store.importOne(Fixtures.path("tiny/\(variant)"))
+      _ = try t.store.importOne(Fixtures.path("tiny/feedback.csv"))
       #expect(s.type == .activities)
-      #expect(s.encoding == (variant.contains("gb") ? .gb18030 : .utf8))
+      #expect(s.format == (variant.contains("gb") ? .gb18030 : .utf8))
       #expect(try dumpTables(atPath: t.store.path) == dumpTables(atPath: plain.store.path), "\(variant)")
     }
   }
@@ -68,20 +68,20 @@ struct ImportTests {
     let t = try TestStore.tiny()
     let file = try t.directory.write("q.csv", "id,date,unit,kind,title,note\r\nQ1,2021-07-01,D1,seminar,\"研讨,\"\"七一\"\"讲话\",\"两行\n备注\"\r\nQ2,2021-02-30,D1,seminar,x,\r\n")
     #expect {
-      try t.store.importFile(file)
+      try t.store.importOne(file)
     } throws: { error in
       guard case StoreError.badData(_, let issues) = error else { return false }
       return issues.map(\.line) == [4]
     }
     let ok = try t.directory.write("q2.csv", "id,date,unit,kind,title,note\nQ1,2021-07-01,D1,seminar,\"研讨,\"\"七一\"\"讲话\",\"两行\n备注\"\n")
-    #expect(try t.store.importFile(ok).added == 1)
+    #expect(try t.store.importOne(ok).added == 1)
   }
 
   @Test("blank rows are skipped, unknown columns are reported as ignored")
   func blankRowsAndExtraColumns() throws {
     let t = try TestStore.tiny()
     let file = try t.directory.write("x.csv", "序号,id,date,unit,kind,title\n1,Z1,2021-07-01,D1,seminar,研讨\n,,,,,\n\n")
-    let s = try t.store.importFile(file)
+    let s = try t.store.importOne(file)
     #expect(s.rows == 1 && s.added == 1)
     #expect(s.ignoredColumns == ["序号"])
   }
@@ -90,14 +90,14 @@ struct ImportTests {
   func unknownHeader() throws {
     let t = try TestStore()
     let file = try t.directory.write("x.csv", "a,b,c\n1,2,3\n")
-    #expect(throws: StoreError.self) { try t.store.importFile(file) }
+    #expect(throws: StoreError.self) { try t.store.importOne(file) }
   }
 
   @Test("a missing file is its own error")
   func missingFile() throws {
     let t = try TestStore()
     #expect {
-      try t.store.importFile(t.directory.path("nope.csv"))
+      try t.store.importOne(t.directory.path("nope.csv"))
     } throws: { error in
       if case StoreError.missingFile = error { return true }
       return false
@@ -110,7 +110,7 @@ struct ImportTests {
     let p = t.directory.path("bad.csv")
     try Data("id,date,unit,kind,title\nZ,2021-07-01,D1,seminar,".utf8 + [0xFF, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: p))
     #expect {
-      try t.store.importFile(p)
+      try t.store.importOne(p)
     } throws: { error in
       guard case StoreError.badEncoding(_, let line, _) = error else { return false }
       return line == 2
@@ -126,13 +126,13 @@ struct ImportTests {
       red_tour,红色研学,次,event,活动
 
       """)
-    let s = try t.store.importFile(file)
+    let s = try t.store.importOne(file)
     #expect(s.type == .kinds && s.added == 1 && s.updated == 1)
     let c = try t.store.catalogue()
     #expect(c.kinds.prefix(2).map(\.code) == ["seminar", "red_tour"])
     #expect(c.kind(code: "seminar")?.name == "专题研讨交流")
     #expect(c.kinds.count == 15)
     let acts = try t.directory.write("a.csv", "date,unit,kind,title\n2021-07-01,D1,红色研学,参观\n")
-    #expect(try t.store.importFile(acts).added == 1)
+    #expect(try t.store.importOne(acts).added == 1)
   }
 }

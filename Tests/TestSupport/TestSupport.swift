@@ -53,10 +53,23 @@ public final class TestStore: @unchecked Sendable {
   public static func tiny() throws -> TestStore {
     let s = try TestStore()
     for f in ["organizations", "matters", "activities", "feedback"] {
-      _ = try s.store.importFile(Fixtures.path("tiny/\(f).csv"))
+      _ = try s.store.importOne(Fixtures.path("tiny/\(f).csv"))
     }
     return s
   }
 
   deinit { directory.remove() }
 }
+
+extension CampaignStore {
+  /// Imports a file that holds one record set (a CSV file, or a workbook with one data sheet).
+  @discardableResult
+  public func importOne(_ path: String, type: RecordType? = nil) throws -> ImportSummary {
+    let summaries = try importFile(path, type: type)
+    guard summaries.count == 1 else { throw ImportCountError(count: summaries.count) }
+    return summaries[0]
+  }
+}
+
+/// A file expected to hold one record set held another number.
+public struct ImportCountError: Error { public let count: Int }

@@ -167,7 +167,7 @@ struct BriefingTests {
   @Test("names with & and < come out verbatim")
   func verbatim() throws {
     let t = try TestStore.tiny()
-    _ = try t.store.importFile(try t.directory.write("o.csv", "id,name,kind,parent\nG1,研发&创新 <一>支部,general_branch,C\n"))
+    _ = try t.store.importOne(try t.directory.write("o.csv", "id,name,kind,parent\nG1,研发&创新 <一>支部,general_branch,C\n"))
     let template = Briefing.Template(name: "t.mustache", text: "{{#units}}{{name}}|{{/units}}{{below_average.names}}\n")
     let text = try render(t, Month(year: 2021, month: 7)!, lang: .zh, template: template, reportDate: Day(year: 2021, month: 8, day: 3)!)
     #expect(text.hasPrefix("研发&创新 <一>支部|"))

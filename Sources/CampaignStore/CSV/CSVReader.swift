@@ -21,7 +21,8 @@ struct CSVRecord {
 struct CSVReader {
   let file: String
   let bytes: Data
-  let encoding: TextEncoding
+  let encoding: SourceFormat
+  var format: SourceFormat { encoding }
 
   /// Opens and decodes a file; throws `missingFile` or `badEncoding`.
   init(path: String) throws(StoreError) {

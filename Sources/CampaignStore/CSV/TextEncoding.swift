@@ -6,17 +6,20 @@ import Foundation
   import Darwin
 #endif
 
-/// The encodings a CSV file may come in. Detected from the bytes, never asked.
-public enum TextEncoding: String, Sendable {
-  /// UTF-8, with or without a byte-order mark.
+/// The formats an imported file may come in: CSV text in an encoding detected from the bytes
+/// (never asked), or an Excel workbook.
+public enum SourceFormat: String, Sendable {
+  /// CSV in UTF-8, with or without a byte-order mark.
   case utf8 = "UTF-8"
-  /// GB18030 (and its subsets GBK and GB2312): what Chinese Excel and WPS write when saving CSV.
+  /// CSV in GB18030 (and its subsets GBK and GB2312): what Chinese Excel and WPS write when saving CSV.
   case gb18030 = "GB18030"
+  /// An .xlsx workbook.
+  case xlsx
 }
 
 /// Text bytes in UTF-8, with the encoding they were found in.
 struct DecodedText {
-  var encoding: TextEncoding
+  var encoding: SourceFormat
   /// UTF-8 bytes without a byte-order mark.
   var bytes: Data
 }

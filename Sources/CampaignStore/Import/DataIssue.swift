@@ -11,6 +11,8 @@ public struct DataIssue: Sendable, Equatable {
   public var header: String?
   /// The offending value as written.
   public var value: String
+  /// Whether the column is shown as a letter (a workbook's `C`) rather than a number.
+  public var columnLetters = false
   public var problem: Problem
 
   /// What is wrong.
@@ -56,12 +58,30 @@ public struct DataIssue: Sendable, Equatable {
   /// `file:line:column: column "value": what is wrong. How to fix it.`
   public func message(in lang: Language) -> String {
     var place = "\(file):\(line)"
-    if let column { place += ":\(column)" }
+    if let column { place += ":" + (columnLetters ? DataIssue.letters(column) : String(column)) }
     var subject = ""
     if let header { subject = lang.pick("列“\(header)”", "column \"\(header)\"") }
     if !value.isEmpty { subject += (subject.isEmpty ? "" : " ") + "\"\(value)\"" }
     let text = explanation(in: lang)
     return subject.isEmpty ? "\(place): \(text)" : "\(place): \(subject): \(text)"
+  }
+
+  /// A copy that names its column by letter.
+  func withColumnLetters() -> DataIssue {
+    var d = self
+    d.columnLetters = true
+    return d
+  }
+
+  /// Excel's column letters of a 1-based column number: 1 → A, 27 → AA.
+  static func letters(_ column: Int) -> String {
+    var n = column
+    var s = ""
+    while n > 0 {
+      s = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + s
+      n = (n - 1) / 26
+    }
+    return s
   }
 
   private func explanation(in lang: Language) -> String {

@@ -2,11 +2,12 @@ import CampaignModel
 import Foundation
 import GRDB
 
-/// What one imported file did to the store.
+/// What one imported file (or one sheet of a workbook) did to the store.
 public struct ImportSummary: Sendable, Equatable {
+  /// The file, or `file[sheet]` for a sheet of a workbook.
   public var file: String
   public var type: RecordType
-  public var encoding: TextEncoding
+  public var format: SourceFormat
   /// Data rows read (blank rows skipped).
   public var rows: Int
   public var added: Int
@@ -42,107 +43,173 @@ extension RowImporter {
   mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws -> [RowOutcome] { [] }
 }
 
+/// Rows to import: a CSV file, or one sheet of a workbook.
+protocol RecordSource {
+  /// The name problems are reported under: the file, or `file[sheet]`.
+  var name: String { get }
+  var format: SourceFormat { get }
+  /// Whether problems name columns by letter (a workbook) or number (a CSV file).
+  var columnLetters: Bool { get }
+  /// Calls `body` for each record in order, the header included.
+  func forEachRecord(_ body: (CSVRecord) throws -> Void) throws
+}
+
+extension CSVReader: RecordSource {
+  var name: String { file }
+  var columnLetters: Bool { false }
+}
+
+/// A source with its header read and its type known.
+private struct PreparedSource {
+  var source: any RecordSource
+  var type: RecordType
+  var map: HeaderMap
+  var headerLine: Int
+}
+
 extension CampaignStore {
-  /// Imports one CSV file as one transaction: any bad row means nothing from the file is written,
-  /// and the error lists every problem with its line and column.
+  /// Imports one file, CSV or .xlsx, as one transaction: any bad row means nothing from the file
+  /// is written, and the error lists every problem with its line (or sheet and row) and column.
+  /// A workbook yields one summary per sheet whose header row is a contract header.
   ///
   /// - Parameters:
   ///   - type: the record type; recognised from the header when nil.
   ///   - progress: called with the number of rows read so far, every few thousand rows.
-  public func importFile(_ path: String, type: RecordType? = nil, progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportSummary {
-    let reader = try CSVReader(path: path)
-    return try importRecords(reader, type: type, progress: progress)
+  public func importFile(_ path: String, type: RecordType? = nil, progress: ((Int) -> Void)? = nil) throws(StoreError) -> [ImportSummary] {
+    if XlsxReader.looksLikeWorkbook(path) {
+      let sheets = try XlsxReader(path: path).sheets()
+      return try importSources(sheets, file: path, type: type, skipUnrecognised: true, progress: progress)
+    }
+    return try importSources([try CSVReader(path: path)], file: path, type: type, skipUnrecognised: false, progress: progress)
   }
 
   /// Imports CSV text held in memory (the built-in catalogue and demo).
   func importText(_ text: String, named name: String, type: RecordType?) throws(StoreError) -> ImportSummary {
     let reader = try CSVReader(text: Data(text.utf8), file: name)
-    return try importRecords(reader, type: type, progress: nil)
+    return try importSources([reader], file: name, type: type, skipUnrecognised: false, progress: nil)[0]
   }
 
-  /// Peeks at a file's header and returns its record type, for ordering several files.
-  public static func recordType(ofFile path: String) throws(StoreError) -> RecordType {
+  /// The record types a file holds (one for a CSV file, one per data sheet of a workbook), for
+  /// ordering several files.
+  public static func recordTypes(ofFile path: String) throws(StoreError) -> [RecordType] {
+    if XlsxReader.looksLikeWorkbook(path) {
+      var types: [RecordType] = []
+      for sheet in try XlsxReader(path: path).sheets() {
+        if let t = RecordType.detect(headers: try header(of: sheet).fields) { types.append(t) }
+      }
+      guard !types.isEmpty else { throw .unrecognisedHeader(file: path, headers: []) }
+      return types
+    }
     let reader = try CSVReader(path: path)
     let headers = try header(of: reader).fields
-    guard let t = RecordType.detect(headers: headers) else {
-      throw .unrecognisedHeader(file: path, headers: headers)
-    }
-    return t
+    guard let t = RecordType.detect(headers: headers) else { throw .unrecognisedHeader(file: path, headers: headers) }
+    return [t]
   }
 
   /// The first non-blank record: the header and its line.
-  private static func header(of reader: CSVReader) throws(StoreError) -> (fields: [String], line: Int) {
+  private static func header(of source: any RecordSource) throws(StoreError) -> (fields: [String], line: Int) {
     var header: CSVRecord?
     struct Stop: Error {}
     do {
-      try reader.forEachRecord { rec in
+      try source.forEachRecord { rec in
         if rec.isBlank { return }
         header = rec
         throw Stop()
       }
     } catch is Stop {
     } catch let e as CSVSyntaxError {
-      throw .badData(file: reader.file, issues: [
-        DataIssue(file: reader.file, line: e.line, column: e.column, header: nil, value: "", problem: .unclosedQuote)
+      throw .badData(file: source.name, issues: [
+        DataIssue(file: source.name, line: e.line, column: e.column, header: nil, value: "", problem: .unclosedQuote)
       ])
+    } catch let e as StoreError {
+      throw e
     } catch {
-      throw .unreadableFile(path: reader.file, reason: "\(error)")
+      throw .unreadableFile(path: source.name, reason: "\(error)")
     }
     return (header?.fields.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 } ?? [], header?.line ?? 1)
   }
 
-  private func importRecords(_ reader: CSVReader, type given: RecordType?, progress: ((Int) -> Void)?) throws(StoreError) -> ImportSummary {
-    let file = reader.file
-    let (headers, headerLine) = try CampaignStore.header(of: reader)
-    guard let type = given ?? RecordType.detect(headers: headers) else {
-      throw .unrecognisedHeader(file: file, headers: headers)
-    }
-    let map = HeaderMap(headers: headers, type: type)
-    var headerIssues: [DataIssue] = map.missingRequired.map {
-      DataIssue(file: file, line: headerLine, column: nil, header: nil, value: "", problem: .missingColumn("\($0.name) / \($0.alias)"))
-    }
-    for (pos, first) in map.duplicates {
-      headerIssues.append(DataIssue(file: file, line: headerLine, column: pos + 1, header: headers[pos], value: "", problem: .duplicateColumn(firstColumn: first + 1)))
-    }
-    if !headerIssues.isEmpty { throw .badData(file: file, issues: headerIssues) }
-
-    var summary = ImportSummary(
-      file: file, type: type, encoding: reader.encoding, rows: 0, added: 0, updated: 0, unchanged: 0,
-      ignoredColumns: map.unknown.map { headers[$0] })
-    summary = try writeDB { db in
-      var importer: any RowImporter
-      switch type {
-      case .organizations: importer = try OrganizationImporter(db: db)
-      case .kinds: importer = try KindImporter(db: db)
-      case .activities: importer = try ActivityImporter(db: db)
-      case .matters: importer = try MatterImporter(db: db)
-      case .feedback: importer = try FeedbackImporter(db: db)
+  /// Imports sources of one file in dependency order inside one transaction.
+  private func importSources(
+    _ sources: [any RecordSource], file: String, type given: RecordType?, skipUnrecognised: Bool, progress: ((Int) -> Void)?
+  ) throws(StoreError) -> [ImportSummary] {
+    var prepared: [PreparedSource] = []
+    var issues: [DataIssue] = []
+    for source in sources {
+      let (headers, headerLine) = try CampaignStore.header(of: source)
+      guard let type = given ?? RecordType.detect(headers: headers) else {
+        if skipUnrecognised { continue }
+        throw .unrecognisedHeader(file: source.name, headers: headers)
       }
+      let map = HeaderMap(headers: headers, type: type)
+      for column in map.missingRequired {
+        issues.append(DataIssue(file: source.name, line: headerLine, column: nil, header: nil, value: "", problem: .missingColumn("\(column.name) / \(column.alias)")))
+      }
+      for (pos, first) in map.duplicates {
+        issues.append(
+          DataIssue(file: source.name, line: headerLine, column: pos + 1, header: headers[pos], value: "", problem: .duplicateColumn(firstColumn: first + 1)))
+      }
+      prepared.append(PreparedSource(source: source, type: type, map: map, headerLine: headerLine))
+      if given != nil { break }
+    }
+    guard !prepared.isEmpty || !issues.isEmpty else { throw .unrecognisedHeader(file: file, headers: []) }
+    if !issues.isEmpty { throw .badData(file: file, issues: issues.map { $0.lettered(sources) }) }
+    prepared.sort { $0.type.dependencyOrder < $1.type.dependencyOrder }
+
+    return try writeDB { db in
+      var summaries: [ImportSummary] = []
       var issues: [DataIssue] = []
-      var s = summary
-      var sawHeader = false
-      do {
-        try reader.forEachRecord { rec in
+      for p in prepared {
+        summaries.append(try importRows(p, db: db, issues: &issues, progress: progress))
+      }
+      if !issues.isEmpty { throw StoreError.badData(file: file, issues: issues) }
+      return summaries
+    }
+  }
+
+  private func importRows(_ p: PreparedSource, db: Database, issues: inout [DataIssue], progress: ((Int) -> Void)?) throws -> ImportSummary {
+    let name = p.source.name
+    var importer: any RowImporter
+    switch p.type {
+    case .organizations: importer = try OrganizationImporter(db: db)
+    case .kinds: importer = try KindImporter(db: db)
+    case .activities: importer = try ActivityImporter(db: db)
+    case .matters: importer = try MatterImporter(db: db)
+    case .feedback: importer = try FeedbackImporter(db: db)
+    }
+    var s = ImportSummary(
+      file: name, type: p.type, format: p.source.format, rows: 0, added: 0, updated: 0, unchanged: 0,
+      ignoredColumns: p.map.unknown.map { p.map.headers[$0] })
+    var sourceIssues: [DataIssue] = []
+    var sawHeader = false
+    let before = issues.isEmpty
+    do {
+      try p.source.forEachRecord { rec in
         if rec.isBlank { return }
         if !sawHeader { sawHeader = true; return }
         s.rows += 1
-        var row = RowReader(file: file, record: rec, map: map)
+        var row = RowReader(file: name, record: rec, map: p.map)
         row.checkWidth()
-        let outcome = try importer.importRow(&row, db: db, write: issues.isEmpty && row.issues.isEmpty)
-        issues += row.issues
+        let outcome = try importer.importRow(&row, db: db, write: before && sourceIssues.isEmpty && row.issues.isEmpty)
+        sourceIssues += row.issues
         if let outcome { s.count(outcome) }
         if let progress, s.rows % 5000 == 0 { progress(s.rows) }
-        }
-      } catch let e as CSVSyntaxError {
-        issues.append(DataIssue(file: file, line: e.line, column: e.column, header: nil, value: "", problem: .unclosedQuote))
       }
-      if issues.isEmpty {
-        for outcome in try importer.finish(db: db, issues: &issues, file: file) { s.count(outcome) }
-      }
-      if !issues.isEmpty { throw StoreError.badData(file: file, issues: issues) }
-      return s
+    } catch let e as CSVSyntaxError {
+      sourceIssues.append(DataIssue(file: name, line: e.line, column: e.column, header: nil, value: "", problem: .unclosedQuote))
     }
-    return summary
+    if before && sourceIssues.isEmpty {
+      for outcome in try importer.finish(db: db, issues: &sourceIssues, file: name) { s.count(outcome) }
+    }
+    issues += sourceIssues.map { p.source.columnLetters ? $0.withColumnLetters() : $0 }
+    return s
+  }
+}
+
+extension DataIssue {
+  /// The issue with its column named by letter when it comes from a workbook.
+  fileprivate func lettered(_ sources: [any RecordSource]) -> DataIssue {
+    sources.first { $0.name == file }?.columnLetters == true ? withColumnLetters() : self
   }
 }
 

@@ -1,0 +1,313 @@
+import CampaignModel
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Reads .xlsx workbooks for import: the visible sheets, each as rows of text cells the way the
+/// CSV reader gives them (shared and inline strings, numbers, booleans, dates from serial
+/// numbers in either date system, cached values of formulas), numbered as Excel shows them.
+struct XlsxReader {
+  let path: String
+  private let archive: Archive
+
+  /// Whether a file is a workbook: an .xlsx name, or the zip signature.
+  static func looksLikeWorkbook(_ path: String) -> Bool {
+    let ext = (path as NSString).pathExtension.lowercased()
+    if ext == "xlsx" || ext == "xlsm" { return true }
+    guard let h = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? h.close() }
+    return (try? h.read(upToCount: 4)) == Data([0x50, 0x4B, 0x03, 0x04])
+  }
+
+  init(path: String) throws(StoreError) {
+    guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path: path) }
+    self.path = path
+    do {
+      archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+    } catch {
+      throw .badWorkbook(file: path, reason: "not a zip archive")
+    }
+  }
+
+  /// The visible sheets in workbook order.
+  func sheets() throws(StoreError) -> [XlsxSheet] {
+    let workbook = try parse("xl/workbook.xml", required: true, WorkbookParser())
+    let rels = try parse("xl/_rels/workbook.xml.rels", required: true, RelationshipsParser())
+    let shared = try parse("xl/sharedStrings.xml", required: false, SharedStringsParser()).strings
+    let styles = try parse("xl/styles.xml", required: false, StylesParser())
+    return try workbook.sheets.filter { $0.visible }.map { sheet throws(StoreError) in
+      guard let target = rels.targets[sheet.relationship] else {
+        throw StoreError.badWorkbook(file: path, reason: "sheet \(sheet.name) has no part")
+      }
+      let part = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+      return XlsxSheet(
+        name: "\(path)[\(sheet.name)]", data: try data(part, required: true) ?? Data(), shared: shared,
+        dateStyles: styles.dateStyles, date1904: workbook.date1904)
+    }
+  }
+
+  private func data(_ part: String, required: Bool) throws(StoreError) -> Data? {
+    guard let entry = archive[part] else {
+      if required { throw .badWorkbook(file: path, reason: "\(part) is missing") }
+      return nil
+    }
+    var out = Data()
+    do {
+      _ = try archive.extract(entry) { out.append($0) }
+    } catch {
+      throw .badWorkbook(file: path, reason: "\(part) cannot be unpacked")
+    }
+    return out
+  }
+
+  private func parse<P: XMLPartParser>(_ part: String, required: Bool, _ parser: P) throws(StoreError) -> P {
+    guard let bytes = try data(part, required: required) else { return parser }
+    let xml = XMLParser(data: bytes)
+    xml.delegate = parser
+    guard xml.parse() else { throw .badWorkbook(file: path, reason: "\(part) is not well-formed XML") }
+    return parser
+  }
+}
+
+/// One sheet of a workbook, as a source of records.
+struct XlsxSheet: RecordSource {
+  let name: String
+  let data: Data
+  let shared: [String]
+  let dateStyles: Set<Int>
+  let date1904: Bool
+
+  var format: SourceFormat { .xlsx }
+  var columnLetters: Bool { true }
+
+  func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+    try withoutActuallyEscaping(body) { body in
+      let parser = SheetParser(sheet: self, body: body)
+      let xml = XMLParser(data: data)
+      xml.delegate = parser
+      let ok = xml.parse()
+      if let error = parser.error { throw error }
+      if !ok { throw StoreError.badWorkbook(file: name, reason: "the sheet is not well-formed XML") }
+    }
+  }
+
+  /// The text of a numeric cell: a date (ISO) when its style is a date format, else the number
+  /// without a trailing `.0`.
+  func numberText(_ raw: String, style: Int) -> String {
+    guard let value = Double(raw), value.isFinite else { return raw }
+    if dateStyles.contains(style) { return Self.day(fromSerial: value, date1904: date1904)?.iso ?? raw }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return "\(value)"
+  }
+
+  /// The day of an Excel serial number (its time of day dropped). In the 1900 system Excel
+  /// counts a 29 February 1900 that never was: serial 60.
+  static func day(fromSerial serial: Double, date1904: Bool) -> Day? {
+    let whole = Int(serial.rounded(.down))
+    guard whole >= 0, whole < 3_000_000 else { return nil }
+    if date1904 { return Day(year: 1904, month: 1, day: 1)!.adding(days: whole) }
+    if whole == 0 || whole == 60 { return nil }
+    return Day(year: 1899, month: 12, day: whole < 60 ? 31 : 30)!.adding(days: whole)
+  }
+}
+
+/// A parser of one XML part of the package.
+protocol XMLPartParser: XMLParserDelegate {}
+
+private final class WorkbookParser: NSObject, XMLPartParser {
+  struct Sheet { var name: String; var relationship: String; var visible: Bool }
+  var sheets: [Sheet] = []
+  var date1904 = false
+
+  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    switch local(name) {
+    case "workbookPr":
+      let v = attributes["date1904"]?.lowercased()
+      date1904 = v == "1" || v == "true"
+    case "sheet":
+      let rel = attributes.first { $0.key == "r:id" || $0.key.hasSuffix(":id") }?.value ?? ""
+      let state = attributes["state"] ?? "visible"
+      sheets.append(Sheet(name: attributes["name"] ?? "", relationship: rel, visible: state == "visible"))
+    default: break
+    }
+  }
+}
+
+private final class RelationshipsParser: NSObject, XMLPartParser {
+  var targets: [String: String] = [:]
+
+  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    if local(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
+  }
+}
+
+private final class SharedStringsParser: NSObject, XMLPartParser {
+  var strings: [String] = []
+  private var current = ""
+  private var inText = false
+  private var phonetic = 0
+
+  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    switch local(name) {
+    case "si": current = ""
+    case "rPh": phonetic += 1
+    case "t": inText = phonetic == 0
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    switch local(name) {
+    case "si": strings.append(current)
+    case "rPh": phonetic -= 1
+    case "t": inText = false
+    default: break
+    }
+  }
+}
+
+private final class StylesParser: NSObject, XMLPartParser {
+  /// Indexes of cell formats that show dates.
+  var dateStyles: Set<Int> = []
+  private var customDates: Set<Int> = []
+  private var inCellXfs = false
+  private var xfIndex = 0
+
+  static let builtInDates: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
+
+  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    switch local(name) {
+    case "numFmt":
+      if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"], Self.isDateFormat(code) { customDates.insert(id) }
+    case "cellXfs": inCellXfs = true
+    case "xf" where inCellXfs:
+      let id = attributes["numFmtId"].flatMap(Int.init) ?? 0
+      if Self.builtInDates.contains(id) || customDates.contains(id) { dateStyles.insert(xfIndex) }
+      xfIndex += 1
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    if local(name) == "cellXfs" { inCellXfs = false }
+  }
+
+  /// Whether a number format shows a date: y or d outside quotes, escapes and brackets.
+  static func isDateFormat(_ code: String) -> Bool {
+    var plain = ""
+    var inQuote = false, inBracket = false, escaped = false
+    for ch in code {
+      if escaped { escaped = false; continue }
+      switch ch {
+      case "\\": escaped = true
+      case "\"": inQuote.toggle()
+      case "[" where !inQuote: inBracket = true
+      case "]" where !inQuote: inBracket = false
+      default: if !inQuote && !inBracket { plain.append(ch) }
+      }
+    }
+    let p = plain.lowercased()
+    return p.contains("y") || p.contains("d") || (p.contains("m") && !p.contains("h") && !p.contains("s"))
+  }
+}
+
+/// Streams a sheet's rows to the importer as they end.
+private final class SheetParser: NSObject, XMLParserDelegate {
+  let sheet: XlsxSheet
+  let body: (CSVRecord) throws -> Void
+  var error: (any Error)?
+  private var rowNumber = 0
+  private var cells: [Int: String] = [:]
+  private var column = 0
+  private var type = ""
+  private var style = 0
+  private var text = ""
+  private var capture = false
+  private var inInline = false
+  private var value: String?
+
+  init(sheet: XlsxSheet, body: @escaping (CSVRecord) throws -> Void) {
+    self.sheet = sheet
+    self.body = body
+  }
+
+  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    switch local(name) {
+    case "row":
+      rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+      cells = [:]
+      column = 0
+    case "c":
+      column = attributes["r"].flatMap(Self.column(of:)) ?? column + 1
+      type = attributes["t"] ?? "n"
+      style = attributes["s"].flatMap(Int.init) ?? 0
+      value = nil
+      inInline = false
+    case "v":
+      text = ""
+      capture = true
+    case "is":
+      inInline = true
+      text = ""
+    case "t" where inInline:
+      capture = true
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) { if capture { text += string } }
+
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    switch local(name) {
+    case "v":
+      capture = false
+      value = text
+    case "t" where inInline:
+      capture = false
+    case "is":
+      value = text
+    case "c":
+      guard let raw = value else { return }
+      cells[column] = cellText(raw)
+    case "row":
+      guard let last = cells.keys.max() else { return }
+      let fields = (1...last).map { cells[$0] ?? "" }
+      do {
+        try body(CSVRecord(line: rowNumber, fields: fields))
+      } catch {
+        self.error = error
+        parser.abortParsing()
+      }
+    default: break
+    }
+  }
+
+  private func cellText(_ raw: String) -> String {
+    switch type {
+    case "s": return Int(raw).flatMap { $0 < sheet.shared.count ? sheet.shared[$0] : nil } ?? ""
+    case "b": return raw == "1" ? "1" : "0"
+    case "str", "inlineStr", "e": return raw
+    default: return sheet.numberText(raw, style: style)
+    }
+  }
+
+  /// The 1-based column of a reference such as `AB12`.
+  static func column(of reference: String) -> Int? {
+    var n = 0
+    for ch in reference {
+      guard let a = ch.asciiValue, ch.isLetter else { break }
+      n = n * 26 + Int(a & 0xDF) - 64
+    }
+    return n > 0 ? n : nil
+  }
+}
+
+/// An element's name without its namespace prefix.
+private func local(_ name: String) -> String {
+  name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
+}
