@@ -43,7 +43,7 @@ let package = Package(
       name: "TestSupport", dependencies: ["CampaignStore", .product(name: "GRDB", package: "GRDB.swift")],
       path: "Tests/TestSupport"),
     .testTarget(name: "CampaignModelTests", dependencies: ["CampaignModel"]),
-    .testTarget(name: "CampaignStoreTests", dependencies: ["CampaignStore", "TestSupport"]),
+    .testTarget(name: "CampaignStoreTests", dependencies: ["CampaignStore", "Writers", "TestSupport"]),
     .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "CampaignStore", "TestSupport"]),
     .testTarget(name: "WritersTests", dependencies: ["Writers", "Aggregation", "CampaignStore", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["report", "TestSupport"]),

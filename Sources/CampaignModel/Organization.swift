@@ -62,6 +62,23 @@ public struct Organization: Hashable, Sendable {
   }
 }
 
+extension Array where Element == Organization {
+  /// The organization with `id` and everything below it, in this array's order; nil when no
+  /// organization has that id.
+  public func subtree(of id: String) -> [Organization]? {
+    guard contains(where: { $0.id == id }) else { return nil }
+    var members: Set<String> = [id]
+    var grew = true
+    while grew {
+      grew = false
+      for o in self where !members.contains(o.id) {
+        if let p = o.parent, members.contains(p) { members.insert(o.id); grew = true }
+      }
+    }
+    return filter { members.contains($0.id) }
+  }
+}
+
 /// A reporting unit: a direct child of the top committee (党总支 or 直属党支部).
 ///
 /// Records of its sub-branches count for it.

@@ -7,6 +7,16 @@ extension CampaignStore {
     try readDB { db in try loadCatalogue(db) }
   }
 
+  /// The campaign settings.
+  public func settings() throws(StoreError) -> CampaignSettings {
+    CampaignSettings(values: Dictionary(uniqueKeysWithValues: try settingValues().filter { !$0.isDefault }.map { ($0.key.rawValue, $0.value) }))
+  }
+
+  /// The ids of the matters ledger, in id order.
+  public func matterIDs() throws(StoreError) -> [String] {
+    try readDB { db in try String.fetchAll(db, sql: "SELECT id FROM matter ORDER BY id") }
+  }
+
   /// Every organization in file order, for listings.
   public func organizations() throws(StoreError) -> [Organization] {
     try readDB { db in

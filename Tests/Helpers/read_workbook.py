@@ -57,6 +57,14 @@ def main(path):
             "merged": [str(r) for r in ws.merged_cells.ranges],
             "conditional": [str(r.sqref) for r in ws.conditional_formatting],
             "charts": len(ws._charts),
+            "state": ws.sheet_state,
+            "protected": bool(ws.protection.sheet),
+            "validations": [
+                {"type": dv.type, "operator": dv.operator, "formula1": dv.formula1, "formula2": dv.formula2,
+                 "sqref": str(dv.sqref), "prompt_title": dv.promptTitle, "prompt": dv.prompt,
+                 "error_title": dv.errorTitle, "error": dv.error}
+                for dv in ws.data_validations.dataValidation
+            ],
             "cells": cells,
         }
     json.dump(out, sys.stdout, ensure_ascii=False)

@@ -66,3 +66,18 @@ public func auditWorkbook(_ path: String) throws -> (errors: Int, output: String
   let errors = text.split(separator: "\n").first { $0.hasPrefix("Errors:") }.flatMap { Int($0.dropFirst(7).trimmingCharacters(in: .whitespaces)) }
   return (errors ?? -1, text)
 }
+
+/// Runs `Tests/Helpers/make_workbook.py` (openpyxl) with arguments.
+public func makeWorkbook(_ arguments: [String]) throws {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = ["python3", Fixtures.packageRoot.appendingPathComponent("Tests/Helpers/make_workbook.py").path] + arguments
+  let err = Pipe()
+  process.standardError = err
+  try process.run()
+  let errors = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  guard process.terminationStatus == 0 else {
+    throw ReadWorkbook.ReaderError(message: "make_workbook.py failed: " + String(decoding: errors, as: UTF8.self))
+  }
+}

@@ -20,6 +20,8 @@ public struct CellStyle: Hashable, Sendable {
   public var bottom: Line = .none
   public var left: Line = .none
   public var right: Line = .none
+  /// Whether the cell is locked when its sheet is protected (Excel's default).
+  public var locked = true
 
   public init() {}
 

@@ -82,6 +82,7 @@ public final class Workbook {
     if style.bottom != .none { format_set_bottom(f, style.bottom.rawValue) }
     if style.left != .none { format_set_left(f, style.left.rawValue) }
     if style.right != .none { format_set_right(f, style.right.rawValue) }
+    if !style.locked { format_set_unlocked(f) }
     formats[style] = f
     return f
   }

@@ -146,3 +146,86 @@ public final class Worksheet {
   /// Makes this the sheet shown when the workbook opens.
   public func activate() { worksheet_activate(handle) }
 }
+
+/// A data-validation rule with the prompt shown on entry and the message shown on a wrong value.
+public struct DataValidation: Sendable {
+  /// What a cell may hold.
+  public enum Rule: Sendable {
+    /// One of the values in a range, e.g. `=选项!$A$2:$A$40` (a dropdown).
+    case list(source: String)
+    /// A whole number ≥ minimum.
+    case wholeNumber(minimum: Int)
+    /// A decimal ≥ minimum.
+    case decimal(minimum: Double)
+    /// A date between two days, both included.
+    case date(from: Day, to: Day)
+  }
+
+  public var rule: Rule
+  public var inputTitle: String
+  public var inputMessage: String
+  public var errorTitle: String
+  public var errorMessage: String
+
+  public init(_ rule: Rule, inputTitle: String, inputMessage: String, errorTitle: String, errorMessage: String) {
+    self.rule = rule
+    self.inputTitle = inputTitle
+    self.inputMessage = inputMessage
+    self.errorTitle = errorTitle
+    self.errorMessage = errorMessage
+  }
+}
+
+extension Worksheet {
+  /// Applies a data validation to the cells of one column between two rows.
+  public func validate(column: Int, firstRow: Int, lastRow: Int, _ v: DataValidation) throws(WriterError) {
+    var dv = lxw_data_validation()
+    switch v.rule {
+    case .list(let source):
+      dv.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
+      dv.value_formula = workbook.retain(source)
+    case .wholeNumber(let minimum):
+      dv.validate = UInt8(LXW_VALIDATION_TYPE_INTEGER.rawValue)
+      dv.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
+      dv.value_number = Double(minimum)
+    case .decimal(let minimum):
+      dv.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+      dv.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
+      dv.value_number = minimum
+    case .date(let from, let to):
+      dv.validate = UInt8(LXW_VALIDATION_TYPE_DATE.rawValue)
+      dv.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+      dv.minimum_datetime = lxw_datetime(year: Int32(from.year), month: Int32(from.month), day: Int32(from.day), hour: 0, min: 0, sec: 0)
+      dv.maximum_datetime = lxw_datetime(year: Int32(to.year), month: Int32(to.month), day: Int32(to.day), hour: 0, min: 0, sec: 0)
+    }
+    dv.input_title = workbook.retain(String(v.inputTitle.prefix(32)))
+    dv.input_message = workbook.retain(String(v.inputMessage.prefix(255)))
+    dv.error_title = workbook.retain(String(v.errorTitle.prefix(32)))
+    dv.error_message = workbook.retain(String(v.errorMessage.prefix(255)))
+    try WriterError.check(
+      worksheet_data_validation_range(handle, lxw_row_t(firstRow), lxw_col_t(column), lxw_row_t(lastRow), lxw_col_t(column), &dv),
+      "\(name): data validation")
+  }
+
+  /// Protects the sheet: locked cells (the header) cannot be changed; unlocked cells can, and
+  /// rows can still be formatted, inserted, sorted and filtered.
+  public func protect() {
+    var options = lxw_protection()
+    options.format_columns = 1
+    options.format_rows = 1
+    options.insert_rows = 1
+    options.delete_rows = 1
+    options.sort = 1
+    options.autofilter = 1
+    worksheet_protect(handle, nil, &options)
+  }
+
+  /// Sets a column's width and the style of its empty cells (e.g. unlocked for entry).
+  public func setColumn(_ col: Int, width: Double, style: CellStyle) throws(WriterError) {
+    try WriterError.check(
+      worksheet_set_column(handle, lxw_col_t(col), lxw_col_t(col), width, workbook.format(style)), "\(name): column width")
+  }
+
+  /// Hides the sheet (it still serves as the source of dropdown lists).
+  public func hide() { worksheet_hide(handle) }
+}

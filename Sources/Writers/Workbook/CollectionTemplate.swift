@@ -1,0 +1,232 @@
+import CampaignModel
+import Foundation
+
+/// The collection workbook (填报模板) that branches fill in and the office imports back: one sheet
+/// per record type with the contract's headers, a dropdown or a rule on every constrained column,
+/// Chinese prompts and error messages, a locked header row, an instruction sheet, and a hidden
+/// sheet holding the dropdown lists.
+public enum CollectionTemplate {
+  /// The record types a template can hold.
+  public enum Sheet: String, CaseIterable, Sendable {
+    case activities, matters, feedback
+  }
+
+  /// What the template is built from.
+  public struct Contents: Sendable {
+    public var catalogue: Catalogue
+    /// The organizations the unit columns offer (a unit's subtree with `--unit`).
+    public var organizations: [Organization]
+    /// The ledger's matter ids, for the feedback sheet's dropdown.
+    public var matterIDs: [String]
+    /// Dates must fall in this range.
+    public var dates: DayRange
+    public var sheets: [Sheet]
+
+    public init(catalogue: Catalogue, organizations: [Organization], matterIDs: [String], dates: DayRange, sheets: [Sheet]) {
+      self.catalogue = catalogue
+      self.organizations = organizations
+      self.matterIDs = matterIDs
+      self.dates = dates
+      self.sheets = sheets
+    }
+  }
+
+  /// How many rows each sheet prepares for entry.
+  public static let entryRows = 1000
+
+  /// Writes the template to `path` (a temporary path when called through `OutputFile`).
+  public static func write(_ contents: Contents, to path: String, lang: Language, created: Day) throws(WriterError) {
+    let workbook = try Workbook(path: path, constantMemory: false)
+    let t = { (zh: String, en: String) in lang.pick(zh, en) }
+    try workbook.setProperties(
+      title: t("党史学习教育数据填报模板", "Campaign data collection workbook"), subject: t("填报模板", "Collection template"),
+      author: "", company: "", created: created)
+    let lists = ListSheet(contents: contents, lang: lang)
+    try InstructionSheet.write(workbook, contents: contents, lang: lang)
+    for sheet in contents.sheets {
+      try writeEntrySheet(workbook, sheet, columns: columns(sheet, contents: contents, lists: lists, lang: lang), lang: lang)
+    }
+    try lists.write(workbook)
+    try workbook.close()
+  }
+
+  /// The sheet's name: 活动记录 / 办实事台账 / 意见建议.
+  static func sheetName(_ sheet: Sheet, lang: Language) -> String {
+    switch sheet {
+    case .activities: lang.pick("活动记录", "Activities")
+    case .matters: lang.pick("办实事台账", "Matters")
+    case .feedback: lang.pick("意见建议", "Feedback")
+    }
+  }
+
+  /// One column of an entry sheet.
+  struct Column {
+    var header: String
+    var required: Bool
+    var explanation: String
+    var example: String
+    var width: Double
+    var validation: DataValidation?
+    var style: CellStyle = ReportStyles.text
+  }
+
+  private static func writeEntrySheet(_ workbook: Workbook, _ sheet: Sheet, columns: [Column], lang: Language) throws(WriterError) {
+    let ws = try workbook.addSheet(sheetName(sheet, lang: lang))
+    let header = ReportStyles.header
+    let requiredHeader = header.with { $0.color = 0xC00000 }
+    for (i, c) in columns.enumerated() {
+      try ws.write(0, i, .text(c.header), c.required ? requiredHeader : header)
+      try ws.setColumn(i, width: c.width, style: c.style.with { $0.locked = false })
+      if let v = c.validation { try ws.validate(column: i, firstRow: 1, lastRow: entryRows, v) }
+    }
+    try ws.setRow(0, height: 24)
+    ws.freezePanes(row: 1, col: 0)
+    try ws.setupPrinting(PrintSetup().with { $0.repeatRows = 0...0; $0.footer = lang.pick("&C第 &P 页 共 &N 页", "&CPage &P of &N") })
+    ws.protect()
+  }
+
+  private static func columns(_ sheet: Sheet, contents: Contents, lists: ListSheet, lang: Language) -> [Column] {
+    let t = { (zh: String, en: String) in lang.pick(zh, en) }
+    let d = contents.dates
+    let dateRule = DataValidation(
+      .date(from: d.start, to: d.end), inputTitle: t("日期", "Date"),
+      inputMessage: t("填写日期，如 2021-07-03，须在 \(d.start.iso) 至 \(d.end.iso) 之间。", "A date such as 2021-07-03, from \(d.start.iso) to \(d.end.iso)."),
+      errorTitle: t("日期有误", "Wrong date"), errorMessage: t("请填写 \(d.start.iso) 至 \(d.end.iso) 之间的真实日期。", "Enter a real date from \(d.start.iso) to \(d.end.iso)."))
+    let dateStyle = ReportStyles.text.with { $0.numberFormat = "yyyy-mm-dd"; $0.align = .center }
+    func list(_ name: ListSheet.List, _ title: String, _ prompt: String) -> DataValidation {
+      DataValidation(
+        .list(source: lists.range(name)), inputTitle: title, inputMessage: prompt, errorTitle: t("不在可选范围内", "Not in the list"),
+        errorMessage: t("请从下拉列表中选择。", "Choose a value from the list."))
+    }
+    let unit = list(.units, t("单位", "Unit"), t("从下拉列表选择本单位或所属支部。", "Choose the unit or one of its branches."))
+    let whole = { (min: Int, what: String) in
+      DataValidation(
+        .wholeNumber(minimum: min), inputTitle: what, inputMessage: t("填写不小于 \(min) 的整数。", "A whole number ≥ \(min)."),
+        errorTitle: t("数字有误", "Wrong number"), errorMessage: t("请填写不小于 \(min) 的整数。", "Enter a whole number ≥ \(min)."))
+    }
+    let yesNo = list(.yesNo, t("是/否", "Yes/no"), t("选择“是”或“否”。", "Choose yes or no."))
+    let kindExample = contents.catalogue.kinds.first.map { lang == .zh ? $0.name : $0.code } ?? ""
+    let unitExample = contents.organizations.first?.name ?? ""
+    func c(_ zh: String, _ en: String, _ required: Bool, _ explainZh: String, _ explainEn: String, _ example: String, _ width: Double, _ v: DataValidation? = nil, style: CellStyle = ReportStyles.text) -> Column {
+      Column(header: lang.pick(zh, en), required: required, explanation: lang.pick(explainZh, explainEn), example: example, width: width, validation: v, style: style)
+    }
+    switch sheet {
+    case .activities:
+      return [
+        c("编号", "id", false, "可不填；填写后再次导入同一编号即更新该行。", "Optional; re-importing the same id updates the row.", "A0001", 10),
+        c("日期", "date", true, "活动日期。", "The day of the activity.", "2021-07-03", 12, dateRule, style: dateStyle),
+        c("单位", "unit", true, "开展活动的单位或支部。", "The unit or branch that held it.", unitExample, 26, unit),
+        c("类型", "kind", true, "活动类型，从下拉列表选择。", "The kind, from the list.", kindExample, 24, list(.kinds, t("类型", "Kind"), t("从下拉列表选择活动类型。", "Choose the kind from the list."))),
+        c("主题", "title", false, "活动主题。", "Topic.", t("专题学习《中国共产党简史》", "Study of a chapter"), 36),
+        c("学时", "hours", false, "学时，不小于 0，最多两位小数。", "Class hours, ≥ 0, at most two decimals.", "2", 8,
+          DataValidation(.decimal(minimum: 0), inputTitle: t("学时", "Hours"), inputMessage: t("填写不小于 0 的数，如 2 或 1.5。", "A number ≥ 0, e.g. 2 or 1.5."),
+            errorTitle: t("学时有误", "Wrong hours"), errorMessage: t("学时须为不小于 0 的数。", "Hours must be a number ≥ 0."))),
+        c("参加人数", "participants", false, "参加人数，不小于 0 的整数。", "Participants, a whole number ≥ 0.", "25", 10, whole(0, t("参加人数", "Participants"))),
+        c("数量", "count", false, "一行代表的数量，默认 1（如当月宣传动态篇数）。", "How many items the row stands for, default 1.", "1", 8, whole(1, t("数量", "Count"))),
+        c("级别", "level", false, "媒体刊发的级别。", "Level of a media report.", "", 10, list(.levels, t("级别", "Level"), t("媒体刊发时选择级别。", "For media reports: choose the level."))),
+        c("负责人", "lead", false, "主讲人，或督导检查的督导人。", "Presenter, or the inspector of a supervision visit.", t("王建国", "Wang Jianguo"), 12),
+        c("备注", "note", false, "其他说明。", "Anything else.", "", 20),
+      ]
+    case .matters:
+      return [
+        c("编号", "id", true, "事项编号，唯一。", "The matter's id, unique.", "M001", 10),
+        c("事项", "title", true, "事项名称。", "The matter.", t("改善学生宿舍热水供应", "Hot water in dormitories"), 32),
+        c("责任单位", "unit", true, "负责办理的单位。", "The responsible unit.", unitExample, 26, unit),
+        c("汇总日期", "raised", true, "梳理汇总为事项的日期。", "The day it was consolidated.", "2021-03-03", 12, dateRule, style: dateStyle),
+        c("认领领导", "owner", false, "认领的领导，未认领留空。", "The leader who claimed it; empty when unclaimed.", t("陈晓东", "Chen Xiaodong"), 12),
+        c("认领日期", "claimed", false, "有认领领导时必填。", "Required when there is an owner.", "2021-03-04", 12, dateRule, style: dateStyle),
+        c("计划完成日期", "due", false, "计划完成日期。", "Planned completion.", "2021-05-03", 12, dateRule, style: dateStyle),
+        c("状态", "status", true, "未启动、推进中或已解决。", "open, in_progress or resolved.", t("已解决", "resolved"), 10, list(.statuses, t("状态", "Status"), t("选择事项状态。", "Choose the status."))),
+        c("解决日期", "resolved", false, "状态为已解决时必填。", "Required exactly when the status is resolved.", "2021-05-10", 12, dateRule, style: dateStyle),
+        c("重点项目", "key_project", false, "是否为重点民生项目。", "Whether it is a key project.", t("是", "yes"), 10, yesNo),
+        c("备注", "note", false, "其他说明。", "Anything else.", "", 20),
+      ]
+    case .feedback:
+      return [
+        c("编号", "id", false, "可不填。", "Optional.", "F001", 10),
+        c("日期", "date", true, "收到意见建议的日期。", "The day it was received.", "2021-03-01", 12, dateRule, style: dateStyle),
+        c("单位", "unit", true, "提出意见建议的单位。", "Where it came from.", unitExample, 26, unit),
+        c("渠道", "channel", false, "如座谈会、意见箱。", "E.g. a meeting, a suggestion box.", t("座谈会", "meeting"), 12),
+        c("内容", "content", true, "意见建议的内容。", "The opinion.", t("建议延长图书馆开放时间", "Open the library longer"), 40),
+        c("归入事项", "matter", false, "归入的事项编号，未采纳留空。", "The matter it was merged into; empty when not adopted.", "M001", 12,
+          list(.matters, t("归入事项", "Matter"), t("选择归入的事项编号，未采纳留空。", "Choose the matter, or leave empty."))),
+      ]
+    }
+  }
+
+  /// The instruction sheet (填写说明): what each column means, with an example row.
+  enum InstructionSheet {
+    static func write(_ workbook: Workbook, contents: Contents, lang: Language) throws(WriterError) {
+      let t = { (zh: String, en: String) in lang.pick(zh, en) }
+      let ws = try workbook.addSheet(t("填写说明", "Instructions"))
+      let lists = ListSheet(contents: contents, lang: lang)
+      var row = 0
+      try ws.merge(row: row, columns: 0...4, t("数据填报说明", "How to fill in this workbook"), ReportStyles.title.with { $0.size = 16 })
+      try ws.setRow(row, height: 28)
+      row += 1
+      let general = t(
+        "1. 每个工作表填一类记录，每行一条；表头为红色的列必填。2. 单位、类型、状态、级别等从下拉列表选择；日期填写如 2021-07-03。3. 请勿修改表头；填好后交党委办公室，用 report import 导入。",
+        "1. One kind of record per sheet, one record per row; red headers are required. 2. Choose units, kinds, statuses and levels from the lists; write dates like 2021-07-03. 3. Do not change the headers; hand the file to the office, which imports it with report import.")
+      try ws.merge(row: row, columns: 0...4, general, ReportStyles.note.with { $0.size = 10.5 })
+      try ws.setRow(row, height: 48)
+      row += 2
+      for sheet in contents.sheets {
+        try ws.merge(row: row, columns: 0...4, sheetName(sheet, lang: lang), ReportStyles.subtitleLeft.with { $0.bold = true; $0.size = 12 })
+        row += 1
+        for (i, h) in [t("列名", "Column"), t("必填", "Required"), t("说明", "Meaning"), t("示例", "Example"), t("英文列名", "Contract name")].enumerated() {
+          try ws.write(row, i, .text(h), ReportStyles.header)
+        }
+        row += 1
+        let english = columns(sheet, contents: contents, lists: lists, lang: .en).map(\.header)
+        for (i, c) in columns(sheet, contents: contents, lists: lists, lang: lang).enumerated() {
+          try ws.write(row, 0, .text(c.header), ReportStyles.text)
+          try ws.write(row, 1, .text(c.required ? t("是", "yes") : t("否", "no")), ReportStyles.centered)
+          try ws.write(row, 2, .text(c.explanation), ReportStyles.text)
+          try ws.write(row, 3, .text(c.example), ReportStyles.text)
+          try ws.write(row, 4, .text(english[i]), ReportStyles.text)
+          row += 1
+        }
+        row += 1
+      }
+      for (i, w) in [14.0, 8, 50, 28, 14].enumerated() { try ws.setColumn(i, width: w) }
+      try ws.setupPrinting(PrintSetup().with { $0.landscape = false; $0.footer = lang.pick("&C第 &P 页 共 &N 页", "&CPage &P of &N") })
+      ws.activate()
+    }
+  }
+
+  /// The hidden sheet (选项) holding the dropdown lists, one per column.
+  struct ListSheet {
+    enum List: Int, CaseIterable { case units, kinds, statuses, levels, yesNo, matters }
+    let contents: Contents
+    let lang: Language
+
+    var name: String { lang.pick("选项", "Lists") }
+
+    func values(_ list: List) -> [String] {
+      switch list {
+      case .units: return contents.organizations.map(\.name)
+      case .kinds: return contents.catalogue.kinds.map { lang == .zh ? $0.name : $0.code }
+      case .statuses: return MatterStatus.allCases.map { lang == .zh ? $0.chineseName : $0.rawValue }
+      case .levels: return MediaLevel.allCases.map { lang == .zh ? $0.chineseName : $0.rawValue }
+      case .yesNo: return [lang.pick("是", "yes"), lang.pick("否", "no")]
+      case .matters: return contents.matterIDs
+      }
+    }
+
+    /// The range a dropdown takes its values from: `=选项!$A$2:$A$11`.
+    func range(_ list: List) -> String {
+      let count = max(values(list).count, 1)
+      return "=" + SheetName.quoted(name) + "!" + CellAddress.range(1, list.rawValue, count, list.rawValue, absolute: true)
+    }
+
+    func write(_ workbook: Workbook) throws(WriterError) {
+      let ws = try workbook.addSheet(name)
+      let headers = [lang.pick("单位", "Units"), lang.pick("类型", "Kinds"), lang.pick("状态", "Statuses"), lang.pick("级别", "Levels"), lang.pick("是否", "Yes/no"), lang.pick("事项", "Matters")]
+      for list in List.allCases {
+        try ws.write(0, list.rawValue, .text(headers[list.rawValue]), ReportStyles.header)
+        for (i, v) in values(list).enumerated() { try ws.write(i + 1, list.rawValue, .text(v), CellStyle()) }
+      }
+      ws.hide()
+    }
+  }
+}
