@@ -23,6 +23,7 @@ let package = Package(
       ]
     ),
     .target(name: "Aggregation", dependencies: ["CampaignModel"]),
+    .target(name: "Synthetic", dependencies: ["CampaignModel"]),
     .systemLibrary(
       name: "CXlsxWriter",
       pkgConfig: "xlsxwriter",
@@ -35,7 +36,7 @@ let package = Package(
     .executableTarget(
       name: "report",
       dependencies: [
-        "CampaignModel", "CampaignStore", "Aggregation", "Writers",
+        "CampaignModel", "CampaignStore", "Aggregation", "Writers", "Synthetic",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -43,7 +44,10 @@ let package = Package(
       name: "TestSupport", dependencies: ["CampaignStore", .product(name: "GRDB", package: "GRDB.swift")],
       path: "Tests/TestSupport"),
     .testTarget(name: "CampaignModelTests", dependencies: ["CampaignModel"]),
-    .testTarget(name: "CampaignStoreTests", dependencies: ["CampaignStore", "Writers", "TestSupport"]),
+    .testTarget(
+      name: "CampaignStoreTests",
+      dependencies: ["CampaignStore", "Writers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "CampaignStore", "TestSupport"]),
     .testTarget(name: "WritersTests", dependencies: ["Writers", "Aggregation", "CampaignStore", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["report", "TestSupport"]),

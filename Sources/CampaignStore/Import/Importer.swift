@@ -163,6 +163,10 @@ extension CampaignStore {
         summaries.append(try importRows(p, db: db, issues: &issues, progress: progress))
       }
       if !issues.isEmpty { throw StoreError.badData(file: file, issues: issues) }
+      if prepared.contains(where: { $0.type == .organizations }) && summaries.contains(where: { $0.added + $0.updated > 0 }) {
+        try ActivityMonths.markAll(db)  // units may have moved
+      }
+      try ActivityMonths.refresh(db)
       return summaries
     }
   }

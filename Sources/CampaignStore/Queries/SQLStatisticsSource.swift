@@ -28,32 +28,52 @@ struct SQLStatisticsSource: StatisticsSource {
   }
 
   func activityTotals(dated window: DateWindow) throws -> [String: Totals] {
-    let (condition, args) = Self.condition("date", window)
-    let rows = try Row.fetchAll(
-      db,
-      sql: "SELECT kind, SUM(count), SUM(hours), SUM(participants) FROM activity WHERE \(condition) GROUP BY kind",
-      arguments: args)
     var result: [String: Totals] = [:]
-    for r in rows { result[r[0]] = Totals(count: r[1], hours: Hours(hundredths: r[2]), participants: r[3]) }
+    for (kind, _, totals) in try monthAware(window, byUnit: false) { result[kind, default: .zero] = result[kind, default: .zero] + totals }
     return result
   }
 
   func activityTotalsByUnit(dated window: DateWindow) throws -> [String: [String: Totals]] {
+    var result: [String: [String: Totals]] = [:]
+    for (kind, unit, totals) in try monthAware(window, byUnit: true) {
+      result[unit!, default: [:]][kind, default: .zero] = result[unit!, default: [:]][kind, default: .zero] + totals
+    }
+    return result
+  }
+
+  /// Sums over a window: whole months from `activity_month`, the days before and after them
+  /// from the records.
+  private func monthAware(_ window: DateWindow, byUnit: Bool) throws -> [(String, String?, Totals)] {
+    guard case .within(let range) = window else { return try fromRecords(window, byUnit: byUnit) }
+    let parts = ActivityMonths.split(range)
+    var rows: [(String, String?, Totals)] = []
+    if let head = parts.head { rows += try fromRecords(.within(head), byUnit: byUnit) }
+    if let months = parts.months {
+      let sql = byUnit
+        ? "SELECT kind, unit, SUM(count), SUM(hours), SUM(participants) FROM activity_month WHERE month BETWEEN ? AND ? AND unit <> '' GROUP BY unit, kind"
+        : "SELECT kind, NULL, SUM(count), SUM(hours), SUM(participants) FROM activity_month WHERE month BETWEEN ? AND ? GROUP BY kind"
+      rows += try Row.fetchAll(db, sql: sql, arguments: [months.first.iso, months.last.iso]).map { r in
+        (r[0], r[1], Totals(count: r[2], hours: Hours(hundredths: r[3]), participants: r[4]))
+      }
+    }
+    if let tail = parts.tail { rows += try fromRecords(.within(tail), byUnit: byUnit) }
+    return rows
+  }
+
+  /// Sums straight from the records (the covering date index).
+  func fromRecords(_ window: DateWindow, byUnit: Bool) throws -> [(String, String?, Totals)] {
     let (condition, args) = Self.condition("a.date", window)
-    let rows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT o.unit, a.kind, SUM(a.count), SUM(a.hours), SUM(a.participants)
+    let sql = byUnit
+      ? """
+        SELECT a.kind, o.unit, SUM(a.count), SUM(a.hours), SUM(a.participants)
         FROM activity a JOIN organization o ON o.id = a.organization
         WHERE \(condition) AND o.unit IS NOT NULL
         GROUP BY o.unit, a.kind
-        """,
-      arguments: args)
-    var result: [String: [String: Totals]] = [:]
-    for r in rows {
-      result[r[0], default: [:]][r[1]] = Totals(count: r[2], hours: Hours(hundredths: r[3]), participants: r[4])
+        """
+      : "SELECT a.kind, NULL, SUM(a.count), SUM(a.hours), SUM(a.participants) FROM activity a WHERE \(condition) GROUP BY a.kind"
+    return try Row.fetchAll(db, sql: sql, arguments: args).map { r in
+      (r[0], r[1], Totals(count: r[2], hours: Hours(hundredths: r[3]), participants: r[4]))
     }
-    return result
   }
 
   func countFeedback(dated window: DateWindow) throws -> Int {

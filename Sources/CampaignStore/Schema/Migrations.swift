@@ -81,6 +81,36 @@ enum Migrations {
         CREATE INDEX feedback_matter ON feedback(matter);
         """)
     }
+    m.registerMigration("v2-activity-month") { db in
+      // Sums of activities per month, unit ('' for the committee itself) and kind, so a report
+      // reads whole months from a few hundred rows instead of scanning the records. Triggers
+      // mark the months a write touches; `ActivityMonths.refresh` recomputes them before the
+      // writing transaction commits.
+      try db.execute(sql: """
+        CREATE TABLE activity_month (
+          month TEXT NOT NULL,
+          unit TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          count INTEGER NOT NULL,
+          hours INTEGER NOT NULL,
+          participants INTEGER NOT NULL,
+          PRIMARY KEY (month, unit, kind)
+        ) WITHOUT ROWID;
+        CREATE TABLE activity_month_dirty (month TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+        CREATE TRIGGER activity_month_insert AFTER INSERT ON activity BEGIN
+          INSERT OR IGNORE INTO activity_month_dirty VALUES (substr(NEW.date, 1, 7));
+        END;
+        CREATE TRIGGER activity_month_update AFTER UPDATE ON activity BEGIN
+          INSERT OR IGNORE INTO activity_month_dirty VALUES (substr(OLD.date, 1, 7));
+          INSERT OR IGNORE INTO activity_month_dirty VALUES (substr(NEW.date, 1, 7));
+        END;
+        CREATE TRIGGER activity_month_delete AFTER DELETE ON activity BEGIN
+          INSERT OR IGNORE INTO activity_month_dirty VALUES (substr(OLD.date, 1, 7));
+        END;
+        INSERT OR IGNORE INTO activity_month_dirty SELECT DISTINCT substr(date, 1, 7) FROM activity;
+        """)
+      try ActivityMonths.refresh(db)
+    }
     return m
   }
 }

@@ -1,0 +1,49 @@
+import CampaignModel
+import GRDB
+
+/// The monthly sums of activities (`activity_month`): kept in step with the records inside every
+/// writing transaction, and used for the whole months of a window.
+enum ActivityMonths {
+  /// Recomputes the months the triggers marked, from the records.
+  static func refresh(_ db: Database) throws {
+    let dirty = try String.fetchAll(db, sql: "SELECT month FROM activity_month_dirty ORDER BY month")
+    guard !dirty.isEmpty else { return }
+    let delete = try db.makeStatement(sql: "DELETE FROM activity_month WHERE month = ?")
+    let insert = try db.makeStatement(sql: """
+      INSERT INTO activity_month (month, unit, kind, count, hours, participants)
+      SELECT ?, COALESCE(o.unit, ''), a.kind, SUM(a.count), SUM(a.hours), SUM(a.participants)
+      FROM activity a JOIN organization o ON o.id = a.organization
+      WHERE a.date BETWEEN ? AND ?
+      GROUP BY COALESCE(o.unit, ''), a.kind
+      """)
+    for month in dirty {
+      try delete.execute(arguments: [month])
+      // Rows whose text does not begin with a valid month cannot exist: the importer writes ISO dates.
+      try insert.execute(arguments: [month, month + "-01", month + "-31"])
+    }
+    try db.execute(sql: "DELETE FROM activity_month_dirty")
+  }
+
+  /// Marks every month with records, e.g. after the organization tree changed.
+  static func markAll(_ db: Database) throws {
+    try db.execute(sql: "INSERT OR IGNORE INTO activity_month_dirty SELECT DISTINCT substr(date, 1, 7) FROM activity")
+  }
+
+  /// A window split into a head of days before its first whole month, the whole months, and a
+  /// tail of days after them.
+  struct Parts {
+    var head: DayRange?
+    var months: (first: Month, last: Month)?
+    var tail: DayRange?
+  }
+
+  static func split(_ range: DayRange) -> Parts {
+    let startMonth = range.start.monthOfYear, endMonth = range.end.monthOfYear
+    let firstWhole = range.start.day == 1 ? startMonth : startMonth.next
+    let lastWhole = range.end == endMonth.last ? endMonth : endMonth.previous
+    guard firstWhole <= lastWhole else { return Parts(head: range, months: nil, tail: nil) }
+    let head = firstWhole == startMonth ? nil : DayRange(range.start, startMonth.last)
+    let tail = lastWhole == endMonth ? nil : DayRange(endMonth.first, range.end)
+    return Parts(head: head, months: (firstWhole, lastWhole), tail: tail)
+  }
+}
