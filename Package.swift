@@ -46,7 +46,7 @@ let package = Package(
     .testTarget(name: "CampaignModelTests", dependencies: ["CampaignModel"]),
     .testTarget(
       name: "CampaignStoreTests",
-      dependencies: ["CampaignStore", "Writers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["CampaignStore", "Writers", "Synthetic", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "CampaignStore", "TestSupport"]),
     .testTarget(name: "WritersTests", dependencies: ["Writers", "Aggregation", "CampaignStore", "TestSupport"]),

@@ -49,8 +49,9 @@ public final class CampaignStore: Sendable {
     var config = Configuration()
     config.busyMode = .timeout(10)
     config.prepareDatabase { db in
-      // 64 MiB of page cache: large imports insert into indexes in key order, not file order.
-      try db.execute(sql: "PRAGMA cache_size = -65536")
+      // 64 MiB of page cache for the writer: large imports insert into indexes in key order,
+      // not file order. Readers stream and keep SQLite's small default, so reports stay lean.
+      if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
     }
     do {
       pool = try DatabasePool(path: path, configuration: config)
