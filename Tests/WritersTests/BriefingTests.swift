@@ -44,6 +44,10 @@ struct PhraseTests {
     #expect(Phrases.joined(["甲", "乙"], lang: .zh) == "甲和乙")
     #expect(Phrases.joined(["甲", "乙", "丙"], lang: .zh) == "甲、乙和丙")
     #expect(Phrases.joined(["A", "B", "C"], lang: .en) == "A, B and C")
+    let many = (1...12).map { "单位\($0)" }
+    #expect(Phrases.joined(many, limit: 10, measure: "个单位", lang: .zh) == many.prefix(10).joined(separator: "、") + "等12个单位")
+    #expect(Phrases.joined(["A", "B", "C"], limit: 2, measure: "", lang: .en) == "A, B and 1 more")
+    #expect(Phrases.joined(["A", "B"], limit: 2, measure: "", lang: .en) == "A and B")
   }
 
   @Test func dates() {

@@ -5,6 +5,9 @@ import CampaignModel
 /// the same path (`kinds.reading_class.cumulative.hours`, `matters.cumulative.resolution_rate`),
 /// plus ready phrases (names joined with 、 and 和, dates in words, the masthead lines).
 public enum BriefingContext {
+  /// How many names a sentence lists before it says "等N个单位" (and N more).
+  public static let listLimit = 10
+
   /// The width, in display cells, of the masthead lines.
   public static let mastheadWidth = 64
 
@@ -27,7 +30,8 @@ public enum BriefingContext {
     let names = { (items: [String]) -> TemplateValue in
       .object([
         ("any", .flag(!items.isEmpty)), ("count", count(items.count, t("个", "units"))),
-        ("names", .text(Phrases.joined(items, lang: lang))),
+        // A province has thousands of units: the sentence names the first ten.
+        ("names", .text(Phrases.joined(items, limit: listLimit, measure: t("个单位", ""), lang: lang))),
         ("list", .list(items.map { .text($0) }, item: .text(""))),
       ])
     }
@@ -145,7 +149,9 @@ public enum BriefingContext {
       ("excluded_units", names(s.units.filter { !$0.unit.counted }.map(\.unit.name))),
       ("overdue_matters", .object([
         ("any", .flag(!overdue.isEmpty)), ("count", count(overdue.count, matter)),
-        ("titles", .text(Phrases.joined(overdue.map { lang.pick("“\($0.record.matter.title)”", "\"\($0.record.matter.title)\"") }, lang: lang))),
+        ("titles", .text(Phrases.joined(
+          overdue.map { lang.pick("“\($0.record.matter.title)”", "\"\($0.record.matter.title)\"") }, limit: listLimit,
+          measure: t("项", ""), lang: lang))),
         ("list", .list(overdue.map(overdueItem), item: overdueItem(LedgerEntry.sample))),
       ])),
       ("has_shortcomings", .flag(!report.unitsBelowAverage.isEmpty || !overdue.isEmpty)),

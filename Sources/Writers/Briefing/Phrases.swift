@@ -61,6 +61,14 @@ public enum Phrases {
     }
   }
 
+  /// A list as a sentence joins it, cut after `limit` items: 甲、乙和丙 / A, B and C;
+  /// 甲、乙等12个 / A, B and 10 more.
+  public static func joined(_ items: [String], limit: Int, measure: String, lang: Language) -> String {
+    guard items.count > limit else { return joined(items, lang: lang) }
+    let shown = items.prefix(limit).joined(separator: lang.pick("、", ", "))
+    return lang.pick("\(shown)等\(items.count)\(measure)", "\(shown) and \(items.count - limit) more")
+  }
+
   /// A list as a sentence joins it: 甲、乙和丙 / A, B and C.
   public static func joined(_ items: [String], lang: Language) -> String {
     guard items.count > 1 else { return items.first ?? "" }
