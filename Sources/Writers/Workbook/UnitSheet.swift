@@ -205,7 +205,6 @@ struct UnitSheet {
     let silent = r.silentUnits.map(\.name)
     let below = r.unitsBelowAverage.map(\.name)
     let none = ctx.t("无", "none")
-    let sep = ctx.t("、", ", ")
     let lines = [
       ctx.t("\(ctx.words.this)未报送单位：", "Units that recorded nothing \(ctx.words.this): ") + (silent.isEmpty ? none : Phrases.joined(silent, limit: 30, measure: ctx.t("个单位", ""), lang: ctx.lang)),
       ctx.t("累计集中学习低于平均数的单位（红色标出）：", "Units below the cumulative average (in red): ") + (below.isEmpty ? none : Phrases.joined(below, limit: 30, measure: ctx.t("个单位", ""), lang: ctx.lang)),
