@@ -38,8 +38,10 @@ struct ActivityImporter: RowImporter {
       level?.rawValue ?? "", lead, note,
     ]
     let key = id.map { "id:" + $0 } ?? contentKeys.key(for: values)
-    let args: [(any DatabaseValueConvertible)?] = [
-      key, id, date.iso, org, kind.code, title, hours.hundredths, participants, count, level?.rawValue, lead, note,
+    let args: [DatabaseValue] = [
+      key.databaseValue, id?.databaseValue ?? .null, values[0].databaseValue, org.databaseValue, kind.code.databaseValue,
+      title.databaseValue, hours.hundredths.databaseValue, participants.databaseValue, count.databaseValue,
+      level?.rawValue.databaseValue ?? .null, lead.databaseValue, note.databaseValue,
     ]
     return try upsert.write(args, db: db)
   }

@@ -240,7 +240,11 @@ struct Upserter {
 
   /// Writes one row; `values` are the key, the columns, then the insert-only columns.
   func write(_ values: [(any DatabaseValueConvertible)?], db: Database) throws -> RowOutcome {
-    let dbValues = values.map { $0?.databaseValue ?? .null }
+    try write(values.map { $0?.databaseValue ?? .null }, db: db)
+  }
+
+  /// Writes one row of database values (the importers' fast path: no boxing per value).
+  func write(_ dbValues: [DatabaseValue], db: Database) throws -> RowOutcome {
     try insert.execute(arguments: StatementArguments(dbValues))
     if db.changesCount == 1 { return .added }
     try update.execute(arguments: StatementArguments(updateArgumentOrder.map { dbValues[$0] }))

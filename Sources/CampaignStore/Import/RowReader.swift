@@ -73,13 +73,13 @@ struct RowReader {
   }
 
   /// A value from a fixed list; empty gives nil without a problem unless required.
-  mutating func choice<T>(_ column: String, required: Bool = false, allowed: String, _ parse: (String) -> T?) -> T? {
+  mutating func choice<T>(_ column: String, required: Bool = false, allowed: @autoclosure () -> String, _ parse: (String) -> T?) -> T? {
     let t = text(column)
     if t.isEmpty {
       if required { fail(column, .required) }
       return nil
     }
-    guard let v = parse(t) else { fail(column, .badChoice(allowed: allowed)); return nil }
+    guard let v = parse(t) else { fail(column, .badChoice(allowed: allowed())); return nil }
     return v
   }
 
