@@ -8,9 +8,10 @@ extension Report {
   struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
-      abstract: "Import CSV files of organizations, activities, matters, feedback or kinds.",
+      abstract: "Import CSV files or .xlsx workbooks of organizations, activities, matters, feedback or kinds.",
       discussion: """
-        Files are UTF-8 (with or without BOM) or GB18030; the type is recognised from the header. \
+        CSV files are UTF-8 (with or without BOM) or GB18030; workbooks are .xlsx (every visible \
+        sheet whose first row is a contract header). The type is recognised from the header. \
         Several files are imported in dependency order (organizations, kinds, matters, activities, \
         feedback), each as one transaction: a file with any bad row imports nothing, every problem \
         is listed, and the remaining files are not imported.

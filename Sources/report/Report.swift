@@ -12,8 +12,9 @@ struct Report: ParsableCommand {
       Exit codes:
         0   success
         64  bad usage (unknown option, malformed month, invalid setting)
-        65  bad data (nothing from the bad file was imported; every problem is listed)
-        66  missing input file or database
+        65  bad data: a bad file (nothing of it was imported; every problem is listed)
+            or a briefing template with a mistake
+        66  missing input file, template or database
         70  internal error
         73  cannot create output
         75  busy: the database is locked by another run
