@@ -116,6 +116,20 @@ struct BadInputTests {
     }
   }
 
+  @Test("a cell longer than Excel allows is refused before it can reach a workbook")
+  func tooLong() throws {
+    let t = try TestStore.tiny()
+    let file = try t.directory.write("long.csv", "date,unit,kind,title\n2021-07-01,D1,seminar," + String(repeating: "长", count: 32_768) + "\n")
+    #expect {
+      try t.store.importFile(file)
+    } throws: { error in
+      guard case StoreError.badData(_, let issues) = error else { return false }
+      return issues.first?.problem == .tooLong(limit: 32_767) && issues.first?.column == 4
+    }
+    let ok = try t.directory.write("ok.csv", "date,unit,kind,title\n2021-07-01,D1,seminar," + String(repeating: "长", count: 32_767) + "\n")
+    #expect(try t.store.importOne(ok).added == 1)
+  }
+
   @Test("a missing required column is named")
   func missingColumn() throws {
     let t = try TestStore.tiny()

@@ -21,6 +21,7 @@ public struct DataIssue: Sendable, Equatable {
     case missingColumn(String)
     case duplicateColumn(firstColumn: Int)
     case tooManyCells(expected: Int)
+    case tooLong(limit: Int)
     case required
     case badDate
     case badHours
@@ -94,6 +95,8 @@ public struct DataIssue: Sendable, Equatable {
       return lang.pick("与第 \(first) 列重复。请删除或改名其中一列。", "repeats column \(first). Remove or rename one of them.")
     case .tooManyCells(let expected):
       return lang.pick("本行的单元格比表头多（表头 \(expected) 列）。请检查是否有多余的逗号，含逗号的内容要加引号。", "the row has more cells than the header's \(expected). Look for a stray comma; quote text that contains commas.")
+    case .tooLong(let limit):
+      return lang.pick("内容超过 \(limit) 个字符（Excel 单元格的上限），报表无法容纳。请删减或拆分。", "longer than \(limit) characters, Excel's limit for a cell, so no report could hold it. Shorten or split it.")
     case .required:
       return lang.pick("不能为空。请填写。", "must not be empty. Fill it in.")
     case .badDate:

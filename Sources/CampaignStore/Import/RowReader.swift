@@ -101,8 +101,17 @@ struct RowReader {
     return id
   }
 
-  /// Checks that no cells lie beyond the header.
+  /// Excel's limit of characters in a cell: longer text could never reach a workbook.
+  static let maxCellCharacters = 32_767
+
+  /// Checks that no cells lie beyond the header and that none is longer than Excel allows.
   mutating func checkWidth() {
+    for (i, field) in record.fields.enumerated() where field.utf8.count > Self.maxCellCharacters && field.count > Self.maxCellCharacters {
+      issues.append(
+        DataIssue(
+          file: file, line: line, column: i + 1, header: i < map.headers.count ? map.headers[i] : nil, value: String(field.prefix(20)) + "…",
+          problem: .tooLong(limit: Self.maxCellCharacters)))
+    }
     guard record.fields.count > map.headers.count else { return }
     let extra = record.fields[map.headers.count...]
     if extra.contains(where: { !$0.trimmingWhitespace().isEmpty }) {
