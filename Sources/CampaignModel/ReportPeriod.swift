@@ -66,9 +66,9 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
 
   /// Reads a quarter such as `2021Q3` or `2021q3`.
   public static func quarter(parsing text: String) -> ReportPeriod? {
-    let t = text.trimmingWhitespace().uppercased()
-    let parts = t.split(separator: "Q")
-    guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let q = Int(parts[1]), (1...4).contains(q), y >= 1
+    let t = Array(text.trimmingWhitespace().uppercased())
+    guard t.count == 6, t[4] == "Q", t[0..<4].allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(String(t[0..<4])),
+      let q = t[5].wholeNumberValue, (1...4).contains(q), y >= 1
     else { return nil }
     return .quarter(year: y, quarter: q)
   }
@@ -76,7 +76,7 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
   /// Reads a year such as `2021`.
   public static func year(parsing text: String) -> ReportPeriod? {
     let t = text.trimmingWhitespace()
-    guard t.count == 4, let y = Int(t), y >= 1 else { return nil }
+    guard t.count == 4, t.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(t), y >= 1 else { return nil }
     return .year(y)
   }
 

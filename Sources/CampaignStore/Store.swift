@@ -140,6 +140,8 @@ public final class CampaignStore: Sendable {
       return e
     case let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED:
       return .busy(path: path)
+    case let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT:
+      return .notADatabase(path: path)
     case let e as DatabaseError:
       return .database(path: path, message: "\(e.message ?? "SQLite error") (SQLite code \(e.resultCode.rawValue))")
     default:

@@ -19,6 +19,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case unrecognisedHeader(file: String, headers: [String])
   /// One or more rows are bad; nothing of the file was written.
   case badData(file: String, issues: [DataIssue])
+  /// The file is not a database of this tool, or it is damaged.
+  case notADatabase(path: String)
   /// The database was written by a newer version of this tool.
   case newerSchema(path: String)
   /// The database file cannot be opened or is damaged.
@@ -60,6 +62,10 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
         "\(file): 发现 \(issues.count) 处错误，本文件未导入任何数据。请改正后重新导入：",
         "\(file): \(issues.count) problem(s); nothing from this file was imported. Fix them and import again:")
       return ([head] + issues.map { $0.message(in: lang) }).joined(separator: "\n")
+    case .notADatabase(let path):
+      return lang.pick(
+        "\(path)：不是 report 的数据库，或文件已损坏。请检查 --db / REPORT_DB 指向的文件，必要时用备份恢复。",
+        "\(path): not a report database, or a damaged one. Check the file --db / REPORT_DB points at; restore a backup if need be.")
     case .newerSchema(let path):
       return lang.pick(
         "\(path): 数据库由更新版本的 report 创建，本版本无法使用。请升级 report。",

@@ -34,6 +34,14 @@ public enum OutputFile {
         temps.append((temp, file.path))
         try file.produce(temp)
       }
+      // Everything that can be checked is checked before the first rename, so a target that cannot
+      // be replaced (a folder in its place) leaves every previous file as it was.
+      for t in temps {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: t.path, isDirectory: &isDirectory), isDirectory.boolValue {
+          throw WriterError.cannotCreate(path: t.path, reason: "a folder is in the way")
+        }
+      }
       for t in temps {
         guard rename(t.temp, t.path) == 0 else {
           throw WriterError.cannotCreate(path: t.path, reason: String(cString: strerror(errno)))

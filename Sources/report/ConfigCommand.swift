@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import CampaignModel
 import CampaignStore
@@ -24,7 +25,9 @@ extension Report {
         let lock = try options.lock(.writing)
         defer { withExtendedLifetime(lock) {} }
         let store = try options.openStore(.createIfMissing)
-        let stored = try Console.guarded(lang) { try store.setSetting(key, to: value) }
+        // A folder is kept absolute, so a cron job that runs elsewhere finds it.
+        let given = key == SettingKey.templatesDir.rawValue && !value.isEmpty ? URL(fileURLWithPath: value).standardizedFileURL.path : value
+        let stored = try Console.guarded(lang) { try store.setSetting(key, to: given) }
         options.say("\(key) = \(stored)")
         return
       }

@@ -20,7 +20,7 @@ enum Exit: Int32 {
     case let e as StoreError:
       switch e {
       case .missingFile, .unreadableFile, .missingDatabase: return .noInput
-      case .badEncoding, .badWorkbook, .unrecognisedHeader, .badData, .newerSchema: return .dataError
+      case .badEncoding, .badWorkbook, .unrecognisedHeader, .badData, .newerSchema, .notADatabase: return .dataError
       case .setting: return .usage
       case .busy: return .busy
       case .database: return .software

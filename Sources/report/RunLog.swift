@@ -26,17 +26,15 @@ enum RunLog {
     let time = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withInternetDateTime])
     let fields = [time, command, period ?? "-", files.isEmpty ? "-" : files.joined(separator: ","), outcome]
     let line = fields.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t") + "\n"
-    let fm = FileManager.default
-    if !fm.fileExists(atPath: path) {
-      try? fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      fm.createFile(atPath: path, contents: nil)
-    }
-    guard let handle = FileHandle(forWritingAtPath: path) else {
+    try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    // O_APPEND: lines of concurrent runs never overwrite each other.
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
       Console.error("report: warning: cannot append to the log \(path)")
       return
     }
-    handle.seekToEndOfFile()
-    handle.write(Data(line.utf8))
-    try? handle.close()
+    let bytes = Array(line.utf8)
+    if write(fd, bytes, bytes.count) != bytes.count { Console.error("report: warning: cannot append to the log \(path)") }
+    close(fd)
   }
 }

@@ -39,6 +39,9 @@ struct ReportPeriodTests {
     #expect(ReportPeriod.quarter(parsing: "2021q1") == .quarter(year: 2021, quarter: 1))
     #expect(ReportPeriod.quarter(parsing: "2021Q5") == nil)
     #expect(ReportPeriod.quarter(parsing: "21Q3") == nil)
+    #expect(ReportPeriod.quarter(parsing: "2021QQ3") == nil)
+    #expect(ReportPeriod.quarter(parsing: "+021Q3") == nil)
+    #expect(ReportPeriod.year(parsing: "+021") == nil)
     #expect(ReportPeriod.year(parsing: "2021") == .year(2021))
     #expect(ReportPeriod.year(parsing: "21") == nil)
   }

@@ -201,3 +201,75 @@ struct XlsxImportTests {
     #expect(try dumpTables(atPath: t.store.path) == before)
   }
 }
+
+@Suite("Workbook import, found in review", .serialized)
+struct XlsxReviewTests {
+  func organizationsOnly() throws -> TestStore {
+    let t = try TestStore()
+    try t.store.importOne(Fixtures.path("tiny/organizations.csv"))
+    return t
+  }
+
+  func workbook(_ t: TestStore, _ name: String, sheets: [(String, [[CellValue]])]) throws -> String {
+    let path = t.directory.path(name)
+    let wb = try Workbook(path: path, constantMemory: false)
+    for (sheetName, rows) in sheets {
+      let ws = try wb.addSheet(sheetName)
+      for (r, row) in rows.enumerated() { for (c, v) in row.enumerated() { try ws.write(r, c, v) } }
+    }
+    try wb.close()
+    return path
+  }
+
+  @Test("two sheets of one type share one id set: a repeated id across sheets is an error, not an overwrite")
+  func sameTypeSheets() throws {
+    let t = try organizationsOnly()
+    let header: [CellValue] = [.text("编号"), .text("日期"), .text("单位"), .text("类型"), .text("主题")]
+    let path = try workbook(t, "two.xlsx", sheets: [
+      ("7月", [header, [.text("1"), .text("2021-07-03"), .text("D1"), .text("seminar"), .text("七月")], [.blank, .text("2021-07-05"), .text("D1"), .text("seminar"), .text("same")]]),
+      ("8月", [header, [.text("1"), .text("2021-08-03"), .text("D1"), .text("seminar"), .text("八月")]]),
+    ])
+    #expect {
+      try t.store.importFile(path)
+    } throws: { error in
+      guard case StoreError.badData(_, let issues) = error else { return false }
+      return issues.count == 1 && issues[0].file.hasSuffix("[8月]") && issues[0].problem == .duplicateId(firstLine: 2)
+    }
+    // Identical id-less rows on two sheets stay two rows, as in one file.
+    let ok = try workbook(t, "ok.xlsx", sheets: [
+      ("7月", [header, [.blank, .text("2021-07-05"), .text("D1"), .text("seminar"), .text("same")]]),
+      ("8月", [header, [.blank, .text("2021-07-05"), .text("D1"), .text("seminar"), .text("same")]]),
+    ])
+    #expect(try t.store.importFile(ok).map(\.added) == [1, 1])
+  }
+
+  @Test("--type on a filled template takes the sheet that fits, not the instructions")
+  func typeOnWorkbook() throws {
+    let t = try organizationsOnly()
+    let template = t.directory.path("template.xlsx")
+    let contents = CollectionTemplate.Contents(
+      catalogue: try t.store.catalogue(), organizations: try t.store.organizations(), matterIDs: [],
+      dates: DayRange(Day(year: 2021, month: 1, day: 1)!, Day(year: 2021, month: 12, day: 31)!)!, sheets: [.activities])
+    try CollectionTemplate.write(contents, to: template, lang: .zh, created: Day(year: 2021, month: 3, day: 1)!)
+    let filled = t.directory.path("filled.xlsx")
+    try makeWorkbook(["fill", template, filled, "活动记录=" + Fixtures.path("tiny/activities.csv")])
+    #expect(try t.store.importOne(filled, type: .activities).added == 13)
+  }
+
+  @Test("Excel's _xHHHH_ escapes are decoded")
+  func escapes() throws {
+    let t = try organizationsOnly()
+    let path = try workbook(t, "esc.xlsx", sheets: [
+      ("s", [[.text("date"), .text("unit"), .text("kind"), .text("title")], [.text("2021-07-03"), .text("D1"), .text("seminar"), .text("a\u{1}b")]])
+    ])
+    _ = try t.store.importOne(path)
+    let title = try t.store.snapshot { source -> String in
+      var title = ""
+      try source.forEachActivity(dated: .within(Month(year: 2021, month: 7)!.days), kinds: nil) { title = $0.activity.title }
+      return title
+    }
+    // libxlsxwriter writes the control character as _x0001_; the reader restores it.
+    #expect(title == "a\u{1}b")
+    #expect(unescapeXlsxForTest("line1_x000D_\nline2") == "line1\r\nline2")
+  }
+}

@@ -165,3 +165,48 @@ struct UnattendedRunTests {
     #expect(r.stdout.contains("ExecStart=\(reportExecutable.path) %i --previous"))
   }
 }
+
+@Suite("Review fixes, end to end")
+struct ReviewFixTests {
+  @Test("a file that is not a database exits 65 with a clear message")
+  func notADatabase() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let garbage = try dir.write("garbage.sqlite", String(repeating: "not a database ", count: 500))
+    let r = try runReport(["stats", "--month", "2021-07", "--db", garbage])
+    #expect(r.status == 65, "\(r.stderr)")
+    #expect(r.stderr.contains("不是 report 的数据库"))
+  }
+
+  @Test("a folder in the way of one output file leaves the other file untouched")
+  func folderInTheWay() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let env = ["REPORT_DB": dir.path("campaign.sqlite")]
+    #expect(try runReport(["demo", "--quiet"], environment: env).status == 0)
+    let out = dir.path("out")
+    #expect(try runReport(["monthly", "--month", "2021-07", "--today", "2021-08-03", "--out", out], environment: env).status == 0)
+    let book = try Data(contentsOf: URL(fileURLWithPath: out + "/monthly-2021-07.xlsx"))
+    try FileManager.default.removeItem(atPath: out + "/monthly-2021-07.txt")
+    try FileManager.default.createDirectory(atPath: out + "/monthly-2021-07.txt", withIntermediateDirectories: false)
+    let r = try runReport(["monthly", "--month", "2021-07", "--today", "2021-09-09", "--out", out], environment: env)
+    #expect(r.status == 73)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/monthly-2021-07.xlsx")) == book)
+  }
+
+  @Test("a template that starts with a comment line renders without a leading blank line")
+  func commentFirst() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let env = ["REPORT_DB": dir.path("campaign.sqlite")]
+    #expect(try runReport(["demo", "--quiet"], environment: env).status == 0)
+    try FileManager.default.createDirectory(atPath: dir.path("tpl"), withIntermediateDirectories: true)
+    try dir.write("tpl/briefing.zh.mustache", "{{! 我的模板 }}\n{{institution}}\n{{#nonzero(count(units))}}x{{/nonzero(count(units))}}\n")
+    let bad = try runReport(["brief", "--month", "2021-07", "--templates", dir.path("tpl")], environment: env)
+    #expect(bad.status == 65, "count(list) is an integer: figure transforms do not apply")
+    try dir.write("tpl/briefing.zh.mustache", "{{! 我的模板 }}\n{{institution}}\n{{^equalzero(count(units))}}有单位{{/equalzero(count(units))}}\n")
+    let r = try runReport(["brief", "--month", "2021-07", "--templates", dir.path("tpl")], environment: env)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout == "北辰职业技术学院\n有单位\n")
+  }
+}

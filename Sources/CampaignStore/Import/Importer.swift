@@ -133,24 +133,34 @@ extension CampaignStore {
   private func importSources(
     _ sources: [any RecordSource], file: String, type given: RecordType?, skipUnrecognised: Bool, progress: ((Int) -> Void)?
   ) throws(StoreError) -> [ImportSummary] {
-    var prepared: [PreparedSource] = []
-    var issues: [DataIssue] = []
+    var candidates: [PreparedSource] = []
     for source in sources {
       let (headers, headerLine) = try CampaignStore.header(of: source)
       guard let type = given ?? RecordType.detect(headers: headers) else {
         if skipUnrecognised { continue }
         throw .unrecognisedHeader(file: source.name, headers: headers)
       }
-      let map = HeaderMap(headers: headers, type: type)
-      for column in map.missingRequired {
-        issues.append(DataIssue(file: source.name, line: headerLine, column: nil, header: nil, value: "", problem: .missingColumn("\(column.name) / \(column.alias)")))
-      }
-      for (pos, first) in map.duplicates {
+      candidates.append(PreparedSource(source: source, type: type, map: HeaderMap(headers: headers, type: type), headerLine: headerLine))
+    }
+    // In a workbook, --type takes the sheets whose header fits it (not the instructions sheet);
+    // when none fits, the first sheet is reported with the columns it lacks.
+    var prepared = candidates
+    if given != nil && skipUnrecognised {
+      let fitting = candidates.filter { $0.map.missingRequired.isEmpty }
+      prepared = fitting.isEmpty ? Array(candidates.prefix(1)) : fitting
+    }
+    var issues: [DataIssue] = []
+    for p in prepared {
+      for column in p.map.missingRequired {
         issues.append(
-          DataIssue(file: source.name, line: headerLine, column: pos + 1, header: headers[pos], value: "", problem: .duplicateColumn(firstColumn: first + 1)))
+          DataIssue(file: p.source.name, line: p.headerLine, column: nil, header: nil, value: "", problem: .missingColumn("\(column.name) / \(column.alias)")))
       }
-      prepared.append(PreparedSource(source: source, type: type, map: map, headerLine: headerLine))
-      if given != nil { break }
+      for (pos, first) in p.map.duplicates {
+        issues.append(
+          DataIssue(
+            file: p.source.name, line: p.headerLine, column: pos + 1, header: p.map.headers[pos], value: "",
+            problem: .duplicateColumn(firstColumn: first + 1)))
+      }
     }
     guard !prepared.isEmpty || !issues.isEmpty else { throw .unrecognisedHeader(file: file, headers: []) }
     if !issues.isEmpty { throw .badData(file: file, issues: issues.map { $0.lettered(sources) }) }
@@ -159,8 +169,21 @@ extension CampaignStore {
     return try writeDB { db in
       var summaries: [ImportSummary] = []
       var issues: [DataIssue] = []
-      for p in prepared {
-        summaries.append(try importRows(p, db: db, issues: &issues, progress: progress))
+      // Sheets of one type share one importer (one id set, one set of content keys), and a type
+      // is finished before the next starts, so activities see the organizations just written.
+      var i = 0
+      while i < prepared.count {
+        let type = prepared[i].type
+        var importer = try CampaignStore.makeImporter(type, db: db)
+        let before = issues.isEmpty
+        while i < prepared.count && prepared[i].type == type {
+          summaries.append(try importRows(prepared[i], importer: &importer, db: db, issues: &issues, progress: progress))
+          i += 1
+        }
+        if before && issues.isEmpty {
+          let outcomes = try importer.finish(db: db, issues: &issues, file: summaries[summaries.count - 1].file)
+          for outcome in outcomes { summaries[summaries.count - 1].count(outcome) }
+        }
       }
       if !issues.isEmpty { throw StoreError.badData(file: file, issues: issues) }
       if prepared.contains(where: { $0.type == .organizations }) && summaries.contains(where: { $0.added + $0.updated > 0 }) {
@@ -171,16 +194,20 @@ extension CampaignStore {
     }
   }
 
-  private func importRows(_ p: PreparedSource, db: Database, issues: inout [DataIssue], progress: ((Int) -> Void)?) throws -> ImportSummary {
-    let name = p.source.name
-    var importer: any RowImporter
-    switch p.type {
-    case .organizations: importer = try OrganizationImporter(db: db)
-    case .kinds: importer = try KindImporter(db: db)
-    case .activities: importer = try ActivityImporter(db: db)
-    case .matters: importer = try MatterImporter(db: db)
-    case .feedback: importer = try FeedbackImporter(db: db)
+  private static func makeImporter(_ type: RecordType, db: Database) throws -> any RowImporter {
+    switch type {
+    case .organizations: try OrganizationImporter(db: db)
+    case .kinds: try KindImporter(db: db)
+    case .activities: try ActivityImporter(db: db)
+    case .matters: try MatterImporter(db: db)
+    case .feedback: try FeedbackImporter(db: db)
     }
+  }
+
+  private func importRows(
+    _ p: PreparedSource, importer: inout any RowImporter, db: Database, issues: inout [DataIssue], progress: ((Int) -> Void)?
+  ) throws -> ImportSummary {
+    let name = p.source.name
     var s = ImportSummary(
       file: name, type: p.type, format: p.source.format, rows: 0, added: 0, updated: 0, unchanged: 0,
       ignoredColumns: p.map.unknown.map { p.map.headers[$0] })
@@ -201,9 +228,6 @@ extension CampaignStore {
       }
     } catch let e as CSVSyntaxError {
       sourceIssues.append(DataIssue(file: name, line: e.line, column: e.column, header: nil, value: "", problem: .unclosedQuote))
-    }
-    if before && sourceIssues.isEmpty {
-      for outcome in try importer.finish(db: db, issues: &sourceIssues, file: name) { s.count(outcome) }
     }
     issues += sourceIssues.map { p.source.columnLetters ? $0.withColumnLetters() : $0 }
     return s

@@ -106,7 +106,11 @@ struct RowReader {
 
   /// Checks that no cells lie beyond the header and that none is longer than Excel allows.
   mutating func checkWidth() {
-    for (i, field) in record.fields.enumerated() where field.utf8.count > Self.maxCellCharacters && field.count > Self.maxCellCharacters {
+    // libxlsxwriter counts code points (Excel UTF-16 units); either over the limit fails a report.
+    for (i, field) in record.fields.enumerated()
+    where field.utf8.count > Self.maxCellCharacters
+      && (field.unicodeScalars.count > Self.maxCellCharacters || field.utf16.count > Self.maxCellCharacters)
+    {
       issues.append(
         DataIssue(
           file: file, line: line, column: i + 1, header: i < map.headers.count ? map.headers[i] : nil, value: String(field.prefix(20)) + "…",

@@ -163,7 +163,7 @@ private final class SharedStringsParser: NSObject, XMLPartParser {
 
   func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
     switch local(name) {
-    case "si": strings.append(current)
+    case "si": strings.append(unescapeXlsx(current))
     case "rPh": phonetic -= 1
     case "t": inText = false
     default: break
@@ -270,7 +270,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     case "t" where inInline:
       capture = false
     case "is":
-      value = text
+      value = unescapeXlsx(text)
     case "c":
       guard let raw = value else { return }
       cells[column] = cellText(raw)
@@ -291,7 +291,9 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     switch type {
     case "s": return Int(raw).flatMap { $0 < sheet.shared.count ? sheet.shared[$0] : nil } ?? ""
     case "b": return raw == "1" ? "1" : "0"
-    case "str", "inlineStr", "e": return raw
+    case "str": return unescapeXlsx(raw)
+    case "inlineStr", "e": return raw
+    case "d": return String(raw.prefix(10))  // an ISO date cell: 2021-07-03T00:00:00
     default: return sheet.numberText(raw, style: style)
     }
   }
@@ -305,6 +307,29 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     }
     return n > 0 ? n : nil
   }
+}
+
+/// For tests: the escape decoding of the reader.
+public func unescapeXlsxForTest(_ text: String) -> String { unescapeXlsx(text) }
+
+/// Text with OOXML's `_xHHHH_` escapes decoded (Excel writes a carriage return as `_x000D_`);
+/// `_x005F_` escapes a literal underscore.
+func unescapeXlsx(_ text: String) -> String {
+  guard text.contains("_x") else { return text }
+  var out = ""
+  var rest = Substring(text)
+  while let r = rest.range(of: "_x") {
+    out += rest[..<r.lowerBound]
+    let hex = rest[r.upperBound...].prefix(5)
+    if hex.count == 5, hex.last == "_", let v = UInt32(hex.prefix(4), radix: 16), let scalar = Unicode.Scalar(v) {
+      out.unicodeScalars.append(scalar)
+      rest = rest[rest.index(r.upperBound, offsetBy: 5)...]
+    } else {
+      out += "_x"
+      rest = rest[r.upperBound...]
+    }
+  }
+  return out + rest
 }
 
 /// An element's name without its namespace prefix.

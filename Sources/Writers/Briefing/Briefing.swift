@@ -37,10 +37,11 @@ public enum Briefing {
     try TemplateChecker(template: template.name).check(template.text, context: context)
     let mustache: MustacheTemplate
     do {
-      // The pragma makes the output plain text; it adds no line, so line numbers stay true.
-      mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + template.text)
+      // The pragma makes the output plain text. On a line of its own it is removed with its line
+      // break, so the template's first line keeps Mustache's standalone rules; errors count from 1.
+      mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + template.text)
     } catch let e as MustacheTemplate.ParserError {
-      throw .templateSyntax(template: template.name, line: e.context.lineNumber, message: describe(e.error))
+      throw .templateSyntax(template: template.name, line: max(1, e.context.lineNumber - 1), message: describe(e.error))
     } catch {
       throw .templateSyntax(template: template.name, line: 1, message: "\(error)")
     }

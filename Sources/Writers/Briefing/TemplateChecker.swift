@@ -83,7 +83,7 @@ struct TemplateChecker {
     }
     for t in transforms.reversed() {
       guard let next = apply(t, to: value) else {
-        throw .templateUnknownName(template: template, line: line, name: "\(t)(…)", hint: "not a transform of \(path)")
+        throw .templateUnknownName(template: template, line: line, name: "\(t)(…)", hint: "not a transform of what it is given")
       }
       value = next
     }
@@ -119,6 +119,13 @@ struct TemplateChecker {
     case .figure:
       guard Figure.transforms.contains(transform) else { return nil }
       return transform == "nonzero" || transform == "zero" ? .flag(true) : .text("")
+    case .text(let marker) where marker == Self.integerMarker:
+      // swift-mustache gives a list's count as an Int, with Int's transforms only.
+      switch transform {
+      case "equalzero", "even", "odd": return .flag(true)
+      case "plusone", "minusone": return value
+      default: return nil
+      }
     case .text:
       switch transform {
       case "empty": return .flag(true)
@@ -129,7 +136,7 @@ struct TemplateChecker {
       switch transform {
       case "first", "last": return item
       case "reversed": return value
-      case "count": return .figure(Figure(.count(0), lang: .zh))
+      case "count": return .text(Self.integerMarker)
       case "empty": return .flag(true)
       default: return nil
       }
@@ -137,6 +144,9 @@ struct TemplateChecker {
       return nil
     }
   }
+
+  /// Stands for an integer (a list's `count`) while checking.
+  private static let integerMarker = "\u{0}integer"
 
   private func hint(for path: String, scopes: [TemplateValue]) -> String {
     let parts = path.split(separator: ".").map(String.init)

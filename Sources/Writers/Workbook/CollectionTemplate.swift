@@ -67,7 +67,8 @@ public enum CollectionTemplate {
     var example: String
     var width: Double
     var validation: DataValidation?
-    var style: CellStyle = ReportStyles.text
+    /// Text columns are formatted as text (`@`): "0001" stays 0001, "1-2" stays 1-2.
+    var style: CellStyle
   }
 
   private static func writeEntrySheet(_ workbook: Workbook, _ sheet: Sheet, columns: [Column], lang: Language) throws(WriterError) {
@@ -107,8 +108,10 @@ public enum CollectionTemplate {
     let yesNo = list(.yesNo, t("是/否", "Yes/no"), t("选择“是”或“否”。", "Choose yes or no."))
     let kindExample = contents.catalogue.kinds.first.map { lang == .zh ? $0.name : $0.code } ?? ""
     let unitExample = contents.organizations.first?.name ?? ""
-    func c(_ zh: String, _ en: String, _ required: Bool, _ explainZh: String, _ explainEn: String, _ example: String, _ width: Double, _ v: DataValidation? = nil, style: CellStyle = ReportStyles.text) -> Column {
-      Column(header: lang.pick(zh, en), required: required, explanation: lang.pick(explainZh, explainEn), example: example, width: width, validation: v, style: style)
+    let textStyle = ReportStyles.text.with { $0.numberFormat = "@" }
+    let numberStyle = ReportStyles.text.with { $0.align = .right }
+    func c(_ zh: String, _ en: String, _ required: Bool, _ explainZh: String, _ explainEn: String, _ example: String, _ width: Double, _ v: DataValidation? = nil, style: CellStyle? = nil) -> Column {
+      Column(header: lang.pick(zh, en), required: required, explanation: lang.pick(explainZh, explainEn), example: example, width: width, validation: v, style: style ?? textStyle)
     }
     switch sheet {
     case .activities:
@@ -120,9 +123,9 @@ public enum CollectionTemplate {
         c("主题", "title", false, "活动主题。", "Topic.", t("专题学习《中国共产党简史》", "Study of a chapter"), 36),
         c("学时", "hours", false, "学时，不小于 0，最多两位小数。", "Class hours, ≥ 0, at most two decimals.", "2", 8,
           DataValidation(.decimal(minimum: 0), inputTitle: t("学时", "Hours"), inputMessage: t("填写不小于 0 的数，如 2 或 1.5。", "A number ≥ 0, e.g. 2 or 1.5."),
-            errorTitle: t("学时有误", "Wrong hours"), errorMessage: t("学时须为不小于 0 的数。", "Hours must be a number ≥ 0."))),
-        c("参加人数", "participants", false, "参加人数，不小于 0 的整数。", "Participants, a whole number ≥ 0.", "25", 10, whole(0, t("参加人数", "Participants"))),
-        c("数量", "count", false, "一行代表的数量，默认 1（如当月宣传动态篇数）。", "How many items the row stands for, default 1.", "1", 8, whole(1, t("数量", "Count"))),
+            errorTitle: t("学时有误", "Wrong hours"), errorMessage: t("学时须为不小于 0 的数。", "Hours must be a number ≥ 0.")), style: numberStyle),
+        c("参加人数", "participants", false, "参加人数，不小于 0 的整数。", "Participants, a whole number ≥ 0.", "25", 10, whole(0, t("参加人数", "Participants")), style: numberStyle),
+        c("数量", "count", false, "一行代表的数量，默认 1（如当月宣传动态篇数）。", "How many items the row stands for, default 1.", "1", 8, whole(1, t("数量", "Count")), style: numberStyle),
         c("级别", "level", false, "媒体刊发的级别。", "Level of a media report.", "", 10, list(.levels, t("级别", "Level"), t("媒体刊发时选择级别。", "For media reports: choose the level."))),
         c("负责人", "lead", false, "主讲人，或督导检查的督导人。", "Presenter, or the inspector of a supervision visit.", t("王建国", "Wang Jianguo"), 12),
         c("备注", "note", false, "其他说明。", "Anything else.", "", 20),

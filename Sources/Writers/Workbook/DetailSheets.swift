@@ -76,7 +76,7 @@ struct LedgerSheet {
     let columns = [
       ctx.t("序号", "No."), ctx.t("编号", "Id"), ctx.t("事项", "Matter"), ctx.t("责任单位", "Responsible unit"),
       ctx.t("汇总日期", "Raised"), ctx.t("认领领导", "Owner"), ctx.t("认领日期", "Claimed"), ctx.t("计划完成日期", "Due"),
-      ctx.t("状态（截至月末）", "Status at month end"), ctx.t("解决日期", "Resolved"), ctx.t("用时（天）", "Days taken"),
+      ctx.t("状态（截至\(ctx.words.end.replacingOccurrences(of: "本", with: ""))）", "Status at \(ctx.words.end)"), ctx.t("解决日期", "Resolved"), ctx.t("用时（天）", "Days taken"),
       ctx.t("逾期", "Overdue"), ctx.t("重点项目", "Key project"),
     ]
     let last = columns.count - 1

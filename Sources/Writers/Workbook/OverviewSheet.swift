@@ -172,7 +172,7 @@ struct OverviewSheet {
       if let v = rate.3 {
         try b.put(cMonth, .formula(formula, cached: v.value), hl(S.percent))
       } else {
-        try b.put(cMonth, .textFormula(formula, cached: "—"), hl(S.centered))
+        try b.put(cMonth, .textFormula(formula, cached: "—"), hl(S.percent.with { $0.align = .center }))
       }
       if let pv = rate.4 { try b.put(cPrevious, .number(pv.value), hl(S.percent)) } else { try b.put(cPrevious, .text("—"), hl(S.centered)) }
       if let v = rate.3, let pv = rate.4 {
@@ -183,7 +183,7 @@ struct OverviewSheet {
       if let v = rate.3 {
         try b.put(cCumulative, .formula("=\(CellAddress.cell(r, cMonth))", cached: v.value), hl(S.percent))
       } else {
-        try b.put(cCumulative, .textFormula("=\(CellAddress.cell(r, cMonth))", cached: "—"), hl(S.centered))
+        try b.put(cCumulative, .textFormula("=\(CellAddress.cell(r, cMonth))", cached: "—"), hl(S.percent.with { $0.align = .center }))
       }
       try b.put(cHoursMonth, .blank, hl(S.centered))
       try b.put(cHoursCumulative, .blank, hl(S.centered))

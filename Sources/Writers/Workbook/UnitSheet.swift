@@ -22,7 +22,11 @@ struct UnitSheet {
     let b = SheetBuilder(sheet, maxWidth: [cName: 26], minWidth: 7)
     let s = ctx.stats, layout = ctx.unitRows
     try b.nextRow(height: 30)
-    try b.merged(0...lastColumn, ctx.title.replacingOccurrences(of: ctx.t("统计月报", "monthly statistics"), with: ctx.t("基层党组织统计表", "statistics by unit")), S.title)
+    let name = ctx.stats.settings.institution + ctx.stats.settings.campaign
+    try b.merged(
+      0...lastColumn,
+      ctx.t("\(name)基层党组织统计表（\(ctx.words.name)）", "\(ctx.stats.settings.institution) \(ctx.stats.settings.campaign): statistics by unit, \(ctx.words.name)"),
+      S.title)
     try b.nextRow(height: 20)
     try b.merged(0...5, ctx.t("填报单位：", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
     try b.merged(6...11, ctx.t("统计时间：", "Period: ") + ctx.periodText, S.subtitleCenter)
@@ -136,7 +140,7 @@ struct UnitSheet {
       let range = CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col, absolute: true)
       let formula = "=IF(COUNTIF(\(countedRange),\"\(yes)\")=0,\"—\",SUMIF(\(countedRange),\"\(yes)\",\(range))/COUNTIF(\(countedRange),\"\(yes)\"))"
       if countedUnits.isEmpty {
-        try b.put(col, .textFormula(formula, cached: "—"), S.highlighted(S.centered))
+        try b.put(col, .textFormula(formula, cached: "—"), S.highlighted(S.oneDecimal.with { $0.align = .center }))
       } else {
         let cached: Double
         switch col {

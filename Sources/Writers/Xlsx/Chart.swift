@@ -32,7 +32,7 @@ public final class Chart {
       s, sheet, lxw_row_t(categories.firstRow), lxw_col_t(categories.col), lxw_row_t(categories.lastRow), lxw_col_t(categories.col))
     chart_series_set_values(
       s, sheet, lxw_row_t(values.firstRow), lxw_col_t(values.col), lxw_row_t(values.lastRow), lxw_col_t(values.col))
-    chart_series_set_name(s, name)
+    chart_series_set_name(s, Chart.literal(name))
     var fill = lxw_chart_fill()
     fill.color = lxw_color_t(color)
     chart_series_set_fill(s, &fill)
@@ -43,9 +43,16 @@ public final class Chart {
     }
   }
 
+  /// A name libxlsxwriter takes literally: one starting with `=` would be read as a formula.
+  static func literal(_ name: String) -> String {
+    var n = Substring(name)
+    while n.first == "=" { n = n.dropFirst() }
+    return String(n)
+  }
+
   /// Sets the title in the CJK font.
   public func setTitle(_ title: String) {
-    chart_title_set_name(handle, title)
+    chart_title_set_name(handle, Chart.literal(title))
     var font = chartFont(size: 12, bold: true)
     chart_title_set_name_font(handle, &font)
   }
@@ -83,7 +90,7 @@ extension Chart {
     chart_series_set_categories(
       s, sheet, lxw_row_t(categoriesRow), lxw_col_t(columns.lowerBound), lxw_row_t(categoriesRow), lxw_col_t(columns.upperBound))
     chart_series_set_values(s, sheet, lxw_row_t(valuesRow), lxw_col_t(columns.lowerBound), lxw_row_t(valuesRow), lxw_col_t(columns.upperBound))
-    chart_series_set_name(s, name)
+    chart_series_set_name(s, Chart.literal(name))
     var line = lxw_chart_line()
     line.color = lxw_color_t(color)
     line.width = 2.25
