@@ -33,38 +33,24 @@ struct UnitSheet {
     try b.merged(12...15, ctx.t("单位：次、学时、人次、项", "Units: sessions, hours, people, matters"), S.subtitleRight)
     try headers(b)
 
-    let matters = ctx.report.ledger.countsByUnit()
-    let otherKinds = s.kinds.filter { k in
-      k.kind.code != s.settings.branchStudyKind && k.kind.code != s.settings.supervisionKind && k.kind.category != "publicity"
-    }.map(\.kind.code)
+    let values = unitValues()
     let ranks = rankByCumulativeBranch(s.units)
     let unitRange = { (col: Int) in CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col, absolute: true) }
     let countedRange = unitRange(cCounted)
     let yes = ctx.t("是", "yes")
     for (i, u) in s.units.enumerated() {
       let r = try b.nextRow(height: 18)
-      let other = PeriodPair(
-        period: otherKinds.reduce(0) { $0 + u.totals(of: $1).period.count },
-        cumulative: otherKinds.reduce(0) { $0 + u.totals(of: $1).cumulative.count })
-      let all = PeriodPair(
-        period: u.kinds.period.values.reduce(Totals.zero, +), cumulative: u.kinds.cumulative.values.reduce(Totals.zero, +))
-      let supervision = u.totals(of: s.settings.supervisionKind)
-      let owned = matters[u.unit.id] ?? (0, 0)
       try b.put(cIndex, .integer(i + 1), S.centered)
       try b.put(cName, .text(u.unit.name), S.text)
       try b.put(cCounted, .text(u.unit.counted ? yes : ctx.t("否", "no")), S.centered)
-      try b.put(cBranchMonth, .integer(u.branchStudy.period), S.integer)
-      try b.put(cBranchCumulative, .integer(u.branchStudy.cumulative), S.integer)
-      try b.put(cOtherMonth, .integer(other.period), S.integer)
-      try b.put(cOtherCumulative, .integer(other.cumulative), S.integer)
-      try b.put(cHoursMonth, .number(all.period.hours.value), S.oneDecimal)
-      try b.put(cHoursCumulative, .number(all.cumulative.hours.value), S.oneDecimal)
-      try b.put(cPeopleMonth, .integer(all.period.participants), S.integer)
-      try b.put(cPeopleCumulative, .integer(all.cumulative.participants), S.integer)
-      try b.put(cSupervisionMonth, .integer(supervision.period.count), S.integer)
-      try b.put(cSupervisionCumulative, .integer(supervision.cumulative.count), S.integer)
-      try b.put(cMattersOwned, .integer(owned.owned), S.integer)
-      try b.put(cMattersResolved, .integer(owned.resolved), S.integer)
+      for col in cBranchMonth...cMattersResolved {
+        let v = values[i][col] ?? 0
+        if col == cHoursMonth || col == cHoursCumulative {
+          try b.put(col, .number(v), S.oneDecimal)
+        } else {
+          try b.put(col, .integer(Int(v)), S.integer)
+        }
+      }
       let me = CellAddress.cell(r, cBranchCumulative), counted = CellAddress.cell(r, cCounted)
       let rankFormula = "=IF(\(counted)=\"\(yes)\",COUNTIFS(\(countedRange),\"\(yes)\",\(unitRange(cBranchCumulative)),\">\"&\(me))+1,\"—\")"
       if let rank = ranks[u.unit.id] {
@@ -77,7 +63,7 @@ struct UnitSheet {
       try b.nextRow(height: 18)
       try b.merged(0...lastColumn, ctx.t("（尚未导入组织）", "(no organizations imported)"), S.centered)
     }
-    try totals(b, layout: layout, countedRange: countedRange, yes: yes)
+    try totals(b, layout: layout, countedRange: countedRange, yes: yes, values: values)
     try conditionalFormatting(sheet, layout: layout, yes: yes)
     try footnotes(b)
     try chart(workbook, sheet, b, layout: layout)
@@ -114,7 +100,7 @@ struct UnitSheet {
     }
   }
 
-  private func totals(_ b: SheetBuilder, layout: UnitSheetLayout, countedRange: String, yes: String) throws(WriterError) {
+  private func totals(_ b: SheetBuilder, layout: UnitSheetLayout, countedRange: String, yes: String, values: [[Int: Double]]) throws(WriterError) {
     let s = ctx.stats
     let bold = { (x: CellStyle) in x.with { $0.bold = true } }
     // 合计: SUM of every numeric column.
@@ -124,7 +110,7 @@ struct UnitSheet {
     try b.put(cCounted, .blank, S.centered)
     let sumColumns = Array(cBranchMonth...cMattersResolved)
     for col in sumColumns {
-      let cached = columnTotal(col)
+      let cached = columnTotal(col, values: values)
       let formula = "=SUM(\(CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col)))"
       let style = col == cHoursMonth || col == cHoursCumulative ? S.oneDecimal : S.integer
       try b.put(col, .formula(formula, cached: cached), bold(style))
@@ -146,7 +132,7 @@ struct UnitSheet {
         switch col {
         case cBranchMonth: cached = s.branchStudyAverage.period!.value
         case cBranchCumulative: cached = s.branchStudyAverage.cumulative!.value
-        default: cached = columnTotal(col, countedOnly: true) / Double(countedUnits.count)
+        default: cached = columnTotal(col, values: values, countedOnly: true) / Double(countedUnits.count)
         }
         try b.put(col, .formula(formula, cached: cached), S.highlighted(S.oneDecimal))
       }
@@ -154,33 +140,34 @@ struct UnitSheet {
     try b.put(cRank, .blank, S.centered)
   }
 
-  /// The value of a column summed over the units, as the rows were written.
-  private func columnTotal(_ col: Int, countedOnly: Bool = false) -> Double {
+  /// Each unit's figures by column, computed once for its row and for the totals below.
+  private func unitValues() -> [[Int: Double]] {
     let s = ctx.stats
     let matters = ctx.report.ledger.countsByUnit()
     let otherKinds = s.kinds.filter { k in
       k.kind.code != s.settings.branchStudyKind && k.kind.code != s.settings.supervisionKind && k.kind.category != "publicity"
     }.map(\.kind.code)
-    var sum = 0.0
-    for u in s.units where !countedOnly || u.unit.counted {
+    return s.units.map { u in
       let all = PeriodPair(period: u.kinds.period.values.reduce(Totals.zero, +), cumulative: u.kinds.cumulative.values.reduce(Totals.zero, +))
-      switch col {
-      case cBranchMonth: sum += Double(u.branchStudy.period)
-      case cBranchCumulative: sum += Double(u.branchStudy.cumulative)
-      case cOtherMonth: sum += Double(otherKinds.reduce(0) { $0 + u.totals(of: $1).period.count })
-      case cOtherCumulative: sum += Double(otherKinds.reduce(0) { $0 + u.totals(of: $1).cumulative.count })
-      case cHoursMonth: sum += all.period.hours.value
-      case cHoursCumulative: sum += all.cumulative.hours.value
-      case cPeopleMonth: sum += Double(all.period.participants)
-      case cPeopleCumulative: sum += Double(all.cumulative.participants)
-      case cSupervisionMonth: sum += Double(u.totals(of: s.settings.supervisionKind).period.count)
-      case cSupervisionCumulative: sum += Double(u.totals(of: s.settings.supervisionKind).cumulative.count)
-      case cMattersOwned: sum += Double(matters[u.unit.id]?.owned ?? 0)
-      case cMattersResolved: sum += Double(matters[u.unit.id]?.resolved ?? 0)
-      default: break
-      }
+      let supervision = u.totals(of: s.settings.supervisionKind)
+      let owned = matters[u.unit.id] ?? (0, 0)
+      return [
+        cBranchMonth: Double(u.branchStudy.period), cBranchCumulative: Double(u.branchStudy.cumulative),
+        cOtherMonth: Double(otherKinds.reduce(0) { $0 + u.totals(of: $1).period.count }),
+        cOtherCumulative: Double(otherKinds.reduce(0) { $0 + u.totals(of: $1).cumulative.count }),
+        cHoursMonth: all.period.hours.value, cHoursCumulative: all.cumulative.hours.value,
+        cPeopleMonth: Double(all.period.participants), cPeopleCumulative: Double(all.cumulative.participants),
+        cSupervisionMonth: Double(supervision.period.count), cSupervisionCumulative: Double(supervision.cumulative.count),
+        cMattersOwned: Double(owned.owned), cMattersResolved: Double(owned.resolved),
+      ]
     }
-    return sum
+  }
+
+  /// The value of a column summed over the units (or the counted units), as the rows were written.
+  private func columnTotal(_ col: Int, values: [[Int: Double]], countedOnly: Bool = false) -> Double {
+    zip(ctx.stats.units, values).reduce(0) { sum, pair in
+      !countedOnly || pair.0.unit.counted ? sum + (pair.1[col] ?? 0) : sum
+    }
   }
 
   /// Competition ranking (1, 2, 2, 4) of the counted units by cumulative branch sessions.
