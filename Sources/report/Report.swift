@@ -25,4 +25,19 @@ struct Report: ParsableCommand {
       KindsCommand.self,
     ]
   )
+
+  /// Runs the command; a usage error (exit 64) also gets its line in `--log FILE`.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch {
+      let status = exitCode(for: error).rawValue
+      if status == 64 {
+        RunLog.usageError(arguments: arguments, status: status, message: fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "")
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -21,8 +21,22 @@ enum RunLog {
     }
   }
 
+  /// Logs a run that never reached its command: the arguments did not parse or validate.
+  /// The `--log FILE` option is found in the raw arguments, since nothing else parsed.
+  static func usageError(arguments: [String], status: Int32, message: String) {
+    guard let i = arguments.firstIndex(where: { $0 == "--log" || $0.hasPrefix("--log=") }) else { return }
+    let path = arguments[i].hasPrefix("--log=") ? String(arguments[i].dropFirst(6)) : (i + 1 < arguments.count ? arguments[i + 1] : "")
+    guard !path.isEmpty else { return }
+    let command = arguments.first { !$0.hasPrefix("-") } ?? "-"
+    append(to: path, command: command, period: nil, files: [], outcome: "exit \(status): \(message)")
+  }
+
   private static func append(_ options: GlobalOptions, command: String, period: String?, files: [String], outcome: String) {
     guard let path = options.log else { return }
+    append(to: path, command: command, period: period, files: files, outcome: outcome)
+  }
+
+  private static func append(to path: String, command: String, period: String?, files: [String], outcome: String) {
     let time = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withInternetDateTime])
     let fields = [time, command, period ?? "-", files.isEmpty ? "-" : files.joined(separator: ","), outcome]
     let line = fields.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t") + "\n"
