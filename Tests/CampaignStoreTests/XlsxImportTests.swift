@@ -273,3 +273,23 @@ struct XlsxReviewTests {
     #expect(unescapeXlsxForTest("line1_x000D_\nline2") == "line1\r\nline2")
   }
 }
+
+@Suite("Workbook error cells")
+struct XlsxErrorCellTests {
+  @Test("a cell whose formula failed (#DIV/0!) is a problem, not a title")
+  func errorCell() throws {
+    let t = try TestStore()
+    try t.store.importOne(Fixtures.path("tiny/organizations.csv"))
+    let json = t.directory.path("e.json")
+    // openpyxl writes "#DIV/0!" as an error cell (t="e").
+    try Data(##"{"rows": [["date", "unit", "kind", "title"], ["2021-07-03", "D1", "seminar", "#DIV/0!"]]}"##.utf8).write(to: URL(fileURLWithPath: json))
+    let path = t.directory.path("e.xlsx")
+    try makeWorkbook(["sheet", path, json])
+    #expect {
+      try t.store.importFile(path)
+    } throws: { error in
+      guard case StoreError.badData(_, let issues) = error else { return false }
+      return issues.first?.problem == .formulaError && issues.first?.value == "#DIV/0!" && issues.first?.column == 4
+    }
+  }
+}

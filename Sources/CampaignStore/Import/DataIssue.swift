@@ -22,6 +22,7 @@ public struct DataIssue: Sendable, Equatable {
     case duplicateColumn(firstColumn: Int)
     case tooManyCells(expected: Int)
     case tooLong(limit: Int)
+    case formulaError
     case required
     case badDate
     case badHours
@@ -95,6 +96,8 @@ public struct DataIssue: Sendable, Equatable {
       return lang.pick("与第 \(first) 列重复。请删除或改名其中一列。", "repeats column \(first). Remove or rename one of them.")
     case .tooManyCells(let expected):
       return lang.pick("本行的单元格比表头多（表头 \(expected) 列）。请检查是否有多余的逗号，含逗号的内容要加引号。", "the row has more cells than the header's \(expected). Look for a stray comma; quote text that contains commas.")
+    case .formulaError:
+      return lang.pick("单元格中的公式计算出错。请改正公式或直接填写数值。", "the cell's formula failed. Correct the formula or type the value.")
     case .tooLong(let limit):
       return lang.pick("内容超过 \(limit) 个字符（Excel 单元格的上限），报表无法容纳。请删减或拆分。", "longer than \(limit) characters, Excel's limit for a cell, so no report could hold it. Shorten or split it.")
     case .required:

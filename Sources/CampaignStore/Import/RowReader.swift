@@ -104,8 +104,15 @@ struct RowReader {
   /// Excel's limit of characters in a cell: longer text could never reach a workbook.
   static let maxCellCharacters = 32_767
 
-  /// Checks that no cells lie beyond the header and that none is longer than Excel allows.
+  /// Checks that no cells lie beyond the header, that none is longer than Excel allows, and that
+  /// no workbook cell holds a failed formula.
   mutating func checkWidth() {
+    for (i, field) in record.fields.enumerated() where field.hasPrefix(XlsxSheet.errorMarker) {
+      issues.append(
+        DataIssue(
+          file: file, line: line, column: i + 1, header: i < map.headers.count ? map.headers[i] : nil,
+          value: String(field.dropFirst(XlsxSheet.errorMarker.count)), problem: .formulaError))
+    }
     // libxlsxwriter counts code points (Excel UTF-16 units); either over the limit fails a report.
     for (i, field) in record.fields.enumerated()
     where field.utf8.count > Self.maxCellCharacters

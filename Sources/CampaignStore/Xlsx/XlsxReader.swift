@@ -81,6 +81,9 @@ struct XlsxSheet: RecordSource {
   let date1904: Bool
 
   var format: SourceFormat { .xlsx }
+
+  /// Starts the text of an error cell (`#DIV/0!`), so the importer can name it as a problem.
+  static let errorMarker = "\u{0}error:"
   var columnLetters: Bool { true }
 
   func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
@@ -292,7 +295,8 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     case "s": return Int(raw).flatMap { $0 < sheet.shared.count ? sheet.shared[$0] : nil } ?? ""
     case "b": return raw == "1" ? "1" : "0"
     case "str": return unescapeXlsx(raw)
-    case "inlineStr", "e": return raw
+    case "inlineStr": return raw
+    case "e": return XlsxSheet.errorMarker + raw  // the importer reports it: a formula failed
     case "d": return String(raw.prefix(10))  // an ISO date cell: 2021-07-03T00:00:00
     default: return sheet.numberText(raw, style: style)
     }
