@@ -16,10 +16,17 @@ enum ActivityMonths {
       WHERE a.date BETWEEN ? AND ?
       GROUP BY COALESCE(o.unit, ''), a.kind
       """)
+    let deleteKinds = try db.makeStatement(sql: "DELETE FROM activity_month_kind WHERE month = ?")
+    let insertKinds = try db.makeStatement(sql: """
+      INSERT INTO activity_month_kind (month, kind, count, hours, participants)
+      SELECT month, kind, SUM(count), SUM(hours), SUM(participants) FROM activity_month WHERE month = ? GROUP BY kind
+      """)
     for month in dirty {
       try delete.execute(arguments: [month])
       // Rows whose text does not begin with a valid month cannot exist: the importer writes ISO dates.
       try insert.execute(arguments: [month, month + "-01", month + "-31"])
+      try deleteKinds.execute(arguments: [month])
+      try insertKinds.execute(arguments: [month])
     }
     try db.execute(sql: "DELETE FROM activity_month_dirty")
   }

@@ -51,7 +51,7 @@ struct SQLStatisticsSource: StatisticsSource {
     if let months = parts.months {
       let sql = byUnit
         ? "SELECT kind, unit, SUM(count), SUM(hours), SUM(participants) FROM activity_month WHERE month BETWEEN ? AND ? AND unit <> '' GROUP BY unit, kind"
-        : "SELECT kind, NULL, SUM(count), SUM(hours), SUM(participants) FROM activity_month WHERE month BETWEEN ? AND ? GROUP BY kind"
+        : "SELECT kind, NULL, SUM(count), SUM(hours), SUM(participants) FROM activity_month_kind WHERE month BETWEEN ? AND ? GROUP BY kind"
       rows += try Row.fetchAll(db, sql: sql, arguments: [months.first.iso, months.last.iso]).map { r in
         (r[0], r[1], Totals(count: r[2], hours: Hours(hundredths: r[3]), participants: r[4]))
       }

@@ -111,6 +111,21 @@ enum Migrations {
         """)
       try ActivityMonths.refresh(db)
     }
+    m.registerMigration("v3-activity-month-kind") { db in
+      // The same sums without the unit: the per-kind figures read a few rows a month.
+      try db.execute(sql: """
+        CREATE TABLE activity_month_kind (
+          month TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          count INTEGER NOT NULL,
+          hours INTEGER NOT NULL,
+          participants INTEGER NOT NULL,
+          PRIMARY KEY (month, kind)
+        ) WITHOUT ROWID;
+        INSERT INTO activity_month_kind
+          SELECT month, kind, SUM(count), SUM(hours), SUM(participants) FROM activity_month GROUP BY month, kind;
+        """)
+    }
     return m
   }
 }
