@@ -65,9 +65,4 @@ public enum OutputFile {
       throw WriterError.cannotCreate(path: path, reason: "the file could not be written")
     }
   }
-
-  /// Writes text (UTF-8) atomically.
-  public static func write(_ path: String, text: String) throws {
-    try write(path) { temp in try writeText(text, to: temp) }
-  }
 }

@@ -1,5 +1,5 @@
 import CampaignModel
-import CampaignStore
+@testable import CampaignStore
 import Foundation
 import TestSupport
 import Testing
@@ -270,7 +270,7 @@ struct XlsxReviewTests {
     }
     // libxlsxwriter writes the control character as _x0001_; the reader restores it.
     #expect(title == "a\u{1}b")
-    #expect(unescapeXlsxForTest("line1_x000D_\nline2") == "line1\r\nline2")
+    #expect(unescapeXlsx("line1_x000D_\nline2") == "line1\r\nline2")
   }
 }
 

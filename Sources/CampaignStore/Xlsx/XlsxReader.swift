@@ -313,9 +313,6 @@ private final class SheetParser: NSObject, XMLParserDelegate {
   }
 }
 
-/// For tests: the escape decoding of the reader.
-public func unescapeXlsxForTest(_ text: String) -> String { unescapeXlsx(text) }
-
 /// Text with OOXML's `_xHHHH_` escapes decoded (Excel writes a carriage return as `_x000D_`);
 /// `_x005F_` escapes a literal underscore.
 func unescapeXlsx(_ text: String) -> String {

@@ -14,16 +14,6 @@ public indirect enum TemplateValue: Sendable {
 
   /// An object from ordered key/value pairs.
   public static func object(_ pairs: [(String, TemplateValue)]) -> TemplateValue { .object(TemplateObject(pairs)) }
-
-  /// The value at a dotted path, for tests and the checker.
-  public func value(at path: String) -> TemplateValue? {
-    var current = self
-    for key in path.split(separator: ".") {
-      guard case .object(let o) = current, let next = o[String(key)] else { return nil }
-      current = next
-    }
-    return current
-  }
 }
 
 /// An object of the context: names to values, in order.

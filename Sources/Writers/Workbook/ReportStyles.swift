@@ -22,8 +22,7 @@ enum ReportStyles {
   /// Key figures stand out: bold on a pale yellow fill.
   static func highlighted(_ s: CellStyle) -> CellStyle { s.with { $0.bold = true; $0.fill = 0xFFF2CC } }
   /// Units below the average and overdue matters: dark red on pale red.
-  static let warning = CellStyle().with { $0.color = 0x9C0006; $0.fill = 0xFFC7CE }
-  static func warned(_ s: CellStyle) -> CellStyle { s.with { $0.color = 0x9C0006; $0.fill = 0xFFC7CE } }
+  static func warned(_ s: CellStyle = CellStyle()) -> CellStyle { s.with { $0.color = 0x9C0006; $0.fill = 0xFFC7CE } }
 
   static let chartBlue: UInt32 = 0x4472C4
   static let chartRed: UInt32 = 0xC00000

@@ -188,7 +188,7 @@ struct UnitSheet {
     let average = CellAddress.cell(layout.averageRow, cBranchCumulative, absolute: true)
     try sheet.conditionalFormat(
       firstRow: first, firstCol: 0, lastRow: layout.lastUnitRow, lastCol: lastColumn,
-      formula: "AND(\(counted)=\"\(yes)\",ISNUMBER(\(average)),\(mine)<\(average))", style: S.warning)
+      formula: "AND(\(counted)=\"\(yes)\",ISNUMBER(\(average)),\(mine)<\(average))", style: S.warned())
   }
 
   private func footnotes(_ b: SheetBuilder) throws(WriterError) {
