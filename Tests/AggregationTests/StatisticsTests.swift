@@ -126,6 +126,17 @@ struct StatisticsTests {
     #expect(m.claimedResolutionRate == Ratio(1, 3))
   }
 
+  @Test("kinds grouped by category once, for the workbook and the briefing alike")
+  func categories() throws {
+    let t = try TestStore.tiny()
+    let s = try stats(t, july)
+    #expect(s.categories.map(\.code) == ["study", "lecture", "training", "event", "supervision", "publicity"])
+    #expect(s.categories.first?.kinds.map(\.kind.code) == ["central_group_study", "reading_class", "seminar", "branch_study"])
+    #expect(s.publicityKinds.map(\.kind.code) == ["news_post", "briefing", "media_report"])
+    #expect(!s.otherActivityKinds.contains("branch_study") && !s.otherActivityKinds.contains("supervision"))
+    #expect(s.otherActivityKinds.count == 14 - 1 - 1 - 3)
+  }
+
   @Test("rates are undefined, not zero or NaN, when nothing is consolidated or claimed")
   func emptyStore() throws {
     let t = try TestStore()

@@ -99,12 +99,11 @@ public enum BriefingContext {
         ("issuer_and_date", .text(spread(issuer, dateText))),
       ])),
       ("kinds", .object(kinds)),
-      ("categories", .object(s.kinds.map(\.kind.category).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.map { code in
-        let members = s.kinds.filter { $0.kind.category == code }
-        let period = members.map { (kind: $0.kind, count: $0.totals.period.count) }
-        let cumulative = members.map { (kind: $0.kind, count: $0.totals.cumulative.count) }
-        return (code, .object([
-          ("name", .text(members.first.map { lang.pick($0.kind.categoryName, $0.kind.categoryNameEn) } ?? code)),
+      ("categories", .object(s.categories.map { category in
+        let period = category.kinds.map { (kind: $0.kind, count: $0.totals.period.count) }
+        let cumulative = category.kinds.map { (kind: $0.kind, count: $0.totals.cumulative.count) }
+        return (category.code, .object([
+          ("name", .text(category.name(in: lang))),
           ("any", .flag(period.contains { $0.count != 0 })),
           ("period_phrase", .text(Phrases.kindList(period, lang: lang))),
           ("cumulative_phrase", .text(Phrases.kindList(cumulative, lang: lang))),

@@ -141,7 +141,7 @@ struct PublicitySheet {
     try b.merged(0...4, ctx.t("填报单位：", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
     try b.nextRow(height: 22)
     try b.header([ctx.t("序号", "No."), ctx.t("类型", "Kind"), ctx.t("计量单位", "Unit"), ctx.thisHeader, ctx.t("累计", "Cumulative")])
-    let publicity = s.kinds.filter { $0.kind.category == "publicity" }
+    let publicity = s.publicityKinds
     for (i, k) in publicity.enumerated() {
       try b.nextRow(height: 18)
       try b.put(0, .integer(i + 1), S.centered)

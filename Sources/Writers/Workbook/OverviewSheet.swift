@@ -31,12 +31,12 @@ struct OverviewSheet {
     ])
 
     var index = 0
-    for category in categories(s) {
+    for category in s.categories {
       for (i, k) in category.kinds.enumerated() {
         index += 1
         let previous = prev.map { $0.kind(k.kind.code)?.totals.period.count ?? 0 }
         let key = k.kind.code == s.settings.supervisionKind
-        try kindRow(b, index: index, category: i == 0 ? category.name : nil, k: k, previous: previous, highlight: key)
+        try kindRow(b, index: index, category: i == 0 ? category.name(in: ctx.lang) : nil, k: k, previous: previous, highlight: key)
         if k.kind.code == s.settings.branchStudyKind {
           index += 1
           try averageRow(b, index: index, previous: prev?.branchStudyAverage.period)
@@ -52,17 +52,6 @@ struct OverviewSheet {
     try sheet.setupPrinting(ctx.printSetup.with { $0.landscape = false; $0.onePage = true; $0.repeatRows = 2...2 })
     sheet.freezePanes(row: 3, col: 0)
     sheet.activate()
-  }
-
-  struct Category { var name: String; var kinds: [KindFigures] }
-
-  func categories(_ s: Statistics) -> [Category] {
-    var result: [Category] = []
-    for k in s.kinds {
-      let name = ctx.lang.pick(k.kind.categoryName, k.kind.categoryNameEn)
-      if result.last?.name == name { result[result.count - 1].kinds.append(k) } else { result.append(Category(name: name, kinds: [k])) }
-    }
-    return result
   }
 
   private func kindRow(_ b: SheetBuilder, index: Int, category: String?, k: KindFigures, previous: Int?, highlight: Bool) throws(WriterError) {

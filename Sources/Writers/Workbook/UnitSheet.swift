@@ -144,9 +144,7 @@ struct UnitSheet {
   private func unitValues() -> [[Int: Double]] {
     let s = ctx.stats
     let matters = ctx.report.ledger.countsByUnit()
-    let otherKinds = s.kinds.filter { k in
-      k.kind.code != s.settings.branchStudyKind && k.kind.code != s.settings.supervisionKind && k.kind.category != "publicity"
-    }.map(\.kind.code)
+    let otherKinds = s.otherActivityKinds
     return s.units.map { u in
       let all = PeriodPair(period: u.kinds.period.values.reduce(Totals.zero, +), cumulative: u.kinds.cumulative.values.reduce(Totals.zero, +))
       let supervision = u.totals(of: s.settings.supervisionKind)
