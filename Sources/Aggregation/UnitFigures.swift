@@ -38,6 +38,17 @@ public struct UnitFigures: Sendable, Equatable {
 }
 
 extension UnitFigures {
+  /// Rank of each counted unit by cumulative branch sessions, competition style (1, 2, 2, 4);
+  /// units not counted have none.
+  public static func ranks(of units: [UnitFigures]) -> [String: Int] {
+    let sessions = units.filter(\.unit.counted).map(\.branchStudy.cumulative).sorted(by: >)
+    var ranks: [String: Int] = [:]
+    for u in units where u.unit.counted {
+      ranks[u.unit.id] = (sessions.firstIndex(of: u.branchStudy.cumulative) ?? 0) + 1
+    }
+    return ranks
+  }
+
   /// Branch-session average = branch-study sessions of the counted units ÷ the number of counted
   /// units, counted units with no sessions included. Nil when no unit is counted.
   public static func branchStudyAverage(of units: [UnitFigures]) -> PeriodPair<Ratio?> {

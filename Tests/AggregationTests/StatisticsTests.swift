@@ -49,6 +49,14 @@ struct StatisticsTests {
     #expect(s.units.reduce(0) { $0 + $1.branchStudy.period } == 6)
   }
 
+  @Test("ranks: counted units by cumulative sessions, ties share a rank")
+  func ranks() throws {
+    let t = try TestStore.tiny()
+    #expect(UnitFigures.ranks(of: try stats(t, july).units) == ["G1": 1, "D1": 2, "D2": 3])
+    _ = try t.store.importOne(try t.directory.write("tie.csv", "id,date,unit,kind,title\nT1,2021-07-09,D2,branch_study,x\nT2,2021-07-10,D2,branch_study,y\n"))
+    #expect(UnitFigures.ranks(of: try stats(t, july).units) == ["G1": 1, "D1": 2, "D2": 2])
+  }
+
   @Test("branch average: counted units only, the zero unit pulls it down")
   func average() throws {
     let t = try TestStore.tiny()

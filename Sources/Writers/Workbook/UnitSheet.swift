@@ -34,7 +34,7 @@ struct UnitSheet {
     try headers(b)
 
     let values = unitValues()
-    let ranks = rankByCumulativeBranch(s.units)
+    let ranks = UnitFigures.ranks(of: s.units)
     let unitRange = { (col: Int) in CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col, absolute: true) }
     let countedRange = unitRange(cCounted)
     let yes = ctx.t("是", "yes")
@@ -166,16 +166,6 @@ struct UnitSheet {
     zip(ctx.stats.units, values).reduce(0) { sum, pair in
       !countedOnly || pair.0.unit.counted ? sum + (pair.1[col] ?? 0) : sum
     }
-  }
-
-  /// Competition ranking (1, 2, 2, 4) of the counted units by cumulative branch sessions.
-  private func rankByCumulativeBranch(_ units: [UnitFigures]) -> [String: Int] {
-    let counted = units.filter(\.unit.counted)
-    var ranks: [String: Int] = [:]
-    for u in counted {
-      ranks[u.unit.id] = counted.filter { $0.branchStudy.cumulative > u.branchStudy.cumulative }.count + 1
-    }
-    return ranks
   }
 
   private func conditionalFormatting(_ sheet: Worksheet, layout: UnitSheetLayout, yes: String) throws(WriterError) {
