@@ -134,6 +134,23 @@ struct StatisticsTests {
     #expect(m.claimedResolutionRate == Ratio(1, 3))
   }
 
+  @Test("the ledger as of a day (the briefing's overdue list, the workbook's ledger sheet) agrees with the counts of every month")
+  func ledgerAgreesWithCounts() throws {
+    let t = try TestStore()
+    try t.store.loadDemo()
+    for m in 2...9 {
+      let month = Month(year: 2021, month: m)!
+      let report = try t.store.snapshot { try PeriodReport.compute(month: month, from: $0) }
+      let entries = report.ledger.entries, figures = report.current.matters
+      #expect(entries.count == figures.asOf.consolidated, "\(month)")
+      #expect(entries.filter(\.overdue).count == figures.overdue, "\(month)")
+      #expect(entries.filter { $0.status == .resolved }.count == figures.asOf.resolved, "\(month)")
+      #expect(entries.filter { $0.claimed != nil }.count == figures.asOf.claimed, "\(month)")
+      #expect(entries.filter { $0.status == .resolved && $0.claimed != nil }.count == figures.claimedAndResolved, "\(month)")
+      #expect(entries.filter(\.record.matter.keyProject).count == figures.keyProjects, "\(month)")
+    }
+  }
+
   @Test("kinds grouped by category once, for the workbook and the briefing alike")
   func categories() throws {
     let t = try TestStore.tiny()
