@@ -43,10 +43,10 @@ struct OverviewSheet {
         }
       }
     }
-    try mattersBlock(b, startIndex: index)
+    let funnelRow = try mattersBlock(b, startIndex: index)
     try notes(b)
     try handOff(b)
-    try chart(workbook, sheet, b)
+    try chart(workbook, sheet, b, funnelRow: funnelRow)
 
     try b.finish()
     try sheet.setupPrinting(ctx.printSetup.with { $0.landscape = false; $0.onePage = true; $0.repeatRows = 2...2 })
@@ -105,7 +105,8 @@ struct OverviewSheet {
   }
 
   /// Rows of the funnel; the cumulative column holds figures as of the month's last day.
-  private func mattersBlock(_ b: SheetBuilder, startIndex: Int) throws(WriterError) {
+  /// Writes the matters block and returns the row of its first step (collected), for the chart.
+  private func mattersBlock(_ b: SheetBuilder, startIndex: Int) throws(WriterError) -> Int {
     let m = ctx.report.current.matters, p = ctx.report.previous?.matters
     var index = startIndex
     var rowOf: [String: Int] = [:]
@@ -186,6 +187,7 @@ struct OverviewSheet {
       try b.nextRow(height: 18)
       try asOfRow(b, index: index, name: row.0, measure: row.1, value: row.2, previous: row.3, highlight: false, last: i == asOf.count - 1)
     }
+    return rowOf["collected"]!
   }
 
   /// A figure as of the month's end: this month and cumulative both show it; last month shows
@@ -252,9 +254,8 @@ struct OverviewSheet {
     try b.merged(8...9, ctx.t("报出日期：", "Date: ") + ctx.dateText(ctx.reportDate), S.handOff)
   }
 
-  private func chart(_ workbook: Workbook, _ sheet: Worksheet, _ b: SheetBuilder) throws(WriterError) {
-    // The funnel's four counts, as of the month's end, from the rows written above.
-    guard let first = funnelFirstRow(b) else { return }
+  /// A bar chart of the funnel's four counts as of the period's end, from the rows written above.
+  private func chart(_ workbook: Workbook, _ sheet: Worksheet, _ b: SheetBuilder, funnelRow first: Int) throws(WriterError) {
     let chart = workbook.addChart(.bar)
     chart.addSeries(
       name: ctx.t("截至" + ctx.words.end, "As of " + ctx.words.end), sheet: sheet.name,
@@ -265,13 +266,6 @@ struct OverviewSheet {
     chart.reverseCategories()
     try b.nextRow(height: 12)
     try sheet.insertChart(chart, row: b.row + 1, col: 1, xScale: 1.5, yScale: 1.0)
-  }
-
-  /// The funnel's first row: after the title (3 rows) and one row per kind, plus the average row.
-  private func funnelFirstRow(_ b: SheetBuilder) -> Int? {
-    let s = ctx.stats
-    let averageRows = s.kinds.contains { $0.kind.code == s.settings.branchStudyKind } ? 1 : 0
-    return 3 + s.kinds.count + averageRows
   }
 }
 
