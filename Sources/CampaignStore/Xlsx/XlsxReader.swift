@@ -43,13 +43,15 @@ struct XlsxReader {
         throw StoreError.badWorkbook(file: path, reason: "sheet \(sheet.name) has no part")
       }
       let part = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+      guard archive[part] != nil else { throw StoreError.badWorkbook(file: path, reason: "\(part) is missing") }
       return XlsxSheet(
-        name: "\(path)[\(sheet.name)]", data: try data(part, required: true) ?? Data(), shared: shared,
-        dateStyles: styles.dateStyles, date1904: workbook.date1904)
+        name: "\(path)[\(sheet.name)]", reader: self, part: part, shared: shared, dateStyles: styles.dateStyles,
+        date1904: workbook.date1904)
     }
   }
 
-  private func data(_ part: String, required: Bool) throws(StoreError) -> Data? {
+  /// The unpacked bytes of a part of the package.
+  func data(_ part: String, required: Bool) throws(StoreError) -> Data? {
     guard let entry = archive[part] else {
       if required { throw .badWorkbook(file: path, reason: "\(part) is missing") }
       return nil
@@ -72,10 +74,12 @@ struct XlsxReader {
   }
 }
 
-/// One sheet of a workbook, as a source of records.
+/// One sheet of a workbook, as a source of records. Its XML is unpacked when it is read, so
+/// looking at every sheet's header costs only the first rows' parsing.
 struct XlsxSheet: RecordSource {
   let name: String
-  let data: Data
+  let reader: XlsxReader
+  let part: String
   let shared: [String]
   let dateStyles: Set<Int>
   let date1904: Bool
@@ -87,6 +91,7 @@ struct XlsxSheet: RecordSource {
   var columnLetters: Bool { true }
 
   func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+    let data = try reader.data(part, required: true) ?? Data()
     try withoutActuallyEscaping(body) { body in
       let parser = SheetParser(sheet: self, body: body)
       let xml = XMLParser(data: data)
