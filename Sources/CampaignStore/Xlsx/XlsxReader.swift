@@ -56,14 +56,34 @@ struct XlsxReader {
       if required { throw .badWorkbook(file: path, reason: "\(part) is missing") }
       return nil
     }
+    // A zip bomb (or a header that lies about the size) stops at the limit, not at the memory's end.
+    let limit = Self.maximumPartSize
+    let tooBig = StoreError.badWorkbook(
+      file: path, reason: "\(part) unpacks to more than \(limit >> 20) MB; save the sheet as CSV (UTF-8) or split the workbook")
+    if entry.uncompressedSize > UInt64(limit) { throw tooBig }
     var out = Data()
+    struct TooBig: Error {}
     do {
-      _ = try archive.extract(entry) { out.append($0) }
+      _ = try archive.extract(entry) { chunk in
+        if out.count + chunk.count > limit { throw TooBig() }
+        out.append(chunk)
+      }
+    } catch is TooBig {
+      throw tooBig
     } catch {
       throw .badWorkbook(file: path, reason: "\(part) cannot be unpacked")
     }
+    // Foundation's XMLParser traps on names that are not UTF-8 (it force-unwraps them), and a
+    // NUL byte is never XML: refuse such a part before parsing it.
+    if EncodingDetector.firstInvalidUTF8(out) != nil || out.contains(0) {
+      throw .badWorkbook(file: path, reason: "\(part) is not UTF-8 text; open the file in Excel or WPS and save it again as .xlsx")
+    }
     return out
   }
+
+  /// The largest part (unpacked) a workbook may hold: a sheet of Excel's full 1,048,576 rows of
+  /// contract columns stays well under it.
+  static let maximumPartSize = 768 << 20
 
   private func parse<P: XMLPartParser>(_ part: String, required: Bool, _ parser: P) throws(StoreError) -> P {
     guard let bytes = try data(part, required: required) else { return parser }
@@ -97,6 +117,9 @@ struct XlsxSheet: RecordSource {
       let xml = XMLParser(data: data)
       xml.delegate = parser
       let ok = xml.parse()
+      // Foundation keeps the parser (and so its delegate) alive after some malformed XML;
+      // dropping the closure here keeps it from escaping, which would trap.
+      parser.body = nil
       if let error = parser.error { throw error }
       if !ok { throw StoreError.badWorkbook(file: name, reason: "the sheet is not well-formed XML") }
     }
@@ -110,6 +133,21 @@ struct XlsxSheet: RecordSource {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
     return "\(value)"
   }
+
+  /// The 1-based column of a reference such as `AB12`.
+  /// Nil past Excel's last column (XFD, 16,384).
+  static func column(of reference: String) -> Int? {
+    var n = 0
+    for ch in reference {
+      guard let a = ch.asciiValue, ch.isLetter else { break }
+      n = n * 26 + Int(a & 0xDF) - 64
+      if n > maximumColumn { return nil }
+    }
+    return n > 0 ? n : nil
+  }
+
+  /// Excel's last column, XFD.
+  static let maximumColumn = 16_384
 
   /// The day of an Excel serial number (its time of day dropped). In the 1900 system Excel
   /// counts a 29 February 1900 that never was: serial 60.
@@ -227,7 +265,7 @@ private final class StylesParser: NSObject, XMLPartParser {
 /// Streams a sheet's rows to the importer as they end.
 private final class SheetParser: NSObject, XMLParserDelegate {
   let sheet: XlsxSheet
-  let body: (CSVRecord) throws -> Void
+  var body: ((CSVRecord) throws -> Void)?
   var error: (any Error)?
   private var rowNumber = 0
   private var cells: [Int: String] = [:]
@@ -251,7 +289,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
       cells = [:]
       column = 0
     case "c":
-      column = attributes["r"].flatMap(Self.column(of:)) ?? column + 1
+      column = attributes["r"].flatMap(XlsxSheet.column(of:)) ?? column + 1
       type = attributes["t"] ?? "n"
       style = attributes["s"].flatMap(Int.init) ?? 0
       value = nil
@@ -286,7 +324,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
       guard let last = cells.keys.max() else { return }
       let fields = (1...last).map { cells[$0] ?? "" }
       do {
-        try body(CSVRecord(line: rowNumber, fields: fields))
+        try body?(CSVRecord(line: rowNumber, fields: fields))
       } catch {
         self.error = error
         parser.abortParsing()
@@ -305,16 +343,6 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     case "d": return String(raw.prefix(10))  // an ISO date cell: 2021-07-03T00:00:00
     default: return sheet.numberText(raw, style: style)
     }
-  }
-
-  /// The 1-based column of a reference such as `AB12`.
-  static func column(of reference: String) -> Int? {
-    var n = 0
-    for ch in reference {
-      guard let a = ch.asciiValue, ch.isLetter else { break }
-      n = n * 26 + Int(a & 0xDF) - 64
-    }
-    return n > 0 ? n : nil
   }
 }
 

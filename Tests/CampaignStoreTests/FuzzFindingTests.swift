@@ -1,0 +1,71 @@
+import CampaignModel
+@testable import CampaignStore
+import Foundation
+import TestSupport
+import Testing
+
+/// Every file in `Tests/Fixtures/fuzz/` is an input that once crashed a reader, or a crafted
+/// hostile one: each must now be refused with a clear error and leave the store unchanged.
+@Suite("Fuzz findings and hostile files")
+struct FuzzFindingTests {
+  static let files: [String] = {
+    let dir = Fixtures.directory.appendingPathComponent("fuzz")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    return names.filter { !$0.hasPrefix(".") }.sorted()
+  }()
+
+  @Test("the fixture folder holds the findings")
+  func present() {
+    #expect(Self.files.contains("sheet-name-not-utf8.xlsx"))
+    #expect(Self.files.contains("sheet-claims-2gb.xlsx"))
+  }
+
+  @Test("refused with a message that names the file; nothing written", arguments: files)
+  func refused(_ name: String) throws {
+    let t = try TestStore.tiny()
+    defer { t.directory.remove() }
+    let before = try dumpTables(atPath: t.store.path)
+    let path = Fixtures.path("fuzz/\(name)")
+    do {
+      _ = try t.store.importFile(path)
+      Issue.record("\(name) was imported")
+    } catch {
+      #expect(text(error).contains(path))
+    }
+    #expect(try dumpTables(atPath: t.store.path) == before)
+  }
+
+  @Test("a sheet whose name is not UTF-8 is refused before Foundation's parser sees it")
+  func notUTF8() throws {
+    let t = try TestStore()
+    defer { t.directory.remove() }
+    #expect(throws: StoreError.self) { try t.store.importFile(Fixtures.path("fuzz/sheet-name-not-utf8.xlsx")) }
+    do {
+      _ = try t.store.importFile(Fixtures.path("fuzz/sheet-name-not-utf8.xlsx"))
+    } catch {
+      #expect(text(error).contains("is not UTF-8 text"))
+    }
+  }
+
+  @Test("a part claiming more than the limit is refused without unpacking it")
+  func sizeLimit() throws {
+    let t = try TestStore()
+    defer { t.directory.remove() }
+    do {
+      _ = try t.store.importFile(Fixtures.path("fuzz/sheet-claims-2gb.xlsx"))
+      Issue.record("imported")
+    } catch {
+      #expect(text(error).contains("unpacks to more than 768 MB"))
+    }
+  }
+
+  @Test("cell references past Excel's last column are not numbers that overflow")
+  func columns() {
+    #expect(XlsxSheet.column(of: "A1") == 1)
+    #expect(XlsxSheet.column(of: "XFD1") == 16_384)
+    #expect(XlsxSheet.column(of: "XFE1") == nil)
+    #expect(XlsxSheet.column(of: String(repeating: "Z", count: 40) + "1") == nil)
+  }
+
+  func text(_ error: any Error) -> String { (error as? StoreError)?.message(in: .en) ?? "\(error)" }
+}
