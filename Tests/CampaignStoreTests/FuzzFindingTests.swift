@@ -18,9 +18,10 @@ struct FuzzFindingTests {
   func present() {
     #expect(Self.files.contains("sheet-name-not-utf8.xlsx"))
     #expect(Self.files.contains("sheet-claims-2gb.xlsx"))
+    #expect(Self.files.contains("row-inside-cell.xlsx"))
   }
 
-  @Test("refused with a message that names the file; nothing written", arguments: files)
+  @Test("each is refused with a message that names the file, and nothing is written", arguments: files)
   func refused(_ name: String) throws {
     let t = try TestStore.tiny()
     defer { t.directory.remove() }

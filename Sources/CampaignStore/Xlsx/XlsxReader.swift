@@ -11,7 +11,13 @@ import ZIPFoundation
 /// numbers in either date system, cached values of formulas), numbered as Excel shows them.
 struct XlsxReader {
   let path: String
-  private let archive: Archive
+  private let package: Package
+
+  /// Where the parts come from: the file's zip archive, or memory (the fuzz target).
+  private enum Package {
+    case archive(Archive)
+    case memory([String: Data])
+  }
 
   /// Whether a file is a workbook: an .xlsx name, or the zip signature.
   static func looksLikeWorkbook(_ path: String) -> Bool {
@@ -26,9 +32,23 @@ struct XlsxReader {
     guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path: path) }
     self.path = path
     do {
-      archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+      package = .archive(try Archive(url: URL(fileURLWithPath: path), accessMode: .read))
     } catch {
       throw .badWorkbook(file: path, reason: "not a zip archive")
+    }
+  }
+
+  /// A workbook from its parts held in memory, by name (`xl/workbook.xml`): the fuzz target
+  /// reaches the XML parsers this way without packing a zip for every input.
+  init(parts: [String: Data], name: String) {
+    path = name
+    package = .memory(parts)
+  }
+
+  private func has(_ part: String) -> Bool {
+    switch package {
+    case .archive(let archive): archive[part] != nil
+    case .memory(let parts): parts[part] != nil
     }
   }
 
@@ -43,7 +63,7 @@ struct XlsxReader {
         throw StoreError.badWorkbook(file: path, reason: "sheet \(sheet.name) has no part")
       }
       let part = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-      guard archive[part] != nil else { throw StoreError.badWorkbook(file: path, reason: "\(part) is missing") }
+      guard has(part) else { throw StoreError.badWorkbook(file: path, reason: "\(part) is missing") }
       return XlsxSheet(
         name: "\(path)[\(sheet.name)]", reader: self, part: part, shared: shared, dateStyles: styles.dateStyles,
         date1904: workbook.date1904)
@@ -52,10 +72,31 @@ struct XlsxReader {
 
   /// The unpacked bytes of a part of the package.
   func data(_ part: String, required: Bool) throws(StoreError) -> Data? {
-    guard let entry = archive[part] else {
-      if required { throw .badWorkbook(file: path, reason: "\(part) is missing") }
-      return nil
+    let out: Data
+    switch package {
+    case .archive(let archive):
+      guard let entry = archive[part] else {
+        if required { throw .badWorkbook(file: path, reason: "\(part) is missing") }
+        return nil
+      }
+      out = try unpack(entry, part, from: archive)
+    case .memory(let parts):
+      guard let bytes = parts[part] else {
+        if required { throw .badWorkbook(file: path, reason: "\(part) is missing") }
+        return nil
+      }
+      out = bytes
     }
+    // Foundation's XMLParser traps on names that are not UTF-8 (it force-unwraps them), and a
+    // NUL byte is never XML: refuse such a part before parsing it.
+    if EncodingDetector.firstInvalidUTF8(out) != nil || out.contains(0) {
+      throw .badWorkbook(file: path, reason: "\(part) is not UTF-8 text; open the file in Excel or WPS and save it again as .xlsx")
+    }
+    return out
+  }
+
+  /// Unpacks one entry, stopping at `maximumPartSize`.
+  private func unpack(_ entry: Entry, _ part: String, from archive: Archive) throws(StoreError) -> Data {
     // A zip bomb (or a header that lies about the size) stops at the limit, not at the memory's end.
     let limit = Self.maximumPartSize
     let tooBig = StoreError.badWorkbook(
@@ -72,11 +113,6 @@ struct XlsxReader {
       throw tooBig
     } catch {
       throw .badWorkbook(file: path, reason: "\(part) cannot be unpacked")
-    }
-    // Foundation's XMLParser traps on names that are not UTF-8 (it force-unwraps them), and a
-    // NUL byte is never XML: refuse such a part before parsing it.
-    if EncodingDetector.firstInvalidUTF8(out) != nil || out.contains(0) {
-      throw .badWorkbook(file: path, reason: "\(part) is not UTF-8 text; open the file in Excel or WPS and save it again as .xlsx")
     }
     return out
   }
@@ -148,6 +184,8 @@ struct XlsxSheet: RecordSource {
 
   /// Excel's last column, XFD.
   static let maximumColumn = 16_384
+  /// Excel's last row.
+  static let maximumRow = 1_048_576
 
   /// The day of an Excel serial number (its time of day dropped). In the 1900 system Excel
   /// counts a 29 February 1900 that never was: serial 60.
@@ -285,7 +323,8 @@ private final class SheetParser: NSObject, XMLParserDelegate {
   func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
     switch local(name) {
     case "row":
-      rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+      // Only named in problems; clamped so that a hostile number cannot overflow the next one.
+      rowNumber = min(max(attributes["r"].flatMap(Int.init) ?? rowNumber + 1, 1), XlsxSheet.maximumRow)
       cells = [:]
       column = 0
     case "c":
@@ -318,10 +357,11 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     case "is":
       value = unescapeXlsx(text)
     case "c":
-      guard let raw = value else { return }
+      guard let raw = value, column >= 1 else { return }
       cells[column] = cellText(raw)
     case "row":
-      guard let last = cells.keys.max() else { return }
+      // Malformed XML (a row inside a cell) can leave no cell in a column of its own.
+      guard let last = cells.keys.max(), last >= 1 else { return }
       let fields = (1...last).map { cells[$0] ?? "" }
       do {
         try body?(CSVRecord(line: rowNumber, fields: fields))
