@@ -1,128 +1,72 @@
 import Foundation
 
-/// A quote that is never closed: the rest of the file cannot be read as records.
-struct CSVSyntaxError: Error {
-  var line: Int
-  var column: Int
-}
-
-/// One record of a CSV file with the line it starts on (the header is line 1).
-struct CSVRecord {
-  var line: Int
-  var fields: [String]
-
-  /// Whether every field is empty after trimming (Excel leaves such rows behind).
-  var isBlank: Bool { fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
-}
-
-/// Reads RFC 4180 CSV (quotes, doubled quotes, line breaks inside quotes, CRLF/LF/CR) from
-/// UTF-8 bytes, one record at a time so memory stays flat. A tab-separated file (a header with
-/// tabs and no commas) is read the same way.
+/// Reads a CSV file record by record in constant memory: the bytes stream in chunks through the
+/// encoding's decoder (UTF-8 as is, GB18030 through iconv) into `CSVParser`. A tab-separated
+/// file (a header with tabs and no commas) is read the same way.
 struct CSVReader {
   let file: String
-  let bytes: Data
+  let input: ByteInput
   let encoding: SourceFormat
   var format: SourceFormat { encoding }
 
-  /// Opens and decodes a file; throws `missingFile` or `badEncoding`.
-  init(path: String) throws(StoreError) {
-    let url = URL(fileURLWithPath: path)
-    let data: Data
-    do {
-      data = try Data(contentsOf: url, options: .alwaysMapped)
-    } catch {
-      var isDir: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-        throw .unreadableFile(path: path, reason: isDir.boolValue ? "it is a directory" : "\(error.localizedDescription)")
-      }
-      throw .missingFile(path: path)
-    }
-    try self.init(text: data, file: path)
+  /// Opens a file and detects its encoding; throws `missingFile`, `unreadableFile` or `badEncoding`.
+  init(path: String, chunkSize: Int = 1 << 20) throws(StoreError) {
+    try ByteInput.checkReadable(path)
+    try self.init(input: ByteInput(.file(path: path), chunkSize: chunkSize), file: path)
   }
 
   /// Reads bytes already in memory (tests and embedded files).
-  init(text data: Data, file: String) throws(StoreError) {
-    let decoded = try EncodingDetector.decode(data, file: file)
+  init(text data: Data, file: String, chunkSize: Int = 1 << 20) throws(StoreError) {
+    try self.init(input: ByteInput(.memory(data), chunkSize: chunkSize), file: file)
+  }
+
+  private init(input: ByteInput, file: String) throws(StoreError) {
     self.file = file
-    self.bytes = decoded.bytes
-    self.encoding = decoded.encoding
+    self.input = input
+    self.encoding = try EncodingDetector.detect(input, file: file)
   }
 
-  /// Calls `body` for each record in order; stops at the first error `body` throws.
+  /// Calls `body` for each record in order; stops at the first error `body` throws. A byte that
+  /// is not GB18030 in a GB18030 file is thrown as `badEncoding` when it is reached.
   func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
-    try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-      let p = raw.bindMemory(to: UInt8.self)
-      let n = p.count
-      let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
-      let separator = Self.separator(p)
-      var i = 0
-      var line = 1
-      var fields: [String] = []
-      var field: [UInt8] = []
-      while i < n {
-        let recordLine = line
-        fields.removeAll(keepingCapacity: true)
-        var endOfRecord = false
-        while !endOfRecord {
-          field.removeAll(keepingCapacity: true)
-          var quotedStartLine = 0
-          if i < n && p[i] == quote {
-            quotedStartLine = line
-            i += 1
-            var closed = false
-            while i < n {
-              let b = p[i]
-              if b == quote {
-                if i + 1 < n && p[i + 1] == quote {
-                  field.append(quote)
-                  i += 2
-                } else {
-                  i += 1
-                  closed = true
-                  break
-                }
-              } else {
-                if b == lf || (b == cr && !(i + 1 < n && p[i + 1] == lf)) { line += 1 }
-                field.append(b)
-                i += 1
-              }
-            }
-            if !closed {
-              throw CSVSyntaxError(line: quotedStartLine, column: fields.count + 1)
-            }
-          }
-          // Unquoted part (or text after a closing quote, kept as Excel does).
-          while i < n {
-            let b = p[i]
-            if b == separator || b == cr || b == lf { break }
-            field.append(b)
-            i += 1
-          }
-          fields.append(String(decoding: field, as: UTF8.self))
-          if i >= n {
-            endOfRecord = true
-          } else if p[i] == separator {
-            i += 1
-            if i >= n { fields.append(""); endOfRecord = true }
-          } else {
-            if p[i] == cr && i + 1 < n && p[i + 1] == lf { i += 1 }
-            i += 1
-            line += 1
-            endOfRecord = true
-          }
-        }
-        try body(CSVRecord(line: recordLine, fields: fields))
-      }
+    var text = UTF8Text()
+    switch encoding {
+    case .gb18030:
+      var decoder = try GB18030Decoder(file: file)
+      try input.forEachChunk { chunk in try decoder.feed(chunk) { try text.feed($0, body) } }
+      try decoder.finish()
+    default:
+      try input.forEachChunk { chunk in try text.feed(chunk, body) }
     }
+    try text.finish(body)
+  }
+}
+
+/// UTF-8 text on its way to the parser: drops a leading byte-order mark (a UTF-8 file's, or the
+/// one GB18030's own mark becomes) and picks the separator from the first chunk.
+private struct UTF8Text {
+  private var parser: CSVParser?
+  private var head: [UInt8] = []
+
+  mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) throws -> Void) throws {
+    guard parser != nil else {
+      head.append(contentsOf: bytes)
+      if head.count >= 3 { try start(body) }
+      return
+    }
+    try parser!.feed(bytes, body)
   }
 
-  /// Comma, unless the first line has tabs and no commas.
-  private static func separator(_ p: UnsafeBufferPointer<UInt8>) -> UInt8 {
-    var commas = 0, tabs = 0
-    for b in p {
-      if b == 0x0A || b == 0x0D { break }
-      if b == 0x2C { commas += 1 } else if b == 0x09 { tabs += 1 }
-    }
-    return tabs > 0 && commas == 0 ? 0x09 : 0x2C
+  mutating func finish(_ body: (CSVRecord) throws -> Void) throws {
+    if parser == nil { try start(body) }
+    try parser!.finish(body)
+  }
+
+  private mutating func start(_ body: (CSVRecord) throws -> Void) throws {
+    let text = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
+    head = []
+    var p = CSVParser(separator: CSVParser.separator(of: text))
+    try text.withUnsafeBufferPointer { try p.feed($0, body) }
+    parser = p
   }
 }

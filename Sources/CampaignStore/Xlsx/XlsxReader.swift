@@ -1,6 +1,5 @@
 import CampaignModel
 import Foundation
-import ZIPFoundation
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -15,7 +14,7 @@ struct XlsxReader {
 
   /// Where the parts come from: the file's zip archive, or memory (the fuzz target).
   private enum Package {
-    case archive(Archive)
+    case archive(ZipPackage)
     case memory([String: Data])
   }
 
@@ -31,11 +30,7 @@ struct XlsxReader {
   init(path: String) throws(StoreError) {
     guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path: path) }
     self.path = path
-    do {
-      package = .archive(try Archive(url: URL(fileURLWithPath: path), accessMode: .read))
-    } catch {
-      throw .badWorkbook(file: path, reason: "not a zip archive")
-    }
+    package = .archive(try ZipPackage(path: path))
   }
 
   /// A workbook from its parts held in memory, by name (`xl/workbook.xml`): the fuzz target
@@ -47,7 +42,7 @@ struct XlsxReader {
 
   private func has(_ part: String) -> Bool {
     switch package {
-    case .archive(let archive): archive[part] != nil
+    case .archive(let zip): zip.entries[part] != nil
     case .memory(let parts): parts[part] != nil
     }
   }
@@ -74,12 +69,12 @@ struct XlsxReader {
   func data(_ part: String, required: Bool) throws(StoreError) -> Data? {
     let out: Data
     switch package {
-    case .archive(let archive):
-      guard let entry = archive[part] else {
+    case .archive(let zip):
+      guard zip.entries[part] != nil else {
         if required { throw .badWorkbook(file: path, reason: "\(part) is missing") }
         return nil
       }
-      out = try unpack(entry, part, from: archive)
+      out = try zip.contents(of: part, limit: Self.maximumPartSize)
     case .memory(let parts):
       guard let bytes = parts[part] else {
         if required { throw .badWorkbook(file: path, reason: "\(part) is missing") }
@@ -91,28 +86,6 @@ struct XlsxReader {
     // NUL byte is never XML: refuse such a part before parsing it.
     if EncodingDetector.firstInvalidUTF8(out) != nil || out.contains(0) {
       throw .badWorkbook(file: path, reason: "\(part) is not UTF-8 text; open the file in Excel or WPS and save it again as .xlsx")
-    }
-    return out
-  }
-
-  /// Unpacks one entry, stopping at `maximumPartSize`.
-  private func unpack(_ entry: Entry, _ part: String, from archive: Archive) throws(StoreError) -> Data {
-    // A zip bomb (or a header that lies about the size) stops at the limit, not at the memory's end.
-    let limit = Self.maximumPartSize
-    let tooBig = StoreError.badWorkbook(
-      file: path, reason: "\(part) unpacks to more than \(limit >> 20) MB; save the sheet as CSV (UTF-8) or split the workbook")
-    if entry.uncompressedSize > UInt64(limit) { throw tooBig }
-    var out = Data()
-    struct TooBig: Error {}
-    do {
-      _ = try archive.extract(entry) { chunk in
-        if out.count + chunk.count > limit { throw TooBig() }
-        out.append(chunk)
-      }
-    } catch is TooBig {
-      throw tooBig
-    } catch {
-      throw .badWorkbook(file: path, reason: "\(part) cannot be unpacked")
     }
     return out
   }

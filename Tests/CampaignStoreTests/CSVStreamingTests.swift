@@ -1,0 +1,92 @@
+@testable import CampaignStore
+import Foundation
+import TestSupport
+import Testing
+
+/// The CSV reader streams: records come out the same whatever the chunk size, so a record, a
+/// quoted field, a CRLF, a byte-order mark or a GB18030 character split between two chunks
+/// reads as if the file were whole.
+@Suite("Streaming CSV")
+struct CSVStreamingTests {
+  /// Every record of a reader as "line: fields", or the error it ended with.
+  func records(_ reader: CSVReader) -> [String] {
+    var out: [String] = []
+    do {
+      try reader.forEachRecord { out.append("\($0.line): \($0.fields)") }
+    } catch let e as CSVSyntaxError {
+      out.append("unclosed quote at \(e.line):\(e.column)")
+    } catch {
+      out.append("error: \(error)")
+    }
+    return out
+  }
+
+  static let fixtures = ["tiny/activities.csv", "tiny/activities-bom.csv", "tiny/activities-gb18030.csv", "tiny/matters.csv", "bad/bad-date.csv"]
+
+  @Test("fixtures read the same in chunks of 4, 5, 7 and 64 bytes as whole", arguments: fixtures)
+  func fixtureChunks(_ name: String) throws {
+    let path = Fixtures.path(name)
+    let whole = records(try CSVReader(path: path))
+    #expect(whole.count >= 3)
+    for size in [4, 5, 7, 64] {
+      #expect(records(try CSVReader(path: path, chunkSize: size)) == whole, "chunk size \(size)")
+    }
+  }
+
+  static let texts: [String] = [
+    "a,b\r\n1,\"x\r\ny\"\r\n2,\"say \"\"hi\"\"\"\r\n",
+    "a,b\r1,2\r\r3,4",
+    "a\tb\n1\t2\n",
+    "\u{FEFF}编号,名称\n1,\"党史\n学习\"\n2,教育,",
+    "a,b\n1,\"never closed\n2,3\n",
+    "a,b\n1,\"x\"tail,3\n",
+  ]
+
+  @Test("edge cases read the same in every chunk size", arguments: texts)
+  func textChunks(_ text: String) throws {
+    let data = Data(text.utf8)
+    let whole = records(try CSVReader(text: data, file: "t.csv"))
+    for size in 4...12 {
+      #expect(records(try CSVReader(text: data, file: "t.csv", chunkSize: size)) == whole, "chunk size \(size)")
+    }
+  }
+
+  @Test("records and lines as RFC 4180 and Excel give them")
+  func shapes() throws {
+    #expect(records(try CSVReader(text: Data(Self.texts[0].utf8), file: "t.csv", chunkSize: 4)) == [
+      "1: [\"a\", \"b\"]", "2: [\"1\", \"x\\r\\ny\"]", "4: [\"2\", \"say \\\"hi\\\"\"]",
+    ])
+    #expect(records(try CSVReader(text: Data(Self.texts[1].utf8), file: "t.csv", chunkSize: 4)) == [
+      "1: [\"a\", \"b\"]", "2: [\"1\", \"2\"]", "3: [\"\"]", "4: [\"3\", \"4\"]",
+    ])
+    #expect(records(try CSVReader(text: Data(Self.texts[4].utf8), file: "t.csv")).last == "unclosed quote at 2:2")
+    #expect(records(try CSVReader(text: Data(Self.texts[5].utf8), file: "t.csv")).last == "2: [\"1\", \"xtail\", \"3\"]")
+  }
+
+  @Test("a damaged UTF-8 sequence split across chunks is found on its line")
+  func damagedAcrossChunks() throws {
+    var bytes = Array("a,b\n党,史\n".utf8)
+    bytes += [0xE5, 0x85]  // cut off at the end
+    for size in [4, 5, 6, 7] {
+      do {
+        _ = try CSVReader(text: Data(bytes), file: "t.csv", chunkSize: size)
+        Issue.record("accepted at chunk size \(size)")
+      } catch {
+        guard case .badEncoding(_, let line, let detail) = error else { Issue.record("\(error)"); continue }
+        #expect(line == 3)
+        #expect(detail.contains("invalid byte sequence"))
+      }
+    }
+  }
+
+  @Test("a field longer than any cell is cut, not held whole, and still refused as too long")
+  func longField() throws {
+    let long = String(repeating: "长", count: 200_000)
+    let reader = try CSVReader(text: Data("a\n\(long)\n".utf8), file: "t.csv", chunkSize: 4096)
+    var fields: [String] = []
+    try reader.forEachRecord { fields.append($0.fields[0]) }
+    #expect(fields.count == 2)
+    #expect(fields[1].utf8.count <= CSVParser.maximumFieldBytes + 3)
+    #expect(fields[1].unicodeScalars.count > RowReader.maxCellCharacters)
+  }
+}
