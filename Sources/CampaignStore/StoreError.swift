@@ -18,7 +18,7 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   /// The header row does not say which record type the file holds.
   case unrecognisedHeader(file: String, headers: [String])
   /// One or more rows are bad; nothing of the file was written.
-  case badData(file: String, issues: [DataIssue])
+  case badData(file: String, issues: [DataIssue], omitted: Int = 0)
   /// The file is not a database of this tool, or it is damaged.
   case notADatabase(path: String)
   /// The database was written by a newer version of this tool.
@@ -57,11 +57,17 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       return lang.pick(
         "\(file):1: 无法从表头“\(seen)”判断数据类型。请使用数据约定中的列名（见 README），或用 --type 指定 organizations、activities、matters、feedback 或 kinds。",
         "\(file):1: cannot tell the record type from the header \"\(seen)\". Use the contract's column names (see the README) or give --type organizations|activities|matters|feedback|kinds.")
-    case .badData(let file, let issues):
+    case .badData(let file, let issues, let omitted):
+      let total = issues.count + omitted
       let head = lang.pick(
-        "\(file): 发现 \(issues.count) 处错误，本文件未导入任何数据。请改正后重新导入：",
-        "\(file): \(issues.count) problem(s); nothing from this file was imported. Fix them and import again:")
-      return ([head] + issues.map { $0.message(in: lang) }).joined(separator: "\n")
+        "\(file): 发现 \(total) 处错误，本文件未导入任何数据。请改正后重新导入：",
+        "\(file): \(total) problem(s); nothing from this file was imported. Fix them and import again:")
+      let tail = omitted == 0 ? [] : [
+        lang.pick(
+          "……另有 \(omitted) 处错误未列出（只列出前 \(issues.count) 处）。请先改正以上错误，再导入一次即可看到其余错误。",
+          "… and \(omitted) more not listed (the first \(issues.count) are). Fix these and import again to see the rest.")
+      ]
+      return ([head] + issues.map { $0.message(in: lang) } + tail).joined(separator: "\n")
     case .notADatabase(let path):
       return lang.pick(
         "\(path)：不是 report 的数据库，或文件已损坏。请检查 --db / REPORT_DB 指向的文件，必要时用备份恢复。",

@@ -31,11 +31,11 @@ struct BadInputTests {
     let before = try dumpTables(atPath: t.store.path)
     let path = Fixtures.path("bad/\(c.file)")
     let error = #expect(throws: StoreError.self) { try t.store.importOne(path) }
-    if case .badData(let file, let issues)? = error {
+    if case .badData(let file, let issues, _)? = error {
       #expect(file == path)
       #expect(issues.map(\.line) == c.lines)
       #expect(issues.map(\.column) == c.columns)
-      let message = StoreError.badData(file: file, issues: issues).message(in: .zh)
+      let message = StoreError.badData(file: file, issues: issues, omitted: 0).message(in: .zh)
       #expect(message.contains(c.zh))
       #expect(message.contains("\(path):\(c.lines[0])"))
     } else {
@@ -61,7 +61,7 @@ struct BadInputTests {
     #expect {
       try t.store.importOne(file)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.map(\.line) == [3, 4, 5, 6, 7]
     }
     #expect(try dumpTables(atPath: t.store.path) == before)
@@ -81,7 +81,7 @@ struct BadInputTests {
     #expect {
       try t.store.importOne(file)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.map(\.problem) == [.ownerWithoutClaim, .dateBeforeRaised(.claimed), .dateBeforeRaised(.due), .resolvedDateWithoutStatus]
     }
   }
@@ -98,7 +98,7 @@ struct BadInputTests {
     #expect {
       try t.store.importOne(badKind)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.first?.column == 3 && issues.first?.line == 2
     }
   }
@@ -111,7 +111,7 @@ struct BadInputTests {
     #expect {
       try t.store.importOne(file)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.first?.problem == .ambiguousUnit(ids: ["D1a", "G1c"])
     }
   }
@@ -123,7 +123,7 @@ struct BadInputTests {
     #expect {
       try t.store.importFile(file)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.first?.problem == .tooLong(limit: 32_767) && issues.first?.column == 4
     }
     let ok = try t.directory.write("ok.csv", "date,unit,kind,title\n2021-07-01,D1,seminar," + String(repeating: "长", count: 32_767) + "\n")
@@ -137,7 +137,7 @@ struct BadInputTests {
     #expect {
       try t.store.importOne(file, type: .activities)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.first?.problem == .missingColumn("kind / 类型")
     }
   }
@@ -149,7 +149,7 @@ struct BadInputTests {
     #expect {
       try t.store.importOne(file)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.first?.problem == .unknownMatter
     }
   }
@@ -162,7 +162,7 @@ struct ReviewedBadInputTests {
     do {
       _ = try t.store.importOne(file)
     } catch {
-      if case StoreError.badData(_, let issues) = error { return issues }
+      if case StoreError.badData(_, let issues, _) = error { return issues }
       throw error
     }
     return []
@@ -222,7 +222,7 @@ struct ReviewedBadInputTests {
     #expect {
       try t.store.importOne(file, type: .activities)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.first?.line == 3
     }
   }
@@ -248,5 +248,29 @@ struct ReviewedBadInputTests {
     let t = try TestStore.tiny()
     let issues = try problems(t, "m.csv", "id,title,unit,raised,owner,claimed,due,status,resolved\nR1,甲,D1,2021-07-01,张,2021-07-10,2021-08-01,resolved,2021-07-05\n")
     #expect(issues.map(\.problem) == [.resolvedBeforeClaimed])
+  }
+}
+
+@Suite("Problem lists stay bounded")
+struct ProblemLimitTests {
+  @Test("a file with more problems than the limit lists the first 1000 and counts the rest")
+  func capped() throws {
+    let t = try TestStore.tiny()
+    defer { t.directory.remove() }
+    var text = "id,date,unit,kind,title\n"
+    for i in 1...1500 { text += "X\(i),2021-02-30,D1,seminar,t\n" }
+    let file = try t.directory.write("many.csv", text)
+    do {
+      try t.store.importOne(file)
+      Issue.record("imported")
+    } catch {
+      guard let error = error as? StoreError, case .badData(_, let issues, let omitted) = error else { Issue.record("\(error)"); return }
+      #expect(issues.count == 1000)
+      #expect(omitted == 500)
+      #expect(issues.last?.line == 1001)
+      let message = error.message(in: .en)
+      #expect(message.hasPrefix("\(file): 1500 problem(s)"))
+      #expect(message.hasSuffix("… and 500 more not listed (the first 1000 are). Fix these and import again to see the rest."))
+    }
   }
 }

@@ -70,7 +70,7 @@ struct ImportTests {
     #expect {
       try t.store.importOne(file)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.map(\.line) == [4]
     }
     let ok = try t.directory.write("q2.csv", "id,date,unit,kind,title,note\nQ1,2021-07-01,D1,seminar,\"研讨,\"\"七一\"\"讲话\",\"两行\n备注\"\n")

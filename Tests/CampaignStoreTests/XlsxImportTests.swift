@@ -143,7 +143,7 @@ struct XlsxImportTests {
     #expect {
       try t.store.importFile(missing, type: .activities)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.first?.problem == .missingColumn("kind / 类型")
     }
   }
@@ -163,7 +163,7 @@ struct XlsxImportTests {
     #expect {
       try t.store.importFile(path)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.count == 1 && issues[0].message(in: .zh).hasPrefix("\(path)[六月]:3:B: ")
     }
     #expect(try rowCount("activity", atPath: t.store.path) == 0)
@@ -232,7 +232,7 @@ struct XlsxReviewTests {
     #expect {
       try t.store.importFile(path)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.count == 1 && issues[0].file.hasSuffix("[8月]") && issues[0].problem == .duplicateId(firstLine: 2)
     }
     // Identical id-less rows on two sheets stay two rows, as in one file.
@@ -288,7 +288,7 @@ struct XlsxErrorCellTests {
     #expect {
       try t.store.importFile(path)
     } throws: { error in
-      guard case StoreError.badData(_, let issues) = error else { return false }
+      guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.first?.problem == .formulaError && issues.first?.value == "#DIV/0!" && issues.first?.column == 4
     }
   }

@@ -153,6 +153,7 @@ extension CampaignStore {
     return try writeDB { db in
       var summaries: [ImportSummary] = []
       var issues: [DataIssue] = []
+      var omitted = 0
       // Sheets of one type share one importer (one id set, one set of content keys), and a type
       // is finished before the next starts, so activities see the organizations just written.
       var i = 0
@@ -161,7 +162,7 @@ extension CampaignStore {
         var importer = try CampaignStore.makeImporter(type, db: db)
         let before = issues.isEmpty
         while i < prepared.count && prepared[i].type == type {
-          summaries.append(try importRows(prepared[i], importer: &importer, db: db, issues: &issues, progress: progress))
+          summaries.append(try importRows(prepared[i], importer: &importer, db: db, issues: &issues, omitted: &omitted, progress: progress))
           i += 1
         }
         if before && issues.isEmpty {
@@ -169,7 +170,10 @@ extension CampaignStore {
           for outcome in outcomes { summaries[summaries.count - 1].count(outcome) }
         }
       }
-      if !issues.isEmpty { throw StoreError.badData(file: file, issues: issues) }
+      if !issues.isEmpty {
+        let listed = Array(issues.prefix(CampaignStore.maximumListedProblems))
+        throw StoreError.badData(file: file, issues: listed, omitted: omitted + issues.count - listed.count)
+      }
       if prepared.contains(where: { $0.type == .organizations }) && summaries.contains(where: { $0.added + $0.updated > 0 }) {
         try ActivityMonths.markAll(db)  // units may have moved
       }
@@ -177,6 +181,9 @@ extension CampaignStore {
       return summaries
     }
   }
+
+  /// The most problems one failed import lists; the rest are counted.
+  static let maximumListedProblems = 1000
 
   private static func makeImporter(_ type: RecordType, db: Database) throws -> any RowImporter {
     switch type {
@@ -189,7 +196,8 @@ extension CampaignStore {
   }
 
   private func importRows(
-    _ p: PreparedSource, importer: inout any RowImporter, db: Database, issues: inout [DataIssue], progress: ((Int) -> Void)?
+    _ p: PreparedSource, importer: inout any RowImporter, db: Database, issues: inout [DataIssue], omitted: inout Int,
+    progress: ((Int) -> Void)?
   ) throws -> ImportSummary {
     let name = p.source.name
     var s = ImportSummary(
@@ -206,7 +214,12 @@ extension CampaignStore {
         var row = RowReader(file: name, record: rec, map: p.map)
         row.checkWidth()
         let outcome = try importer.importRow(&row, db: db, write: before && sourceIssues.isEmpty && row.issues.isEmpty)
-        sourceIssues += row.issues
+        // A file with a problem on every one of millions of rows lists the first ones only.
+        if issues.count + sourceIssues.count < CampaignStore.maximumListedProblems {
+          sourceIssues += row.issues
+        } else {
+          omitted += row.issues.count
+        }
         if let outcome { s.count(outcome) }
         if let progress, s.rows % 5000 == 0 { progress(s.rows) }
       }
