@@ -23,6 +23,7 @@ struct BadInputTests {
     Case(file: "contradicting-status.csv", lines: [2, 3, 4], columns: [8, 9, 6], zh: "状态为已解决，但没有解决日期"),
     Case(file: "duplicate-ids.csv", lines: [4], columns: [1], zh: "编号与第 2 行重复"),
     Case(file: "cycle.csv", lines: [2], columns: [4], zh: "形成了循环"),
+    Case(file: "control-character.csv", lines: [2], columns: [5], zh: "含有不可见的控制字符 U+0007"),
   ]
 
   @Test("bad rows are refused with file, line and column; nothing is written", arguments: cases)

@@ -23,6 +23,7 @@ public struct DataIssue: Sendable, Equatable {
     case tooManyCells(expected: Int)
     case tooLong(limit: Int)
     case formulaError
+    case controlCharacter(codePoint: UInt32)
     case required
     case badDate
     case badHours
@@ -96,6 +97,11 @@ public struct DataIssue: Sendable, Equatable {
       return lang.pick("与第 \(first) 列重复。请删除或改名其中一列。", "repeats column \(first). Remove or rename one of them.")
     case .tooManyCells(let expected):
       return lang.pick("本行的单元格比表头多（表头 \(expected) 列）。请检查是否有多余的逗号，含逗号的内容要加引号。", "the row has more cells than the header's \(expected). Look for a stray comma; quote text that contains commas.")
+    case .controlCharacter(let codePoint):
+      let u = "U+" + String(format: "%04X", codePoint)
+      return lang.pick(
+        "含有不可见的控制字符 \(u)（常见于从网页或其他系统复制的文字）。请删除该字符后重新导入。",
+        "holds the invisible control character \(u) (often pasted from a web page or another system). Delete it and import again.")
     case .formulaError:
       return lang.pick("单元格中的公式计算出错。请改正公式或直接填写数值。", "the cell's formula failed. Correct the formula or type the value.")
     case .tooLong(let limit):

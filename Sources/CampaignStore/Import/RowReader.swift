@@ -104,6 +104,18 @@ struct RowReader {
   /// Excel's limit of characters in a cell: longer text could never reach a workbook.
   static let maxCellCharacters = 32_767
 
+  /// The first invisible control character of a cell (C0 but tab and line breaks, DEL, C1): it
+  /// would show as `_x0007_` in a workbook and vanish or garble a briefing.
+  static func firstControlCharacter(_ field: String) -> UInt32? {
+    var previous: UInt8 = 0
+    for b in field.utf8 {
+      if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F { return UInt32(b) }
+      if previous == 0xC2 && (0x80...0x9F).contains(b) { return UInt32(b) }  // U+0080–U+009F
+      previous = b
+    }
+    return nil
+  }
+
   /// Checks that no cells lie beyond the header, that none is longer than Excel allows, and that
   /// no workbook cell holds a failed formula.
   mutating func checkWidth() {
@@ -122,6 +134,14 @@ struct RowReader {
         DataIssue(
           file: file, line: line, column: i + 1, header: i < map.headers.count ? map.headers[i] : nil, value: String(field.prefix(20)) + "…",
           problem: .tooLong(limit: Self.maxCellCharacters)))
+    }
+    for (i, field) in record.fields.enumerated() where !field.hasPrefix(XlsxSheet.errorMarker) {
+      if let control = Self.firstControlCharacter(field) {
+        issues.append(
+          DataIssue(
+            file: file, line: line, column: i + 1, header: i < map.headers.count ? map.headers[i] : nil, value: "",
+            problem: .controlCharacter(codePoint: control)))
+      }
     }
     guard record.fields.count > map.headers.count else { return }
     let extra = record.fields[map.headers.count...]
