@@ -26,8 +26,11 @@ public final class RunLock {
   public init(database: String, purpose: Purpose, wait: Double) throws(StoreError) {
     path = database + "." + purpose.rawValue
     let dir = (path as NSString).deletingLastPathComponent
-    if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    if !dir.isEmpty {
+      // A folder made here (before the store makes it) is the owner's alone, like the database.
+      try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)  // private, like the database
     guard fd >= 0 else {
       throw .database(path: path, message: "cannot open the lock file: \(String(cString: strerror(errno)))")
     }

@@ -40,11 +40,19 @@ public final class CampaignStore: Sendable {
       let dir = (path as NSString).deletingLastPathComponent
       if !dir.isEmpty {
         do {
-          try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+          // Folders made here are the owner's alone; existing ones are left as they are.
+          try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
           throw .database(path: path, message: "cannot create the folder \(dir): \(error.localizedDescription)")
         }
       }
+      // The records name people: the file is readable by its owner only, and SQLite gives its
+      // -wal and -shm files the same permissions. An empty file is a new database to SQLite.
+      let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      if fd < 0 && errno != EEXIST {
+        throw .database(path: path, message: "cannot create the file: \(String(cString: strerror(errno)))")
+      }
+      if fd >= 0 { close(fd) }
     }
     var config = Configuration()
     config.busyMode = .timeout(10)

@@ -33,6 +33,7 @@ public enum OutputFile {
         let temp = temporaryPath(for: url)
         temps.append((temp, file.path))
         try file.produce(temp)
+        chmod(temp, reportMode)
       }
       // Everything that can be checked is checked before the first rename, so a target that cannot
       // be replaced (a folder in its place) leaves every previous file as it was.
@@ -51,6 +52,25 @@ public enum OutputFile {
       for t in temps { try? FileManager.default.removeItem(atPath: t.temp) }
       throw error
     }
+  }
+
+  /// Reports are read and written by their owner and read by the owner's group (which on
+  /// Debian and most Linux systems is the owner alone), never by other users; a stricter umask
+  /// (077) makes them the owner's only.
+  static let reportMode: mode_t = {
+    let mask = umask(0o022)
+    umask(mask)
+    return 0o640 & ~mask
+  }()
+
+  /// A file name made from data (an organization id): path separators, control characters and a
+  /// leading dot become `_`, so the file stays in the folder it is written to and is not hidden.
+  public static func safeFileName(_ name: String) -> String {
+    var out = String(name.unicodeScalars.map { s -> Character in
+      s == "/" || s == "\\" || s.value < 0x20 || s.value == 0x7F ? "_" : Character(s)
+    })
+    if out.hasPrefix(".") { out = "_" + out.dropFirst() }
+    return out.isEmpty ? "_" : out
   }
 
   /// A hidden temporary name beside the target: `.monthly-2021-07.xlsx.<pid>.<random>.tmp`.

@@ -42,7 +42,7 @@ enum RunLog {
     let line = fields.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t") + "\n"
     try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     // O_APPEND: lines of concurrent runs never overwrite each other.
-    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)  // private, like the database
     guard fd >= 0 else {
       Console.error("report: warning: cannot append to the log \(path)")
       return

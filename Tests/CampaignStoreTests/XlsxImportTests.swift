@@ -260,7 +260,7 @@ struct XlsxReviewTests {
   func escapes() throws {
     let t = try organizationsOnly()
     let path = try workbook(t, "esc.xlsx", sheets: [
-      ("s", [[.text("date"), .text("unit"), .text("kind"), .text("title")], [.text("2021-07-03"), .text("D1"), .text("seminar"), .text("a\u{1}b")]])
+      ("s", [[.text("date"), .text("unit"), .text("kind"), .text("title")], [.text("2021-07-03"), .text("D1"), .text("seminar"), .text("a\rb")]])
     ])
     _ = try t.store.importOne(path)
     let title = try t.store.snapshot { source -> String in
@@ -268,9 +268,14 @@ struct XlsxReviewTests {
       try source.forEachActivity(dated: .within(Month(year: 2021, month: 7)!.days), kinds: nil) { title = $0.activity.title }
       return title
     }
-    // libxlsxwriter writes the control character as _x0001_; the reader restores it.
-    #expect(title == "a\u{1}b")
+    // libxlsxwriter writes the carriage return as _x000D_; the reader restores it.
+    #expect(title == "a\rb")
     #expect(unescapeXlsx("line1_x000D_\nline2") == "line1\r\nline2")
+    // Other control characters come back too, and the importer then refuses them.
+    let bell = try workbook(t, "bell.xlsx", sheets: [
+      ("s", [[.text("date"), .text("unit"), .text("kind"), .text("title")], [.text("2021-07-04"), .text("D1"), .text("seminar"), .text("a\u{7}b")]])
+    ])
+    #expect(throws: StoreError.self) { try t.store.importOne(bell) }
   }
 }
 
