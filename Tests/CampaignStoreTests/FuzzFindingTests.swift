@@ -20,6 +20,7 @@ struct FuzzFindingTests {
     #expect(Self.files.contains("sheet-claims-2gb.xlsx"))
     #expect(Self.files.contains("row-inside-cell.xlsx"))
     #expect(Self.files.contains("deflate-cut-short.xlsx"))
+    #expect(Self.files.contains("deflate-last-chunk.xlsx"))
   }
 
   @Test("each is refused with a message that names the file, and nothing is written", arguments: files)

@@ -6,8 +6,9 @@ import ZIPFoundation
 ///
 /// We read the directory ourselves because ZIPFoundation 0.9.20's `Archive.extract` loops for
 /// ever on a deflate stream that is cut short (a truncated download, a damaged file): its
-/// provider reads past the entry and keeps reading empty chunks at the end of the file. Here
-/// inflate is fed only the entry's own bytes, so such a part ends in an error. The subset of
+/// provider reads past the entry and keeps reading empty chunks at the end of the file, and
+/// zlib is told a short last chunk is a whole buffer (a read past its end). Here inflate is
+/// fed only the entry's own bytes, padded to whole buffers, so such a part ends in an error. The subset of
 /// the format is what Excel, WPS, LibreOffice and libxlsxwriter write: stored or deflated
 /// entries, no ZIP64, no encryption.
 struct ZipPackage {
@@ -83,7 +84,11 @@ struct ZipPackage {
             // Only the entry's own bytes: a stream cut short ends here instead of looping.
             let from = Int(position)
             guard from < raw.count else { throw Exhausted() }
-            return Data(raw[(raw.startIndex + from)..<(raw.startIndex + min(raw.count, from + size))])
+            var chunk = Data(raw[(raw.startIndex + from)..<(raw.startIndex + min(raw.count, from + size))])
+            // ZIPFoundation hands zlib `size` bytes whatever the chunk holds: pad the last one
+            // so zlib never reads past it (a complete stream ends before the padding).
+            if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+            return chunk
           },
           consumer: { chunk in
             if out.count + chunk.count > limit { throw TooBig() }
