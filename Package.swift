@@ -31,7 +31,9 @@ let package = Package(
     ),
     .target(
       name: "Writers",
-      dependencies: ["CampaignModel", "Aggregation", "CXlsxWriter", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: [
+        "CampaignModel", "Aggregation", "CXlsxWriter", .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation",
+      ]
     ),
     .executableTarget(
       name: "report",

@@ -50,6 +50,10 @@ public enum OutputFile {
       }
     } catch {
       for t in temps { try? FileManager.default.removeItem(atPath: t.temp) }
+      // Name the file the user asked for, not its temporary name.
+      if case .cannotCreate(let path, let reason) = error as? WriterError, let t = temps.first(where: { $0.temp == path }) {
+        throw WriterError.cannotCreate(path: t.path, reason: reason)
+      }
       throw error
     }
   }

@@ -1,4 +1,5 @@
 import CXlsxWriter
+import CampaignModel
 import Foundation
 
 /// Errors of the writers: output files, the workbook layer and briefing templates, each with what
@@ -19,22 +20,37 @@ public enum WriterError: Error, LocalizedError, CustomStringConvertible {
   /// A briefing template uses a name or transform the context does not have.
   case templateUnknownName(template: String, line: Int, name: String, hint: String)
 
-  public var description: String {
+  public var description: String { message(in: .en) }
+
+  /// The message in a language, saying what to do about it.
+  public func message(in lang: Language) -> String {
     switch self {
     case .cannotCreate(let path, let reason):
-      return "cannot write \(path): \(reason). Check that the folder is writable and has free space."
+      return lang.pick(
+        "无法写入 \(path)：\(reason)。请检查该文件夹可写且磁盘有剩余空间。",
+        "cannot write \(path): \(reason). Check that the folder is writable and has free space.")
     case .library(let operation, let code, let message):
-      return "writing the workbook failed in \(operation): \(message) (libxlsxwriter error \(code))."
+      return lang.pick(
+        "生成工作簿时出错（\(operation)）：\(message)（libxlsxwriter 错误 \(code)）。",
+        "writing the workbook failed in \(operation): \(message) (libxlsxwriter error \(code)).")
     case .notANumber(let sheet, let cell):
-      return "\(sheet)!\(cell): a figure is not a finite number; this is a bug, please report it."
+      return lang.pick(
+        "\(sheet)!\(cell)：某个数字不是有限数。这是程序错误，请报告。",
+        "\(sheet)!\(cell): a figure is not a finite number; this is a bug, please report it.")
     case .invalidSheetName(let name):
-      return "the sheet name '\(name)' is not allowed by Excel."
+      return lang.pick("工作表名称“\(name)”不符合 Excel 的规定。", "the sheet name '\(name)' is not allowed by Excel.")
     case .templateNotFound(let path):
-      return "\(path): no such template. Copy Templates/briefing.zh.mustache (or .en) there, or remove --templates / templates_dir."
+      return lang.pick(
+        "\(path)：找不到模板。请把 Templates/briefing.zh.mustache（或 .en）复制到该处，或去掉 --templates / templates_dir 设置。",
+        "\(path): no such template. Copy Templates/briefing.zh.mustache (or .en) there, or remove --templates / templates_dir.")
     case .templateSyntax(let template, let line, let message):
-      return "\(template):\(line): \(message). Fix the template; see docs/templates.md."
+      return lang.pick(
+        "\(template):\(line): \(message)。请修改模板，参见 docs/templates.md。",
+        "\(template):\(line): \(message). Fix the template; see docs/templates.md.")
     case .templateUnknownName(let template, let line, let name, let hint):
-      return "\(template):\(line): unknown name '\(name)'\(hint.isEmpty ? "" : " (\(hint))"). Use a name listed in docs/templates.md."
+      return lang.pick(
+        "\(template):\(line): 未知的名称“\(name)”\(hint.isEmpty ? "" : "（\(hint)）")。请使用 docs/templates.md 中列出的名称。",
+        "\(template):\(line): unknown name '\(name)'\(hint.isEmpty ? "" : " (\(hint))"). Use a name listed in docs/templates.md.")
     }
   }
 

@@ -67,6 +67,7 @@ enum Console {
     let text: String
     switch error {
     case let e as StoreError: text = e.message(in: lang)
+    case let e as WriterError: text = e.message(in: lang)
     default: text = "\(error)"
     }
     return "report: " + text

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Report: ParsableCommand {
@@ -28,6 +29,9 @@ struct Report: ParsableCommand {
 
   /// Runs the command; a usage error (exit 64) also gets its line in `--log FILE`.
   static func main() {
+    // Past a file-size limit (`ulimit -f`) a write fails with EFBIG and the run exits 73 with
+    // the previous files intact, instead of the process being killed midway by SIGXFSZ.
+    signal(SIGXFSZ, SIG_IGN)
     let arguments = Array(CommandLine.arguments.dropFirst())
     do {
       var command = try parseAsRoot(arguments)

@@ -18,6 +18,9 @@ public final class Workbook {
   private var closed = false
   private(set) var sheets: [Worksheet] = []
 
+  /// Where libxlsxwriter keeps its temporary files (nil: the system's).
+  let temporaryDirectory: String?
+
   /// Starts a workbook at `path` (created when closed).
   ///
   /// - Parameter constantMemory: flush each row once the next is written, so a sheet of any
@@ -27,6 +30,7 @@ public final class Workbook {
     // libxlsxwriter prints numbers with printf: a decimal-comma locale would corrupt them.
     setlocale(LC_NUMERIC, "C")
     self.path = path
+    self.temporaryDirectory = temporaryDirectory
     var options = lxw_workbook_options()
     options.constant_memory = constantMemory ? 1 : 0
     options.use_zip64 = 0
@@ -116,6 +120,11 @@ public final class Workbook {
       throw .cannotCreate(path: path, reason: reason)
     }
     try WriterError.check(code, "closing \(path)")
+    if let part = try PackageCheck.firstIncompletePart(path) {
+      throw .cannotCreate(
+        path: path,
+        reason: "\(part) came out incomplete: the disk (or the temporary folder, \(temporaryDirectory ?? NSTemporaryDirectory())) is full or a file-size limit was reached")
+    }
   }
 
   /// A copy of `text` as a C string kept alive until the workbook is closed.
