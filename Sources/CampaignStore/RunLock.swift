@@ -32,6 +32,7 @@ public final class RunLock {
     }
     fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)  // private, like the database
     guard fd >= 0 else {
+      if errno == EACCES || errno == EROFS || errno == EPERM { throw .readOnly(path: path) }
       throw .database(path: path, message: "cannot open the lock file: \(String(cString: strerror(errno)))")
     }
     let deadline = Date().addingTimeInterval(max(0, wait))

@@ -49,6 +49,7 @@ public final class CampaignStore: Sendable {
       // The records name people: the file is readable by its owner only, and SQLite gives its
       // -wal and -shm files the same permissions. An empty file is a new database to SQLite.
       let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      if fd < 0 && (errno == EACCES || errno == EROFS) { throw .readOnly(path: path) }
       if fd < 0 && errno != EEXIST {
         throw .database(path: path, message: "cannot create the file: \(String(cString: strerror(errno)))")
       }
@@ -148,6 +149,11 @@ public final class CampaignStore: Sendable {
       return e
     case let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED:
       return .busy(path: path)
+    case let e as DatabaseError where e.resultCode == .SQLITE_READONLY:
+      return .readOnly(path: path)
+    case let e as DatabaseError where e.resultCode == .SQLITE_CANTOPEN && FileManager.default.fileExists(atPath: path)
+      && !FileManager.default.isWritableFile(atPath: path):
+      return .readOnly(path: path)
     case let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT:
       return .notADatabase(path: path)
     case let e as DatabaseError:

@@ -27,6 +27,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case database(path: String, message: String)
   /// Another run holds the database's write lock and did not release it in time.
   case busy(path: String)
+  /// This user may not write the database, its lock or its folder.
+  case readOnly(path: String)
   /// A setting key or value is invalid.
   case setting(CampaignModelError)
 
@@ -84,6 +86,10 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       return lang.pick(
         "\(path): 另一个任务（导入或生成报表）正在使用该数据库，等待超时。请稍后重试，或用 --wait 延长等待时间。",
         "\(path): another run (an import or a report) is using the database and did not finish in time. Try again later, or wait longer with --wait.")
+    case .readOnly(let path):
+      return lang.pick(
+        "\(path)：当前用户不能写入该数据库（或其所在文件夹）。导入和生成报表都需要写权限（锁文件和 SQLite 的预写日志文件也在该文件夹中）。请用拥有该数据库的用户运行，或调整文件和文件夹的权限。",
+        "\(path): this user cannot write the database (or its folder). Imports and reports both need to (the lock and write-ahead log files live beside it). Run as the user who owns the database, or change the permissions of the file and folder.")
     case .setting(let e):
       return e.description
     }

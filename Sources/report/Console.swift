@@ -13,6 +13,7 @@ enum Exit: Int32 {
   case software = 70
   case cannotCreate = 73
   case busy = 75
+  case noPermission = 77
 
   /// The status for an error of the library.
   static func code(for error: any Error) -> Exit {
@@ -23,6 +24,7 @@ enum Exit: Int32 {
       case .badEncoding, .badWorkbook, .unrecognisedHeader, .badData, .newerSchema, .notADatabase: return .dataError
       case .setting: return .usage
       case .busy: return .busy
+      case .readOnly: return .noPermission
       case .database: return .software
       }
     case is CampaignModelError: return .usage

@@ -19,6 +19,7 @@ struct Report: ParsableCommand {
         70  internal error
         73  cannot create output
         75  busy: the database is locked by another run
+        77  no permission: this user cannot write the database or its folder
       """,
     subcommands: [
       InitCommand.self, ImportCommand.self, StatsCommand.self, MonthlyCommand.self, QuarterlyCommand.self, AnnualCommand.self,

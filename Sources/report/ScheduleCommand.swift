@@ -26,7 +26,7 @@ extension Report {
         # Paste into `crontab -e`. Each job reports the last complete period before the day it runs,
         # writes \(folder)/monthly-YYYY-MM.xlsx (and .txt, quarterly-…, annual-…) and appends a line to
         # \(log). Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing database or input,
-        # 70 internal error, 73 cannot write output, 75 database busy (try again).
+        # 70 internal error, 73 cannot write output, 75 database busy (try again), 77 no permission.
         # Cron has no holiday calendar: the jobs run on the 1st (and the annual one on 2 January).
         REPORT_DB=\(db)
         30 6 1 * *        \(Self.quoted(binary)) monthly \(args)\(lang)

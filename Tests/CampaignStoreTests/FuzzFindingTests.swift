@@ -21,6 +21,7 @@ struct FuzzFindingTests {
     #expect(Self.files.contains("row-inside-cell.xlsx"))
     #expect(Self.files.contains("deflate-cut-short.xlsx"))
     #expect(Self.files.contains("deflate-last-chunk.xlsx"))
+    #expect(Self.files.contains("xxe-external-entity.xlsx"))
   }
 
   @Test("each is refused with a message that names the file, and nothing is written", arguments: files)
@@ -60,6 +61,25 @@ struct FuzzFindingTests {
     } catch {
       #expect(text(error).contains("unpacks to more than 768 MB"))
     }
+  }
+
+  @Test("an external entity in a sheet is not read (XXE), and entity expansion is refused")
+  func entities() throws {
+    // The fixture's entity points at this file.
+    let secret = "/tmp/xxe-secret.txt"
+    try Data("TOP-SECRET-CONTENT".utf8).write(to: URL(fileURLWithPath: secret))
+    defer { try? FileManager.default.removeItem(atPath: secret) }
+    let t = try TestStore()
+    defer { t.directory.remove() }
+    for name in ["xxe-external-entity.xlsx", "entity-expansion.xlsx"] {
+      do {
+        _ = try t.store.importFile(Fixtures.path("fuzz/\(name)"))
+        Issue.record("\(name) was imported")
+      } catch {
+        #expect(!text(error).contains("TOP-SECRET"))
+      }
+    }
+    #expect(try !dumpTables(atPath: t.store.path).contains("TOP-SECRET"))
   }
 
   @Test("cell references past Excel's last column are not numbers that overflow")
