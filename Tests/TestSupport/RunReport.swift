@@ -19,8 +19,22 @@ public var reportExecutable: URL {
 
 /// Runs `report` with arguments in a working directory, with `REPORT_DB` and other variables set.
 public func runReport(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> RunResult {
+  try runProcess(reportExecutable, arguments, in: directory, environment: environment)
+}
+
+/// Runs another program (a test's own tool, such as `setpriv`), with the environment `runReport` gives.
+public func runCommand(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+  try runProcess(URL(fileURLWithPath: path), arguments, in: nil, environment: environment)
+}
+
+/// Runs a bash script with arguments (`$0`, `$1`, …): for limits such as `ulimit -f` on a run.
+public func runShell(_ script: String, _ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+  try runProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", script] + arguments, in: nil, environment: environment)
+}
+
+func runProcess(_ executable: URL, _ arguments: [String], in directory: URL?, environment: [String: String]) throws -> RunResult {
   let process = Process()
-  process.executableURL = reportExecutable
+  process.executableURL = executable
   process.arguments = arguments
   if let directory { process.currentDirectoryURL = directory }
   var env = ProcessInfo.processInfo.environment
