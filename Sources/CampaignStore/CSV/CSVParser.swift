@@ -8,6 +8,8 @@ struct CSVSyntaxError: Error {
 struct CSVRecord {
   var line: Int
   var fields: [String]
+  /// Whether non-empty fields past `CSVParser.maximumFields` were left out.
+  var droppedText = false
 
   /// Whether every field is empty after trimming (Excel leaves such rows behind).
   var isBlank: Bool { fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
@@ -19,7 +21,7 @@ struct CSVRecord {
 /// Bounds that keep a hostile file from taking the memory: a field keeps at most
 /// `maximumFieldBytes` (more than any cell Excel allows, so the importer still refuses it as too
 /// long), and a record keeps at most `maximumFields` (Excel's columns; fields past them have no
-/// header and would be ignored anyway).
+/// header, and one with text makes the importer refuse the row).
 struct CSVParser {
   static let maximumFieldBytes = 4 * 32_767 + 4
   static let maximumFields = 16_384
@@ -36,6 +38,7 @@ struct CSVParser {
   private var quotedCR = false
   private var field: [UInt8] = []
   private var fields: [String] = []
+  private var droppedText = false
 
   init(separator: UInt8) {
     self.separator = separator
@@ -125,12 +128,17 @@ struct CSVParser {
   }
 
   private mutating func endField() {
-    if fields.count < Self.maximumFields { fields.append(String(decoding: field, as: UTF8.self)) }
+    if fields.count < Self.maximumFields {
+      fields.append(String(decoding: field, as: UTF8.self))
+    } else if !field.isEmpty {
+      droppedText = true
+    }
     field.removeAll(keepingCapacity: field.capacity <= 1 << 16)
   }
 
   private mutating func endRecord(_ body: (CSVRecord) throws -> Void) throws {
-    try body(CSVRecord(line: recordLine, fields: fields))
+    try body(CSVRecord(line: recordLine, fields: fields, droppedText: droppedText))
     fields.removeAll(keepingCapacity: true)
+    droppedText = false
   }
 }

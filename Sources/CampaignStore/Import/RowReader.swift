@@ -145,7 +145,7 @@ struct RowReader {
     }
     guard record.fields.count > map.headers.count else { return }
     let extra = record.fields[map.headers.count...]
-    if extra.contains(where: { !$0.trimmingWhitespace().isEmpty }) {
+    if record.droppedText || extra.contains(where: { !$0.trimmingWhitespace().isEmpty }) {
       issues.append(DataIssue(file: file, line: line, column: map.headers.count + 1, header: nil, value: "", problem: .tooManyCells(expected: map.headers.count)))
     }
   }
