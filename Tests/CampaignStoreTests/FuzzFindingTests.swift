@@ -22,6 +22,7 @@ struct FuzzFindingTests {
     #expect(Self.files.contains("deflate-cut-short.xlsx"))
     #expect(Self.files.contains("deflate-last-chunk.xlsx"))
     #expect(Self.files.contains("xxe-external-entity.xlsx"))
+    #expect(Self.files.contains("negative-shared-string.xlsx"))
   }
 
   @Test("each is refused with a message that names the file, and nothing is written", arguments: files)

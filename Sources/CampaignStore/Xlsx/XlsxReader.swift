@@ -331,6 +331,12 @@ private final class SheetParser: NSObject, XMLParserDelegate {
       value = unescapeXlsx(text)
     case "c":
       guard let raw = value, column >= 1 else { return }
+      if type == "s" && !(Int(raw).map { $0 >= 0 && $0 < sheet.shared.count } ?? false) {
+        error = StoreError.badWorkbook(
+          file: sheet.name, reason: "row \(rowNumber) refers to shared text number \(raw.prefix(20)), which the workbook does not have")
+        parser.abortParsing()
+        return
+      }
       cells[column] = cellText(raw)
     case "row":
       // Malformed XML (a row inside a cell) can leave no cell in a column of its own.
@@ -348,7 +354,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 
   private func cellText(_ raw: String) -> String {
     switch type {
-    case "s": return Int(raw).flatMap { $0 < sheet.shared.count ? sheet.shared[$0] : nil } ?? ""
+    case "s": return sheet.shared[Int(raw)!]  // checked when the cell ended
     case "b": return raw == "1" ? "1" : "0"
     case "str": return unescapeXlsx(raw)
     case "inlineStr": return raw
