@@ -190,6 +190,20 @@ struct BriefingTests {
     }
   }
 
+  @Test("a template cannot include another file: partials and blocks are refused with their line", arguments: [
+    "{{> /etc/passwd}}", "{{>../../secret}}", "{{$block}}x{{/block}}", "{{<parent}}{{/parent}}",
+  ])
+  func noPartials(_ tag: String) throws {
+    let t = try TestStore.tiny()
+    let template = Briefing.Template(name: "mine.mustache", text: "第一行\n" + tag + "\n")
+    #expect {
+      try render(t, Month(year: 2021, month: 7)!, lang: .zh, template: template, reportDate: Day(year: 2021, month: 8, day: 3)!)
+    } throws: { error in
+      guard case WriterError.templateSyntax(let name, let line, let message) = error else { return false }
+      return name == "mine.mustache" && line == 2 && message.contains("partials and blocks are not supported")
+    }
+  }
+
   @Test("names inside sections resolve against the section's items", arguments: [
     ("{{#units}}{{name}}{{branch_study.period}}{{/units}}", true),
     ("{{#units}}{{nonsense}}{{/units}}", false),
