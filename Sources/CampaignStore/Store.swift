@@ -60,7 +60,11 @@ public final class CampaignStore: Sendable {
     config.prepareDatabase { db in
       // 64 MiB of page cache for the writer: large imports insert into indexes in key order,
       // not file order. Readers stream and keep SQLite's small default, so reports stay lean.
-      if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
+      // The keys an import has seen go to a temporary table on disk (16 MiB of its pages cached),
+      // whatever SQLite was compiled to prefer: a file of any length imports in flat memory.
+      if !db.configuration.readonly {
+        try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = FILE; PRAGMA temp.cache_size = -16384")
+      }
     }
     do {
       pool = try DatabasePool(path: path, configuration: config)

@@ -6,19 +6,21 @@ import GRDB
 struct ActivityImporter: RowImporter {
   private let organizations: OrganizationIndex
   private let catalogue: Catalogue
-  private var ids = IdTracker()
-  private var contentKeys = ContentKeys()
+  private let ids: IdTracker
+  private let contentKeys: ContentKeys
   private let upsert: Upserter
   private static let columns = ["id", "date", "organization", "kind", "title", "hours", "participants", "count", "level", "lead", "note"]
 
   init(db: Database) throws {
+    ids = IdTracker(db: db, type: .activities)
+    contentKeys = ContentKeys(db: db, type: .activities)
     organizations = try loadOrganizationIndex(db)
     catalogue = try loadCatalogue(db)
     upsert = try Upserter(db: db, table: "activity", key: "key", columns: Self.columns)
   }
 
   mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
-    let id = row.optionalId("id", seen: &ids)
+    let id = try row.optionalId("id", seen: ids)
     let date = row.day("date", required: true)
     let org = row.organization("unit", in: organizations)
     var kind: ActivityKind?
@@ -37,7 +39,7 @@ struct ActivityImporter: RowImporter {
       date.iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count),
       level?.rawValue ?? "", lead, note,
     ]
-    let key = id.map { "id:" + $0 } ?? contentKeys.key(for: values)
+    let key = try id.map { "id:" + $0 } ?? contentKeys.key(for: values)
     let args: [DatabaseValue] = [
       key.databaseValue, id?.databaseValue ?? .null, values[0].databaseValue, org.databaseValue, kind.code.databaseValue,
       title.databaseValue, hours.hundredths.databaseValue, participants.databaseValue, count.databaseValue,

@@ -1,15 +1,20 @@
+import GRDB
+
 /// Keys for rows without an id, so that importing the same file twice changes nothing.
 ///
 /// The key is a 128-bit FNV-1a hash of the row's normalised values plus its occurrence among
 /// identical rows of the same file: two identical rows in one file stay two rows, and the same
 /// rows imported again (from this or another file) are recognised.
 struct ContentKeys {
-  private var occurrences: [UInt128: Int] = [:]
+  private let seen: SeenKeys
 
-  mutating func key(for values: [String]) -> String {
+  init(db: Database, type: RecordType, memoryLimit: Int = SeenKeys.memoryLimit) {
+    seen = SeenKeys(db: db, space: .content(type), memoryLimit: memoryLimit)
+  }
+
+  func key(for values: [String]) throws -> String {
     let h = ContentKeys.fnv1a128(values)
-    let n = occurrences[h, default: 0] + 1
-    occurrences[h] = n
+    let n = try seen.see(h, line: 0).count
     return "row:" + String(h, radix: 16) + ":\(n)"
   }
 

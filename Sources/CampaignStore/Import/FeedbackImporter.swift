@@ -6,19 +6,21 @@ import GRDB
 struct FeedbackImporter: RowImporter {
   private let organizations: OrganizationIndex
   private let matters: Set<String>
-  private var ids = IdTracker()
-  private var contentKeys = ContentKeys()
+  private let ids: IdTracker
+  private let contentKeys: ContentKeys
   private let upsert: Upserter
   private static let columns = ["id", "date", "organization", "channel", "content", "matter"]
 
   init(db: Database) throws {
+    ids = IdTracker(db: db, type: .feedback)
+    contentKeys = ContentKeys(db: db, type: .feedback)
     organizations = try loadOrganizationIndex(db)
     matters = try Set(String.fetchAll(db, sql: "SELECT id FROM matter"))
     upsert = try Upserter(db: db, table: "feedback", key: "key", columns: Self.columns)
   }
 
   mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
-    let id = row.optionalId("id", seen: &ids)
+    let id = try row.optionalId("id", seen: ids)
     let date = row.day("date", required: true)
     let org = row.organization("unit", in: organizations)
     let channel = row.text("channel")
@@ -26,7 +28,7 @@ struct FeedbackImporter: RowImporter {
     let matter = row.optionalText("matter")
     if let matter, !matters.contains(matter) { row.fail("matter", .unknownMatter) }
     guard row.issues.isEmpty, write, let date, let org, let content else { return nil }
-    let key = id.map { "id:" + $0 } ?? contentKeys.key(for: [date.iso, org, channel, content, matter ?? ""])
+    let key = try id.map { "id:" + $0 } ?? contentKeys.key(for: [date.iso, org, channel, content, matter ?? ""])
     return try upsert.write([key, id, date.iso, org, channel, content, matter], db: db)
   }
 }

@@ -5,19 +5,20 @@ import GRDB
 /// The kind catalogue: kinds are upserted by code; the file's order becomes the display order,
 /// with kinds the file does not mention kept after it in their former order.
 struct KindImporter: RowImporter {
-  private var codes = IdTracker()
+  private let codes: IdTracker
   private var order: [String] = []
   private let upsert: Upserter
   private static let columns = ["name", "name_en", "measure", "measure_en", "category", "category_name", "category_name_en", "position"]
 
   init(db: Database) throws {
+    codes = IdTracker(db: db, type: .kinds)
     upsert = try Upserter(db: db, table: "kind", key: "code", columns: Self.columns)
   }
 
   mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
     let code = row.required("code")
     if let code {
-      if let first = codes.see(code.lowercased(), line: row.line) { row.fail("code", .duplicateId(firstLine: first)) }
+      if let first = try codes.see(code.lowercased(), line: row.line) { row.fail("code", .duplicateId(firstLine: first)) }
       if !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
         row.fail("code", .badChoice(allowed: "ASCII letters, digits and _"))
       }

@@ -5,18 +5,19 @@ import GRDB
 /// dates.
 struct MatterImporter: RowImporter {
   private let organizations: OrganizationIndex
-  private var ids = IdTracker()
+  private let ids: IdTracker
   private let upsert: Upserter
   private static let columns = ["title", "organization", "raised", "owner", "claimed", "due", "status", "resolved", "key_project", "note"]
 
   init(db: Database) throws {
+    ids = IdTracker(db: db, type: .matters)
     organizations = try loadOrganizationIndex(db)
     upsert = try Upserter(db: db, table: "matter", key: "id", columns: Self.columns)
   }
 
   mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
     let id = row.required("id")
-    if let id, let first = ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
+    if let id, let first = try ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
     let title = row.required("title")
     let org = row.organization("unit", in: organizations)
     let raised = row.day("raised", required: true)

@@ -12,20 +12,21 @@ struct OrganizationImporter: RowImporter {
     var parentHeader: String?
   }
 
-  private var ids = IdTracker()
+  private let ids: IdTracker
   private var pending: [Pending] = []
   private let upsert: Upserter
   private let firstPosition: Int
   private static let columns = ["name", "kind", "parent", "counted"]
 
   init(db: Database) throws {
+    ids = IdTracker(db: db, type: .organizations)
     upsert = try Upserter(db: db, table: "organization", key: "id", columns: Self.columns, insertOnly: ["position"])
     firstPosition = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM organization") ?? 0
   }
 
   mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
     let id = row.required("id")
-    if let id, let first = ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
+    if let id, let first = try ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
     let name = row.required("name")
     let kind = row.choice("kind", required: true, allowed: OrganizationKind.allowedText) { OrganizationKind(contractValue: $0) }
     let parent = row.optionalText("parent")

@@ -94,10 +94,10 @@ struct RowReader {
   }
 
   /// An optional id: not starting with `#` (reserved for content keys), unique in the file.
-  mutating func optionalId(_ column: String, seen ids: inout IdTracker) -> String? {
+  mutating func optionalId(_ column: String, seen ids: IdTracker) throws -> String? {
     guard let id = optionalText(column) else { return nil }
     if id.hasPrefix("#") { fail(column, .idReserved) }
-    if let first = ids.see(id, line: line) { fail(column, .duplicateId(firstLine: first)) }
+    if let first = try ids.see(id, line: line) { fail(column, .duplicateId(firstLine: first)) }
     return id
   }
 
@@ -164,19 +164,3 @@ struct OrganizationIndex {
   }
 }
 
-/// Tracks ids within one file to report duplicates with the line of the first occurrence.
-///
-/// Ids are kept as 128-bit hashes with 32-bit line numbers, not as strings: 20 bytes an id, so a
-/// file of ten million rows stays within a few hundred megabytes. (Two different ids sharing a
-/// hash would be reported as a duplicate, never merged; at 128 bits that does not happen.)
-struct IdTracker {
-  private var lines: [UInt128: Int32] = [:]
-
-  /// Records an id; returns the earlier line when it was seen before.
-  mutating func see(_ id: String, line: Int) -> Int? {
-    let key = ContentKeys.fnv1a128([id])
-    if let first = lines[key] { return Int(first) }
-    lines[key] = Int32(clamping: line)
-    return nil
-  }
-}

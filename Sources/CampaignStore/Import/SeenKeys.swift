@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// The keys one import has seen (ids, and the content hashes of rows without one), with the line
+/// each was first seen on and how often.
+///
+/// The first `memoryLimit` keys are kept in memory (about 40 bytes each). Past that, all of them
+/// move to a temporary SQLite table, which SQLite keeps in its page cache and spills to a
+/// temporary file: an ordinary file imports at full speed, and a file of any length in bounded
+/// memory. The table belongs to the writer's connection and takes part in the file's transaction.
+final class SeenKeys {
+  /// Which keys: a record type's ids, or its content hashes (sheets of one type share one).
+  struct Space: RawRepresentable, Hashable {
+    var rawValue: Int
+    static func ids(_ type: RecordType) -> Space { Space(rawValue: type.dependencyOrder * 2) }
+    static func content(_ type: RecordType) -> Space { Space(rawValue: type.dependencyOrder * 2 + 1) }
+  }
+
+  /// Keys held in memory before they move to the temporary table (`REPORT_SEEN_KEYS_IN_MEMORY`
+  /// sets another number, for tests of the spill).
+  static let memoryLimit = Int(ProcessInfo.processInfo.environment["REPORT_SEEN_KEYS_IN_MEMORY"] ?? "") ?? 2_000_000
+
+  private struct Entry { var line: Int32; var count: Int32 }
+  private let db: Database
+  private let space: Space
+  private let limit: Int
+  private var memory: [UInt128: Entry] = [:]
+  private var record: Statement?
+
+  init(db: Database, space: Space, memoryLimit: Int = SeenKeys.memoryLimit) {
+    self.db = db
+    self.space = space
+    self.limit = memoryLimit
+  }
+
+  /// Records a key seen on `line`: the line it was first seen on, and how often it has been seen
+  /// now (1 the first time).
+  func see(_ key: UInt128, line: Int) throws -> (firstLine: Int, count: Int) {
+    if let record { return try see(key, line: line, in: record) }
+    if var e = memory[key] {
+      e.count += 1
+      memory[key] = e
+      return (Int(e.line), Int(e.count))
+    }
+    guard memory.count >= limit else {
+      memory[key] = Entry(line: Int32(clamping: line), count: 1)
+      return (line, 1)
+    }
+    let statement = try spill()
+    return try see(key, line: line, in: statement)
+  }
+
+  /// Moves the keys in memory to the temporary table, which takes every key from now on.
+  private func spill() throws -> Statement {
+    try db.execute(
+      sql: """
+        CREATE TEMP TABLE IF NOT EXISTS import_seen (
+          space INTEGER NOT NULL, hi INTEGER NOT NULL, lo INTEGER NOT NULL, line INTEGER NOT NULL, n INTEGER NOT NULL,
+          PRIMARY KEY (space, hi, lo)) WITHOUT ROWID
+        """)
+    try db.execute(sql: "DELETE FROM temp.import_seen WHERE space = ?", arguments: [space.rawValue])
+    let insert = try db.makeStatement(sql: "INSERT INTO temp.import_seen (space, hi, lo, line, n) VALUES (?, ?, ?, ?, ?)")
+    for (key, e) in memory.sorted(by: { $0.key < $1.key }) {
+      let (hi, lo) = Self.halves(key)
+      try insert.execute(arguments: [space.rawValue, hi, lo, Int(e.line), Int(e.count)])
+    }
+    memory = [:]
+    let statement = try db.makeStatement(
+      sql: """
+        INSERT INTO temp.import_seen (space, hi, lo, line, n) VALUES (?, ?, ?, ?, 1)
+        ON CONFLICT (space, hi, lo) DO UPDATE SET n = n + 1 RETURNING line, n
+        """)
+    record = statement
+    return statement
+  }
+
+  private func see(_ key: UInt128, line: Int, in statement: Statement) throws -> (firstLine: Int, count: Int) {
+    let (hi, lo) = Self.halves(key)
+    let args: [DatabaseValue] = [space.rawValue.databaseValue, hi.databaseValue, lo.databaseValue, line.databaseValue]
+    guard let row = try Row.fetchOne(statement, arguments: StatementArguments(args)) else { return (line, 1) }
+    return (row[0], row[1])
+  }
+
+  private static func halves(_ key: UInt128) -> (Int64, Int64) {
+    (Int64(bitPattern: UInt64(truncatingIfNeeded: key >> 64)), Int64(bitPattern: UInt64(truncatingIfNeeded: key)))
+  }
+}
+
+/// The ids of one import, each with the line it first appeared on: a second row with the same id
+/// is a mistake in the file. Ids are kept as 128-bit hashes (two different ids sharing one would
+/// be reported as a duplicate, never merged; at 128 bits that does not happen).
+struct IdTracker {
+  private let seen: SeenKeys
+
+  init(db: Database, type: RecordType, memoryLimit: Int = SeenKeys.memoryLimit) {
+    seen = SeenKeys(db: db, space: .ids(type), memoryLimit: memoryLimit)
+  }
+
+  /// Records an id; returns the earlier line when it was seen before.
+  func see(_ id: String, line: Int) throws -> Int? {
+    let (first, count) = try seen.see(ContentKeys.fnv1a128([id]), line: line)
+    return count > 1 ? first : nil
+  }
+}
