@@ -23,6 +23,7 @@ struct FuzzFindingTests {
     #expect(Self.files.contains("deflate-last-chunk.xlsx"))
     #expect(Self.files.contains("xxe-external-entity.xlsx"))
     #expect(Self.files.contains("negative-shared-string.xlsx"))
+    #expect(Self.files.contains("huge-date-serial.xlsx"))
   }
 
   @Test("each is refused with a message that names the file, and nothing is written", arguments: files)
@@ -81,6 +82,14 @@ struct FuzzFindingTests {
       }
     }
     #expect(try !dumpTables(atPath: t.store.path).contains("TOP-SECRET"))
+  }
+
+  @Test("a date serial that no Int holds is no date, not a trap")
+  func hugeSerials() {
+    for serial in [1e300, -1, 3_000_000, .infinity, -.infinity, .nan] {
+      #expect(XlsxSheet.day(fromSerial: serial, date1904: false) == nil, "\(serial)")
+    }
+    #expect(XlsxSheet.day(fromSerial: 44380.5, date1904: false)?.iso == "2021-07-03")
   }
 
   @Test("cell references past Excel's last column are not numbers that overflow")

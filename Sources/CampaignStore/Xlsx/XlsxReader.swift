@@ -163,8 +163,9 @@ struct XlsxSheet: RecordSource {
   /// The day of an Excel serial number (its time of day dropped). In the 1900 system Excel
   /// counts a 29 February 1900 that never was: serial 60.
   static func day(fromSerial serial: Double, date1904: Bool) -> Day? {
+    // Checked as a Double first: a huge serial (1e300) does not fit an Int.
+    guard serial.isFinite, serial >= 0, serial < 3_000_000 else { return nil }
     let whole = Int(serial.rounded(.down))
-    guard whole >= 0, whole < 3_000_000 else { return nil }
     if date1904 { return Day(year: 1904, month: 1, day: 1)!.adding(days: whole) }
     if whole == 0 || whole == 60 { return nil }
     return Day(year: 1899, month: 12, day: whole < 60 ? 31 : 30)!.adding(days: whole)
