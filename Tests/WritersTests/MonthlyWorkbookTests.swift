@@ -91,6 +91,34 @@ struct ReportWorkbookTests {
     #expect(sheet["freeze"] as? String == "C5")
   }
 
+  @Test("records past a sheet's last row go on to continuation sheets with the same header and numbering")
+  func continuation() throws {
+    let t = try TestStore.tiny()
+    let path = t.directory.path("split.xlsx")
+    // A sheet of 5 rows: title, reporting unit, header and two records.
+    try t.store.snapshot { source in
+      let r = try PeriodReport.compute(month: july, from: source)
+      try ReportWorkbook.write(r, source: source, to: path, lang: .zh, reportDate: reportDate, detailRowsPerSheet: 5)
+    }
+    let whole = try ReadWorkbook(path: try write(t).0)
+    let split = try ReadWorkbook(path: path)
+    let records = { (wb: ReadWorkbook, sheet: String) -> [[String]] in
+      (4...100).compactMap { row -> [String]? in
+        guard let n = wb.value(sheet, "A\(row)") else { return nil }
+        return ["\(n)"] + ["B", "C", "D", "E", "F"].map { "\(wb.value(sheet, "\($0)\(row)") ?? "")" }
+      }
+    }
+    let all = records(whole, "学习活动明细")
+    #expect(all.count >= 5)
+    let parts = split.sheets.filter { $0.hasPrefix("学习活动明细") }
+    #expect(parts.count == (all.count + 1) / 2)
+    #expect(parts.dropFirst().first == "学习活动明细（续1）")
+    #expect(parts.flatMap { records(split, $0) } == all)
+    #expect(split.value("学习活动明细（续1）", "A1") as? String == "学习活动明细（续）（2021年7月1日—7月31日）")
+    #expect(split.value("学习活动明细（续1）", "A3") as? String == "序号")
+    #expect(split.sheets.last == "宣传报道")
+  }
+
   @Test("print settings: A4, fit to one page wide, repeated headers, page footer")
   func printing() throws {
     let t = try TestStore.tiny()

@@ -2,40 +2,41 @@ import Aggregation
 import CampaignModel
 
 /// Sheets 3 and 4: the month's records one row each, streamed from the store so a month of any
-/// size takes constant memory (学习活动明细 and 督查督导).
+/// size takes constant memory (学习活动明细 and 督查督导). Records past Excel's last row go on to
+/// continuation sheets (学习活动明细（续1）, …) with the same header and numbering.
 struct DetailSheet {
   enum Kind { case activities, supervision }
   let ctx: WorkbookContext
   let kind: Kind
+  /// Rows a sheet may hold, title and header included: Excel's 1,048,576 (tests set fewer).
+  var rowsPerSheet = DetailSheet.excelRows
+  static let excelRows = 1_048_576
   typealias S = ReportStyles
 
-  func write(_ workbook: Workbook, source: any StatisticsSource) throws {
-    let s = ctx.stats
-    let sheet = try workbook.addSheet(kind == .activities ? ctx.activitiesName : ctx.supervisionName)
-    // Wide enough for the usual unit names on one line (a CJK character takes two units in Excel).
-    let widths: [Double] = kind == .activities ? [6, 11, 24, 26, 20, 40, 7, 9, 6, 9, 18] : [6, 11, 24, 26, 10, 40, 24]
-    let b = SheetBuilder(sheet, fixed: Dictionary(uniqueKeysWithValues: widths.enumerated().map { ($0, $1) }))
-    let columns: [String] = kind == .activities
+  private var columns: [String] {
+    kind == .activities
       ? [ctx.t("序号", "No."), ctx.t("日期", "Date"), ctx.t("所属单位", "Unit"), ctx.t("组织", "Organization"), ctx.t("类型", "Kind"),
          ctx.t("主题", "Title"), ctx.t("学时", "Hours"), ctx.t("参加人数", "Participants"), ctx.t("数量", "Count"),
          ctx.t("负责人", "Lead"), ctx.t("备注", "Note")]
       : [ctx.t("序号", "No."), ctx.t("日期", "Date"), ctx.t("被督导单位", "Unit visited"), ctx.t("组织", "Organization"),
          ctx.t("督导人", "Inspector"), ctx.t("督导内容", "Subject"), ctx.t("备注", "Note")]
-    let last = columns.count - 1
-    let title = kind == .activities ? ctx.t("学习活动明细", "Activities") : ctx.t("督查督导情况", "Supervision visits")
-    try b.nextRow(height: 26)
-    try b.merged(0...last, ctx.t("\(title)（\(ctx.periodText)）", "\(title) (\(ctx.periodText))"), S.title.with { $0.size = 14 })
-    try b.nextRow(height: 18)
-    try b.merged(0...last, ctx.t("填报单位：", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
-    try b.nextRow(height: 22)
-    try b.header(columns)
+  }
 
+  func write(_ workbook: Workbook, source: any StatisticsSource) throws {
+    let s = ctx.stats
     let catalogue = Catalogue(kinds: s.kinds.map(\.kind))
     let kinds: [String]? = kind == .activities
       ? s.kinds.map(\.kind.code).filter { $0 != s.settings.supervisionKind }
       : [s.settings.supervisionKind]
+    var part = 1
+    var (sheet, b) = try start(workbook, part: part)
     var n = 0
     try source.forEachActivity(dated: .within(s.windows.period), kinds: kinds) { record in
+      if b.row + 1 >= rowsPerSheet {
+        try end(sheet, b, isEmpty: false)
+        part += 1
+        (sheet, b) = try start(workbook, part: part)
+      }
       n += 1
       let a = record.activity
       try b.nextRow(height: 18)
@@ -57,7 +58,31 @@ struct DetailSheet {
         try b.put(6, .text(a.note), S.text)
       }
     }
-    try b.endTable(headerRow: 2, lastColumn: last, isEmpty: n == 0, emptyText: ctx.t("\(ctx.words.this)无记录", "No records \(ctx.words.this)"))
+    try end(sheet, b, isEmpty: n == 0)
+  }
+
+  /// A sheet with its title, reporting unit and header written: the first, or continuation `part`.
+  private func start(_ workbook: Workbook, part: Int) throws(WriterError) -> (Worksheet, SheetBuilder) {
+    let base = kind == .activities ? ctx.activitiesName : ctx.supervisionName
+    let sheet = try workbook.addSheet(part == 1 ? base : base + ctx.t("（续\(part - 1)）", " (\(part))"))
+    // Wide enough for the usual unit names on one line (a CJK character takes two units in Excel).
+    let widths: [Double] = kind == .activities ? [6, 11, 24, 26, 20, 40, 7, 9, 6, 9, 18] : [6, 11, 24, 26, 10, 40, 24]
+    let b = SheetBuilder(sheet, fixed: Dictionary(uniqueKeysWithValues: widths.enumerated().map { ($0, $1) }))
+    let last = columns.count - 1
+    var title = kind == .activities ? ctx.t("学习活动明细", "Activities") : ctx.t("督查督导情况", "Supervision visits")
+    if part > 1 { title += ctx.t("（续）", " (continued)") }
+    try b.nextRow(height: 26)
+    try b.merged(0...last, ctx.t("\(title)（\(ctx.periodText)）", "\(title) (\(ctx.periodText))"), S.title.with { $0.size = 14 })
+    try b.nextRow(height: 18)
+    try b.merged(0...last, ctx.t("填报单位：", "Reporting unit: ") + ctx.stats.reportingUnit, S.subtitleLeft)
+    try b.nextRow(height: 22)
+    try b.header(columns)
+    return (sheet, b)
+  }
+
+  private func end(_ sheet: Worksheet, _ b: SheetBuilder, isEmpty: Bool) throws(WriterError) {
+    try b.endTable(
+      headerRow: 2, lastColumn: columns.count - 1, isEmpty: isEmpty, emptyText: ctx.t("\(ctx.words.this)无记录", "No records \(ctx.words.this)"))
     try b.finish()
     try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...2 })
     sheet.freezePanes(row: 3, col: 0)

@@ -7,10 +7,11 @@ import Foundation
 /// of month-by-month counts with a trend chart.
 public enum ReportWorkbook {
   /// Writes the workbook of `report` to `path`. `source` streams the month's detail rows; call
-  /// this inside the snapshot the report was computed from so both agree.
+  /// this inside the snapshot the report was computed from so both agree. A detail sheet holds
+  /// at most `detailRowsPerSheet` rows (Excel's limit) and goes on in continuation sheets.
   public static func write(
     _ report: PeriodReport, source: any StatisticsSource, to path: String, lang: Language, reportDate: Day,
-    temporaryDirectory: String? = nil
+    temporaryDirectory: String? = nil, detailRowsPerSheet: Int = 1_048_576
   ) throws {
     let ctx = WorkbookContext(report: report, lang: lang, reportDate: reportDate)
     let workbook = try Workbook(path: path, constantMemory: true, temporaryDirectory: temporaryDirectory)
@@ -20,8 +21,8 @@ public enum ReportWorkbook {
     try OverviewSheet(ctx: ctx).write(workbook)
     if !report.trend.isEmpty { try TrendSheet(ctx: ctx).write(workbook) }
     try UnitSheet(ctx: ctx).write(workbook)
-    try DetailSheet(ctx: ctx, kind: .activities).write(workbook, source: source)
-    try DetailSheet(ctx: ctx, kind: .supervision).write(workbook, source: source)
+    try DetailSheet(ctx: ctx, kind: .activities, rowsPerSheet: detailRowsPerSheet).write(workbook, source: source)
+    try DetailSheet(ctx: ctx, kind: .supervision, rowsPerSheet: detailRowsPerSheet).write(workbook, source: source)
     try LedgerSheet(ctx: ctx).write(workbook)
     try PublicitySheet(ctx: ctx).write(workbook)
     try workbook.close()
