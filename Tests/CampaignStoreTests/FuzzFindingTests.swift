@@ -24,6 +24,7 @@ struct FuzzFindingTests {
     #expect(Self.files.contains("xxe-external-entity.xlsx"))
     #expect(Self.files.contains("negative-shared-string.xlsx"))
     #expect(Self.files.contains("huge-date-serial.xlsx"))
+    #expect(Self.files.contains("processing-instruction.xlsx"))
   }
 
   @Test("each is refused with a message that names the file, and nothing is written", arguments: files)
@@ -82,6 +83,19 @@ struct FuzzFindingTests {
       }
     }
     #expect(try !dumpTables(atPath: t.store.path).contains("TOP-SECRET"))
+  }
+
+  @Test("processing instructions, which crash Foundation's parser, are found; the XML declaration is not one")
+  func processingInstructions() {
+    let cases: [(String, Bool)] = [
+      ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet/>", false),
+      ("\u{FEFF}  <?xml version=\"1.0\"?><a>x</a>", false),
+      ("<worksheet/>", false), ("", false), ("<", false),
+      ("<?xml version=\"1.0\"?><a><?x?></a>", true), ("<?xml0RsF?><a/>", true), ("<a/><?pi data?>", true),
+    ]
+    for (xml, expected) in cases {
+      #expect(XlsxReader.hasProcessingInstruction(Data(xml.utf8)) == expected, "\(xml)")
+    }
   }
 
   @Test("a date serial that no Int holds is no date, not a trap")

@@ -87,7 +87,34 @@ struct XlsxReader {
     if EncodingDetector.firstInvalidUTF8(out) != nil || out.contains(0) {
       throw .badWorkbook(file: path, reason: "\(part) is not UTF-8 text; open the file in Excel or WPS and save it again as .xlsx")
     }
+    // It also crashes on a processing instruction without data (`<?x?>`: it takes libxml2's NULL
+    // for a string). Spreadsheet programs write none but the XML declaration.
+    if Self.hasProcessingInstruction(out) {
+      throw .badWorkbook(
+        file: path, reason: "\(part) holds an XML processing instruction, which spreadsheet programs do not write; open the file in Excel or WPS and save it again as .xlsx")
+    }
     return out
+  }
+
+  /// Whether XML bytes hold `<?` anywhere but in the XML declaration at the start.
+  static func hasProcessingInstruction(_ xml: Data) -> Bool {
+    xml.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+      let p = raw.bindMemory(to: UInt8.self)
+      var i = 0
+      if p.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+      while i < p.count, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0A || p[i] == 0x0D { i += 1 }
+      if p[i...].starts(with: Array("<?xml".utf8)), i + 5 < p.count, [0x20, 0x09, 0x0A, 0x0D].contains(p[i + 5]) {
+        // Skip the declaration: up to its `?>`.
+        i += 5
+        while i + 1 < p.count, !(p[i] == 0x3F && p[i + 1] == 0x3E) { i += 1 }
+        i += 2
+      }
+      while i + 1 < p.count {
+        if p[i] == 0x3C && p[i + 1] == 0x3F { return true }
+        i += 1
+      }
+      return false
+    }
   }
 
   /// The largest part (unpacked) a workbook may hold: a sheet of Excel's full 1,048,576 rows of
