@@ -25,6 +25,7 @@ struct FuzzFindingTests {
     #expect(Self.files.contains("negative-shared-string.xlsx"))
     #expect(Self.files.contains("huge-date-serial.xlsx"))
     #expect(Self.files.contains("processing-instruction.xlsx"))
+    #expect(Self.files.contains("declaration-left-open.xlsx"))
   }
 
   @Test("each is refused with a message that names the file, and nothing is written", arguments: files)
@@ -92,6 +93,8 @@ struct FuzzFindingTests {
       ("\u{FEFF}  <?xml version=\"1.0\"?><a>x</a>", false),
       ("<worksheet/>", false), ("", false), ("<", false),
       ("<?xml version=\"1.0\"?><a><?x?></a>", true), ("<?xml0RsF?><a/>", true), ("<a/><?pi data?>", true),
+      // A declaration left open swallows a processing instruction up to its `?>` (found by fuzzing).
+      ("<?xml version=\"1.0\" enco<sheets>x<?xml0RsF?>\n<a/>", true), ("<?xml version=\"1.0\" >", true),
     ]
     for (xml, expected) in cases {
       #expect(XlsxReader.hasProcessingInstruction(Data(xml.utf8)) == expected, "\(xml)")

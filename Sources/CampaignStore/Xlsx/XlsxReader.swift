@@ -104,10 +104,15 @@ struct XlsxReader {
       if p.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
       while i < p.count, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0A || p[i] == 0x0D { i += 1 }
       if p[i...].starts(with: Array("<?xml".utf8)), i + 5 < p.count, [0x20, 0x09, 0x0A, 0x0D].contains(p[i + 5]) {
-        // Skip the declaration: up to its `?>`.
+        // Skip the declaration: to its first `>`, which must close it as `?>` with no `<` before
+        // (its quoted values hold neither); anything else is refused, not guessed at.
         i += 5
-        while i + 1 < p.count, !(p[i] == 0x3F && p[i + 1] == 0x3E) { i += 1 }
-        i += 2
+        while i < p.count, p[i] != 0x3E {
+          if p[i] == 0x3C { return true }
+          i += 1
+        }
+        if i >= p.count || p[i - 1] != 0x3F { return true }
+        i += 1
       }
       while i + 1 < p.count {
         if p[i] == 0x3C && p[i + 1] == 0x3F { return true }
