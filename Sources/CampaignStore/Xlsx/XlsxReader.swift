@@ -88,17 +88,22 @@ struct XlsxReader {
       throw .badWorkbook(file: path, reason: "\(part) is not UTF-8 text; open the file in Excel or WPS and save it again as .xlsx")
     }
     // It also crashes on a processing instruction without data (`<?x?>`: it takes libxml2's NULL
-    // for a string). Spreadsheet programs write none but the XML declaration.
-    if Self.hasProcessingInstruction(out) {
+    // for a string), and its DTD callbacks do the same with absent values. Spreadsheet programs
+    // write neither (only the XML declaration), so such parts are refused before parsing; with
+    // no DTD there are no entities either (no external ones, no expansion bombs).
+    if let markup = Self.unsupportedMarkup(out) {
       throw .badWorkbook(
-        file: path, reason: "\(part) holds an XML processing instruction, which spreadsheet programs do not write; open the file in Excel or WPS and save it again as .xlsx")
+        file: path, reason: "\(part) holds \(markup), which spreadsheet programs do not write; open the file in Excel or WPS and save it again as .xlsx")
     }
     return out
   }
 
-  /// Whether XML bytes hold `<?` anywhere but in the XML declaration at the start.
-  static func hasProcessingInstruction(_ xml: Data) -> Bool {
-    xml.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+  /// What a part holds that spreadsheet programs never write: a processing instruction (`<?`
+  /// anywhere but the XML declaration at the start) or a DTD declaration (`<!` that opens
+  /// neither a comment nor CDATA). Nil when it holds neither.
+  static func unsupportedMarkup(_ xml: Data) -> String? {
+    let instruction = "an XML processing instruction", dtd = "a DTD (<!DOCTYPE, <!ENTITY …)"
+    return xml.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String? in
       let p = raw.bindMemory(to: UInt8.self)
       var i = 0
       if p.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
@@ -108,17 +113,21 @@ struct XlsxReader {
         // (its quoted values hold neither); anything else is refused, not guessed at.
         i += 5
         while i < p.count, p[i] != 0x3E {
-          if p[i] == 0x3C { return true }
+          if p[i] == 0x3C { return instruction }
           i += 1
         }
-        if i >= p.count || p[i - 1] != 0x3F { return true }
+        if i >= p.count || p[i - 1] != 0x3F { return instruction }
         i += 1
       }
+      let comment = Array("!--".utf8), cdata = Array("![CDATA[".utf8)
       while i + 1 < p.count {
-        if p[i] == 0x3C && p[i + 1] == 0x3F { return true }
+        if p[i] == 0x3C {
+          if p[i + 1] == 0x3F { return instruction }
+          if p[i + 1] == 0x21 && !p[(i + 1)...].starts(with: comment) && !p[(i + 1)...].starts(with: cdata) { return dtd }
+        }
         i += 1
       }
-      return false
+      return nil
     }
   }
 
