@@ -29,12 +29,16 @@ struct ZipPackage {
   /// damaged, is `badWorkbook`.
   init(path: String) throws(StoreError) {
     self.path = path
+    let notZip = StoreError.badWorkbook(file: path, reason: "not a zip archive (an .xlsx file is one); open it in Excel or WPS and save it again as .xlsx")
+    // Shorter than the end record: no archive. (Foundation also leaks its buffer when it maps an
+    // empty file, found by fuzzing.)
+    let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    guard fileSize >= 22 else { throw notZip }
     do {
       bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
     } catch {
       throw .unreadableFile(path: path, reason: error.localizedDescription)
     }
-    let notZip = StoreError.badWorkbook(file: path, reason: "not a zip archive (an .xlsx file is one); open it in Excel or WPS and save it again as .xlsx")
     guard let end = endOfCentralDirectory() else { throw notZip }
     let count = Int(u16(end + 10)), size = Int(u32(end + 12)), start = Int(u32(end + 16))
     guard start <= end, size <= end - start else { throw notZip }
