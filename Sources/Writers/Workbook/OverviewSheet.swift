@@ -20,7 +20,7 @@ struct OverviewSheet {
     try b.nextRow(height: 30)
     try b.merged(0...lastColumn, ctx.title, S.title)
     try b.nextRow(height: 20)
-    try b.merged(0...3, ctx.t("填报单位：", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
+    try b.merged(0...3, ctx.reportingUnitLine, S.subtitleLeft)
     try b.merged(4...7, ctx.t("统计时间：", "Period: ") + ctx.periodText, S.subtitleCenter)
     try b.merged(8...9, ctx.t("报出日期：", "Reported: ") + ctx.dateText(ctx.reportDate), S.subtitleRight)
     try b.nextRow(height: 30)

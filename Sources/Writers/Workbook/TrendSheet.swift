@@ -16,7 +16,7 @@ struct TrendSheet {
     try b.nextRow(height: 26)
     try b.merged(0...totalColumn, ctx.t("逐月统计（\(ctx.periodText)）", "By month (\(ctx.periodText))"), S.title.with { $0.size = 14 })
     try b.nextRow(height: 18)
-    try b.merged(0...totalColumn, ctx.t("填报单位：", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
+    try b.merged(0...totalColumn, ctx.reportingUnitLine, S.subtitleLeft)
     try b.nextRow(height: 22)
     let sameYear = Set(trend.map(\.month.year)).count == 1
     let monthLabels = trend.map { t in

@@ -28,7 +28,7 @@ struct UnitSheet {
       ctx.t("\(name)基层党组织统计表（\(ctx.words.name)）", "\(ctx.stats.settings.institution) \(ctx.stats.settings.campaign): statistics by unit, \(ctx.words.name)"),
       S.title)
     try b.nextRow(height: 20)
-    try b.merged(0...5, ctx.t("填报单位：", "Reporting unit: ") + s.reportingUnit, S.subtitleLeft)
+    try b.merged(0...5, ctx.reportingUnitLine, S.subtitleLeft)
     try b.merged(6...11, ctx.t("统计时间：", "Period: ") + ctx.periodText, S.subtitleCenter)
     try b.merged(12...15, ctx.t("单位：次、学时、人次、项", "Units: sessions, hours, people, matters"), S.subtitleRight)
     try headers(b)

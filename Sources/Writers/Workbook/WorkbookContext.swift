@@ -23,6 +23,8 @@ struct WorkbookContext {
 
   /// The period as forms write it: 2021年7月1日—7月31日.
   var periodText: String { words.dates }
+  /// The line under every sheet's title: 填报单位：<the reporting unit>.
+  var reportingUnitLine: String { t("填报单位：", "Reporting unit: ") + stats.reportingUnit }
 
   /// 本月 / This month: a column header.
   var thisHeader: String { lang == .zh ? words.this : words.this.prefix(1).uppercased() + words.this.dropFirst() }
