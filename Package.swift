@@ -19,8 +19,14 @@ let package = Package(
     .target(
       name: "CampaignStore",
       dependencies: [
-        "CampaignModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "CampaignModel", "CPostgres", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
+    ),
+    .systemLibrary(
+      name: "CPostgres",
+      pkgConfig: "libpq",
+      providers: [.apt(["libpq-dev"])]
     ),
     .target(name: "Aggregation", dependencies: ["CampaignModel"]),
     .target(name: "Synthetic", dependencies: ["CampaignModel"]),

@@ -1,5 +1,4 @@
 import CampaignModel
-import GRDB
 
 extension CampaignStore {
   /// The kind catalogue in display order.
@@ -14,14 +13,16 @@ extension CampaignStore {
 
   /// The ids of the matters ledger, in id order.
   public func matterIDs() throws(StoreError) -> [String] {
-    try readDB { db in try String.fetchAll(db, sql: "SELECT id FROM matter ORDER BY id") }
+    try readDB { db in try db.fetchColumn("SELECT id FROM matter ORDER BY id", as: String.self) }
   }
 
   /// Every organization in file order, for listings.
   public func organizations() throws(StoreError) -> [Organization] {
     try readDB { db in
-      try Row.fetchAll(db, sql: "SELECT id, name, kind, parent, counted FROM organization ORDER BY position, id").map { r in
-        Organization(id: r[0], name: r[1], kind: OrganizationKind(rawValue: r[2]) ?? .branch, parent: r[3], counted: r[4])
+      try db.fetchAll("SELECT id, name, kind, parent, counted FROM organization ORDER BY position, id").map { r in
+        Organization(
+          id: try r.get(0), name: try r.get(1), kind: OrganizationKind(rawValue: try r.get(2)) ?? .branch, parent: try r.get(3),
+          counted: try r.get(4))
       }
     }
   }

@@ -31,6 +31,10 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case readOnly(path: String)
   /// A setting key or value is invalid.
   case setting(CampaignModelError)
+  /// The PostgreSQL server cannot be reached (wrong host or port, down, or a firewall).
+  case serverUnreachable(target: String, reason: String)
+  /// The PostgreSQL server refused the login (wrong user or password).
+  case serverRefused(target: String, reason: String)
 
   public var description: String { message(in: .en) }
   public var errorDescription: String? { description }
@@ -42,6 +46,10 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       return lang.pick("\(path): 文件不存在。请检查路径和文件名。", "\(path): no such file. Check the path and the file name.")
     case .unreadableFile(let path, let reason):
       return lang.pick("\(path): 无法读取（\(reason)）。", "\(path): cannot be read (\(reason)).")
+    case .missingDatabase(let path) where CampaignStore.isServerURL(path):
+      return lang.pick(
+        "\(path): 服务器上没有这个数据库。请让数据库管理员创建它（createdb，属主为连接用户），再运行 report init。",
+        "\(path): the server has no such database. Have it created (createdb, owned by the connecting user), then run `report init`.")
     case .missingDatabase(let path):
       return lang.pick(
         "\(path): 数据库不存在。请先运行 report init 或 report import（或用 --db / REPORT_DB 指定已有的数据库）。",
@@ -86,6 +94,18 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       return lang.pick(
         "\(path): 另一个任务（导入或生成报表）正在使用该数据库，等待超时。请稍后重试，或用 --wait 延长等待时间。",
         "\(path): another run (an import or a report) is using the database and did not finish in time. Try again later, or wait longer with --wait.")
+    case .readOnly(let path) where CampaignStore.isServerURL(path):
+      return lang.pick(
+        "\(path)：连接用户没有写入这些表的权限。请用数据库的属主连接，或让管理员授予权限（GRANT）。",
+        "\(path): the connecting user may not write the store's tables. Connect as the database's owner, or have the rights granted (GRANT).")
+    case .serverUnreachable(let target, let reason):
+      return lang.pick(
+        "\(target)：无法连接数据库服务器（\(reason)）。请检查主机名、端口和服务器是否在运行。",
+        "\(target): cannot reach the database server (\(reason)). Check the host, the port and that the server is running.")
+    case .serverRefused(let target, let reason):
+      return lang.pick(
+        "\(target)：数据库服务器拒绝登录（\(reason)）。请检查用户名和密码（URL、PGPASSWORD 或 ~/.pgpass）。",
+        "\(target): the database server refused the login (\(reason)). Check the user name and the password (in the URL, PGPASSWORD or ~/.pgpass).")
     case .readOnly(let path):
       return lang.pick(
         "\(path)：当前用户不能写入该数据库（或其所在文件夹）。导入和生成报表都需要写权限（锁文件和 SQLite 的预写日志文件也在该文件夹中）。请用拥有该数据库的用户运行，或调整文件和文件夹的权限。",

@@ -10,6 +10,7 @@ enum Exit: Int32 {
   case usage = 64
   case dataError = 65
   case noInput = 66
+  case unavailable = 69
   case software = 70
   case cannotCreate = 73
   case busy = 75
@@ -24,7 +25,8 @@ enum Exit: Int32 {
       case .badEncoding, .badWorkbook, .unrecognisedHeader, .badData, .newerSchema, .notADatabase: return .dataError
       case .setting: return .usage
       case .busy: return .busy
-      case .readOnly: return .noPermission
+      case .readOnly, .serverRefused: return .noPermission
+      case .serverUnreachable: return .unavailable
       case .database: return .software
       }
     case is CampaignModelError: return .usage

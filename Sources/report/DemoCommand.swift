@@ -16,7 +16,7 @@ extension Report {
     func run() throws {
       try RunLog.run(options, command: "demo") {
         try load()
-        return [options.databasePath]
+        return [CampaignStore.redacted(options.databasePath)]
       }
     }
 

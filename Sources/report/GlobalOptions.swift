@@ -6,7 +6,11 @@ import Foundation
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
   /// The store's path; the environment and the default apply when absent.
-  @Option(name: .long, help: ArgumentHelp("The database file (default: $REPORT_DB, else ~/.local/share/campaign-report/campaign.sqlite).", valueName: "path"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The database file, or a PostgreSQL database as postgresql://user@host:port/dbname (default: $REPORT_DB, else ~/.local/share/campaign-report/campaign.sqlite).",
+      valueName: "path|url"))
   var db: String?
 
   /// The language of messages and outputs.
@@ -42,12 +46,15 @@ struct GlobalOptions: ParsableArguments {
 
   /// Opens the store, mapping failures to exit codes.
   func openStore(_ mode: CampaignStore.OpenMode) throws -> CampaignStore {
-    try Console.guarded(language) { try CampaignStore(path: databasePath, mode: mode) }
+    try Console.guarded(language) { try CampaignStore(path: databasePath, mode: mode, wait: wait) }
   }
 
-  /// Takes the lock beside the database for a kind of work, waiting at most `--wait` seconds.
-  func lock(_ purpose: RunLock.Purpose) throws -> RunLock {
-    try Console.guarded(language) { try RunLock(database: databasePath, purpose: purpose, wait: wait) }
+  /// Takes the lock beside a SQLite database for a kind of work, waiting at most `--wait`
+  /// seconds. A PostgreSQL store needs none: the server keeps concurrent imports apart, and
+  /// reports read snapshots.
+  func lock(_ purpose: RunLock.Purpose) throws -> RunLock? {
+    if CampaignStore.isServerURL(databasePath) { return nil }
+    return try Console.guarded(language) { try RunLock(database: databasePath, purpose: purpose, wait: wait) }
   }
 
   /// Prints a line to stdout unless --quiet.

@@ -16,7 +16,9 @@ extension Report {
 
     func run() throws {
       let binary = Self.executablePath()
-      let db = URL(fileURLWithPath: options.databasePath).standardizedFileURL.path
+      // A server's URL goes in without its password: the jobs read it from ~/.pgpass.
+      let db = CampaignStore.isServerURL(options.databasePath)
+        ? CampaignStore.redacted(options.databasePath) : URL(fileURLWithPath: options.databasePath).standardizedFileURL.path
       let folder = URL(fileURLWithPath: out).standardizedFileURL.path
       let log = URL(fileURLWithPath: folder).appendingPathComponent("report.log").path
       let args = "--previous --quiet --out \(Self.quoted(folder)) --log \(Self.quoted(log))"
@@ -26,7 +28,8 @@ extension Report {
         # Paste into `crontab -e`. Each job reports the last complete period before the day it runs,
         # writes \(folder)/monthly-YYYY-MM.xlsx (and .txt, quarterly-…, annual-…) and appends a line to
         # \(log). Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing database or input,
-        # 70 internal error, 73 cannot write output, 75 database busy (try again), 77 no permission.
+        # 69 database server unreachable, 70 internal error, 73 cannot write output, 75 database busy
+        # (try again), 77 no permission.
         # Cron has no holiday calendar: the jobs run on the 1st (and the annual one on 2 January).
         REPORT_DB=\(db)
         30 6 1 * *        \(Self.quoted(binary)) monthly \(args)\(lang)

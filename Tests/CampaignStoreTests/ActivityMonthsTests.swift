@@ -78,3 +78,33 @@ struct ActivityMonthsTests {
     }
   }
 }
+
+/// A store made by the first version of the schema, with records, opens with its monthly sums
+/// computed.
+@Suite("Migrating an older store")
+struct MigrationTests {
+  @Test("a v1 store with activities gets its monthly sums on opening")
+  func fromV1() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.path("old.sqlite")
+    let queue = try DatabaseQueue(path: path)
+    try Migrations.migrator.migrate(queue, upTo: "v1-records")
+    try queue.write { db in
+      try db.execute(sql: """
+        INSERT INTO organization VALUES ('C', '党委', 'committee', NULL, 1, 0, NULL), ('U1', '一支部', 'branch', 'C', 1, 1, 'U1');
+        INSERT INTO activity (key, id, date, organization, kind, title, hours, participants, count, level, lead, note) VALUES
+          ('id:A1', 'A1', '2021-07-02', 'U1', 'branch_study', 't', 150, 10, 1, NULL, '', ''),
+          ('id:A2', 'A2', '2021-07-20', 'U1', 'branch_study', 't', 200, 12, 2, NULL, '', ''),
+          ('id:A3', 'A3', '2021-08-01', 'C', 'central_study', 't', 100, 30, 1, NULL, '', '');
+        """)
+    }
+    try queue.close()
+    let store = try CampaignStore(path: path, mode: .existing)
+    let july = try store.snapshot { try $0.activityTotalsByUnit(dated: .within(Month(year: 2021, month: 7)!.days)) }
+    #expect(july == ["U1": ["branch_study": Totals(count: 3, hours: Hours(hundredths: 350), participants: 22)]])
+    let august = try store.snapshot { try $0.activityTotals(dated: .within(Month(year: 2021, month: 8)!.days)) }
+    #expect(august == ["central_study": Totals(count: 1, hours: Hours(hundredths: 100), participants: 30)])
+    #expect(try rowCount("activity_month_dirty", atPath: path) == 0)
+  }
+}

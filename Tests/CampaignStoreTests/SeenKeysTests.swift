@@ -1,6 +1,5 @@
 @testable import CampaignStore
 import Foundation
-import GRDB
 import TestSupport
 import Testing
 
@@ -14,7 +13,7 @@ struct SeenKeysTests {
     defer { t.directory.remove() }
     let keys: [UInt128] = [5, 9, 5, 1 << 100, 9, 9, 7, (1 << 127) | 3, 5, 1 << 100, 11, 12, 13, 5]
     func answers(_ limit: Int) throws -> [String] {
-      try t.store.pool.write { db in
+      try t.store.backend.write { db in
         let seen = SeenKeys(db: db, space: .ids(.activities), memoryLimit: limit)
         return try keys.enumerated().map { i, k in
           let (first, count) = try seen.see(k, line: i + 2)

@@ -1,5 +1,4 @@
 import CampaignModel
-import GRDB
 
 /// Activities: each row is checked against the catalogue and the organization tree, then
 /// upserted by its id, or by its content when it has none.
@@ -11,7 +10,7 @@ struct ActivityImporter: RowImporter {
   private let upsert: Upserter
   private static let columns = ["id", "date", "organization", "kind", "title", "hours", "participants", "count", "level", "lead", "note"]
 
-  init(db: Database) throws {
+  init(db: any SQLDatabase) throws {
     ids = IdTracker(db: db, type: .activities)
     contentKeys = ContentKeys(db: db, type: .activities)
     organizations = try loadOrganizationIndex(db)
@@ -19,7 +18,7 @@ struct ActivityImporter: RowImporter {
     upsert = try Upserter(db: db, table: "activity", key: "key", columns: Self.columns)
   }
 
-  mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
+  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> RowOutcome? {
     let id = try row.optionalId("id", seen: ids)
     let date = row.day("date", required: true)
     let org = row.organization("unit", in: organizations)
@@ -40,12 +39,10 @@ struct ActivityImporter: RowImporter {
       level?.rawValue ?? "", lead, note,
     ]
     let key = try id.map { "id:" + $0 } ?? contentKeys.key(for: values)
-    let args: [DatabaseValue] = [
-      key.databaseValue, id?.databaseValue ?? .null, values[0].databaseValue, org.databaseValue, kind.code.databaseValue,
-      title.databaseValue, hours.hundredths.databaseValue, participants.databaseValue, count.databaseValue,
-      level?.rawValue.databaseValue ?? .null, lead.databaseValue, note.databaseValue,
-    ]
-    return try upsert.write(args, db: db)
+    return try upsert.write([
+      .text(key), id.sqlValue, .text(values[0]), .text(org), .text(kind.code), .text(title), hours.hundredths.sqlValue,
+      participants.sqlValue, count.sqlValue, level?.rawValue.sqlValue ?? .null, .text(lead), .text(note),
+    ])
   }
 }
 
@@ -57,13 +54,13 @@ extension MediaLevel {
 }
 
 /// Loads the catalogue in display order.
-func loadCatalogue(_ db: Database) throws -> Catalogue {
-  let kinds = try Row.fetchAll(
-    db, sql: "SELECT code, name, name_en, measure, measure_en, category, category_name, category_name_en FROM kind ORDER BY position, code"
+func loadCatalogue(_ db: any SQLDatabase) throws -> Catalogue {
+  let kinds = try db.fetchAll(
+    "SELECT code, name, name_en, measure, measure_en, category, category_name, category_name_en FROM kind ORDER BY position, code"
   ).map { r in
     ActivityKind(
-      code: r[0], name: r[1], nameEn: r[2], measure: r[3], measureEn: r[4], category: r[5], categoryName: r[6],
-      categoryNameEn: r[7])
+      code: try r.get(0), name: try r.get(1), nameEn: try r.get(2), measure: try r.get(3), measureEn: try r.get(4),
+      category: try r.get(5), categoryName: try r.get(6), categoryNameEn: try r.get(7))
   }
   return Catalogue(kinds: kinds)
 }

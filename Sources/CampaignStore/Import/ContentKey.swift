@@ -1,5 +1,3 @@
-import GRDB
-
 /// Keys for rows without an id, so that importing the same file twice changes nothing.
 ///
 /// The key is a 128-bit FNV-1a hash of the row's normalised values plus its occurrence among
@@ -8,7 +6,7 @@ import GRDB
 struct ContentKeys {
   private let seen: SeenKeys
 
-  init(db: Database, type: RecordType, memoryLimit: Int = SeenKeys.memoryLimit) {
+  init(db: any SQLDatabase, type: RecordType, memoryLimit: Int = SeenKeys.memoryLimit) {
     seen = SeenKeys(db: db, space: .content(type), memoryLimit: memoryLimit)
   }
 

@@ -1,5 +1,4 @@
 import CampaignModel
-import GRDB
 
 /// Raw opinions: upserted by id (or by content when there is none); a merged opinion must name
 /// a matter already in the ledger.
@@ -11,15 +10,15 @@ struct FeedbackImporter: RowImporter {
   private let upsert: Upserter
   private static let columns = ["id", "date", "organization", "channel", "content", "matter"]
 
-  init(db: Database) throws {
+  init(db: any SQLDatabase) throws {
     ids = IdTracker(db: db, type: .feedback)
     contentKeys = ContentKeys(db: db, type: .feedback)
     organizations = try loadOrganizationIndex(db)
-    matters = try Set(String.fetchAll(db, sql: "SELECT id FROM matter"))
+    matters = try Set(db.fetchColumn("SELECT id FROM matter", as: String.self))
     upsert = try Upserter(db: db, table: "feedback", key: "key", columns: Self.columns)
   }
 
-  mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
+  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> RowOutcome? {
     let id = try row.optionalId("id", seen: ids)
     let date = row.day("date", required: true)
     let org = row.organization("unit", in: organizations)
@@ -29,6 +28,6 @@ struct FeedbackImporter: RowImporter {
     if let matter, !matters.contains(matter) { row.fail("matter", .unknownMatter) }
     guard row.issues.isEmpty, write, let date, let org, let content else { return nil }
     let key = try id.map { "id:" + $0 } ?? contentKeys.key(for: [date.iso, org, channel, content, matter ?? ""])
-    return try upsert.write([key, id, date.iso, org, channel, content, matter], db: db)
+    return try upsert.write([.text(key), id.sqlValue, .text(date.iso), .text(org), .text(channel), .text(content), matter.sqlValue])
   }
 }

@@ -1,6 +1,5 @@
 import CampaignModel
 import Foundation
-import GRDB
 
 /// What one imported file (or one sheet of a workbook) did to the store.
 public struct ImportSummary: Sendable, Equatable {
@@ -32,15 +31,15 @@ enum RowOutcome { case added, updated, unchanged }
 
 /// Turns validated rows of one record type into store writes.
 protocol RowImporter {
-  init(db: Database) throws
+  init(db: any SQLDatabase) throws
   /// Validates one row (problems go to `row.issues`) and writes it when `write` is true.
-  mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome?
+  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> RowOutcome?
   /// Whole-file checks and writes after the last row; returns the outcomes of rows written here.
-  mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws -> [RowOutcome]
+  mutating func finish(db: any SQLDatabase, issues: inout [DataIssue], file: String) throws -> [RowOutcome]
 }
 
 extension RowImporter {
-  mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws -> [RowOutcome] { [] }
+  mutating func finish(db: any SQLDatabase, issues: inout [DataIssue], file: String) throws -> [RowOutcome] { [] }
 }
 
 /// A source with its header read and its type known.
@@ -185,7 +184,7 @@ extension CampaignStore {
   /// The most problems one failed import lists; the rest are counted.
   static let maximumListedProblems = 1000
 
-  private static func makeImporter(_ type: RecordType, db: Database) throws -> any RowImporter {
+  private static func makeImporter(_ type: RecordType, db: any SQLDatabase) throws -> any RowImporter {
     switch type {
     case .organizations: try OrganizationImporter(db: db)
     case .kinds: try KindImporter(db: db)
@@ -196,7 +195,7 @@ extension CampaignStore {
   }
 
   private func importRows(
-    _ p: PreparedSource, importer: inout any RowImporter, db: Database, issues: inout [DataIssue], omitted: inout Int,
+    _ p: PreparedSource, importer: inout any RowImporter, db: any SQLDatabase, issues: inout [DataIssue], omitted: inout Int,
     progress: ((Int) -> Void)?
   ) throws -> ImportSummary {
     let name = p.source.name
@@ -241,45 +240,38 @@ extension DataIssue {
 /// Writes rows keyed by one column: inserts new keys, updates rows whose values differ, and
 /// leaves identical rows untouched, telling which of the three happened.
 struct Upserter {
-  private let insert: Statement
-  private let update: Statement
+  private let insert: any SQLStatement
+  private let update: any SQLStatement
   private let updateArgumentOrder: [Int]
 
   /// - Parameter insertOnly: columns set when a row is added and kept when it is updated.
-  init(db: Database, table: String, key: String, columns: [String], insertOnly: [String] = []) throws {
+  init(db: any SQLDatabase, table: String, key: String, columns: [String], insertOnly: [String] = []) throws {
     let all = [key] + columns + insertOnly
     let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
-    insert = try db.makeStatement(
-      sql: "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT(\(key)) DO NOTHING")
+    insert = try db.prepare(
+      "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT(\(key)) DO NOTHING")
     let sets = columns.map { "\($0) = ?" }.joined(separator: ", ")
-    let differs = columns.map { "\($0) IS NOT ?" }.joined(separator: " OR ")
-    update = try db.makeStatement(sql: "UPDATE \(table) SET \(sets) WHERE \(key) = ? AND (\(differs))")
+    let differs = columns.map { "\($0) \(db.dialect.isDistinctFrom) ?" }.joined(separator: " OR ")
+    update = try db.prepare("UPDATE \(table) SET \(sets) WHERE \(key) = ? AND (\(differs))")
     // SET values, then the key, then the values again for the comparison.
     let values = Array(1...columns.count)
     updateArgumentOrder = values + [0] + values
   }
 
   /// Writes one row; `values` are the key, the columns, then the insert-only columns.
-  func write(_ values: [(any DatabaseValueConvertible)?], db: Database) throws -> RowOutcome {
-    try write(values.map { $0?.databaseValue ?? .null }, db: db)
-  }
-
-  /// Writes one row of database values (the importers' fast path: no boxing per value).
-  func write(_ dbValues: [DatabaseValue], db: Database) throws -> RowOutcome {
-    try insert.execute(arguments: StatementArguments(dbValues))
-    if db.changesCount == 1 { return .added }
-    try update.execute(arguments: StatementArguments(updateArgumentOrder.map { dbValues[$0] }))
-    return db.changesCount == 1 ? .updated : .unchanged
+  func write(_ values: [SQLValue]) throws -> RowOutcome {
+    if try insert.execute(values) == 1 { return .added }
+    return try update.execute(updateArgumentOrder.map { values[$0] }) == 1 ? .updated : .unchanged
   }
 }
 
 /// Loads the organization index for resolving unit cells.
-func loadOrganizationIndex(_ db: Database) throws -> OrganizationIndex {
+func loadOrganizationIndex(_ db: any SQLDatabase) throws -> OrganizationIndex {
   var index = OrganizationIndex()
-  for row in try Row.fetchAll(db, sql: "SELECT id, name FROM organization") {
-    let id: String = row[0]
+  try db.forEachRow("SELECT id, name FROM organization", []) { row in
+    let id: String = try row.get(0)
     index.ids.insert(id)
-    index.byName[row[1], default: []].append(id)
+    index.byName[try row.get(1), default: []].append(id)
   }
   return index
 }

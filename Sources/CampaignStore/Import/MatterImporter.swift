@@ -1,5 +1,4 @@
 import CampaignModel
-import GRDB
 
 /// The matters ledger: each row is upserted by its id after its status is checked against its
 /// dates.
@@ -9,13 +8,13 @@ struct MatterImporter: RowImporter {
   private let upsert: Upserter
   private static let columns = ["title", "organization", "raised", "owner", "claimed", "due", "status", "resolved", "key_project", "note"]
 
-  init(db: Database) throws {
+  init(db: any SQLDatabase) throws {
     ids = IdTracker(db: db, type: .matters)
     organizations = try loadOrganizationIndex(db)
     upsert = try Upserter(db: db, table: "matter", key: "id", columns: Self.columns)
   }
 
-  mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
+  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> RowOutcome? {
     let id = row.required("id")
     if let id, let first = try ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
     let title = row.required("title")
@@ -41,10 +40,10 @@ struct MatterImporter: RowImporter {
     }
     if let c = claimed, let r = resolved, r < c, raised.map({ r >= $0 }) ?? true { row.fail("resolved", .resolvedBeforeClaimed) }
     guard row.issues.isEmpty, write, let id, let title, let org, let raised, let status else { return nil }
-    let args: [(any DatabaseValueConvertible)?] = [
+    let values: [any SQLBindable] = [
       id, title, org, raised.iso, owner, claimed?.iso, due?.iso, status.rawValue, resolved?.iso, keyProject, note,
     ]
-    return try upsert.write(args, db: db)
+    return try upsert.write(values.map(\.sqlValue))
   }
 }
 

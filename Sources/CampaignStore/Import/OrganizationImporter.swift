@@ -1,5 +1,4 @@
 import CampaignModel
-import GRDB
 
 /// The organization tree: rows are collected, the tree they form together with the stored
 /// organizations is checked (one root, known parents, no cycles), then they are upserted and
@@ -18,13 +17,15 @@ struct OrganizationImporter: RowImporter {
   private let firstPosition: Int
   private static let columns = ["name", "kind", "parent", "counted"]
 
-  init(db: Database) throws {
+  init(db: any SQLDatabase) throws {
+    // The tree is checked as a whole: no other import may change it meanwhile.
+    try db.serialize(.treeAndSums)
     ids = IdTracker(db: db, type: .organizations)
     upsert = try Upserter(db: db, table: "organization", key: "id", columns: Self.columns, insertOnly: ["position"])
-    firstPosition = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM organization") ?? 0
+    firstPosition = try db.fetchOne("SELECT COALESCE(MAX(position) + 1, 0) FROM organization", as: Int.self) ?? 0
   }
 
-  mutating func importRow(_ row: inout RowReader, db: Database, write: Bool) throws -> RowOutcome? {
+  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> RowOutcome? {
     let id = row.required("id")
     if let id, let first = try ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
     let name = row.required("name")
@@ -40,13 +41,14 @@ struct OrganizationImporter: RowImporter {
     return nil
   }
 
-  mutating func finish(db: Database, issues: inout [DataIssue], file: String) throws -> [RowOutcome] {
+  mutating func finish(db: any SQLDatabase, issues: inout [DataIssue], file: String) throws -> [RowOutcome] {
     // The tree as it will be: stored organizations overlaid with this file's rows.
     var parentOf: [String: String?] = [:]
     var kindOf: [String: String] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT id, parent, kind FROM organization") {
-      parentOf[row[0] as String] = row[1] as String?
-      kindOf[row[0]] = row[2]
+    try db.forEachRow("SELECT id, parent, kind FROM organization", []) { row in
+      let id: String = try row.get(0)
+      parentOf[id] = try row.get(1, as: String?.self)
+      kindOf[id] = try row.get(2)
     }
     var lineOf: [String: Pending] = [:]
     for p in pending {
@@ -97,14 +99,15 @@ struct OrganizationImporter: RowImporter {
 
     let outcomes = try pending.enumerated().map { i, p in
       let o = p.org
-      return try upsert.write([o.id, o.name, o.kind.rawValue, o.parent, o.counted, firstPosition + i], db: db)
+      let values: [any SQLBindable] = [o.id, o.name, o.kind.rawValue, o.parent, o.counted, firstPosition + i]
+      return try upsert.write(values.map(\.sqlValue))
     }
     try recomputeUnits(db, parentOf: parentOf)
     return outcomes
   }
 
   /// Sets each organization's unit: the ancestor whose parent is the root.
-  private func recomputeUnits(_ db: Database, parentOf: [String: String?]) throws {
+  private func recomputeUnits(_ db: any SQLDatabase, parentOf: [String: String?]) throws {
     var unitOf: [String: String?] = [:]
     func unit(_ id: String) -> String? {
       if let u = unitOf[id] { return u }
@@ -121,10 +124,10 @@ struct OrganizationImporter: RowImporter {
       for c in chain { unitOf[c] = result }
       return result
     }
-    let update = try db.makeStatement(sql: "UPDATE organization SET unit = ? WHERE id = ? AND unit IS NOT ?")
+    let update = try db.prepare("UPDATE organization SET unit = ? WHERE id = ? AND unit \(db.dialect.isDistinctFrom) ?")
     for id in parentOf.keys {
       let u = unit(id)
-      try update.execute(arguments: [u, id, u])
+      try update.execute([u, id, u])
     }
   }
 }

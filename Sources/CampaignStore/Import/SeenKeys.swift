@@ -1,13 +1,12 @@
 import Foundation
-import GRDB
 
 /// The keys one import has seen (ids, and the content hashes of rows without one), with the line
 /// each was first seen on and how often.
 ///
 /// The first `memoryLimit` keys are kept in memory (about 40 bytes each). Past that, all of them
-/// move to a temporary SQLite table, which SQLite keeps in its page cache and spills to a
-/// temporary file: an ordinary file imports at full speed, and a file of any length in bounded
-/// memory. The table belongs to the writer's connection and takes part in the file's transaction.
+/// move to a temporary table, which the database keeps in its cache and spills to a temporary
+/// file: an ordinary file imports at full speed, and a file of any length in bounded memory. The
+/// table belongs to the writer's connection and takes part in the file's transaction.
 final class SeenKeys {
   /// Which keys: a record type's ids, or its content hashes (sheets of one type share one).
   struct Space: RawRepresentable, Hashable {
@@ -21,13 +20,13 @@ final class SeenKeys {
   static let memoryLimit = Int(ProcessInfo.processInfo.environment["REPORT_SEEN_KEYS_IN_MEMORY"] ?? "") ?? 2_000_000
 
   private struct Entry { var line: Int32; var count: Int32 }
-  private let db: Database
+  private let db: any SQLDatabase
   private let space: Space
   private let limit: Int
   private var memory: [UInt128: Entry] = [:]
-  private var record: Statement?
+  private var record: (any SQLStatement)?
 
-  init(db: Database, space: Space, memoryLimit: Int = SeenKeys.memoryLimit) {
+  init(db: any SQLDatabase, space: Space, memoryLimit: Int = SeenKeys.memoryLimit) {
     self.db = db
     self.space = space
     self.limit = memoryLimit
@@ -51,34 +50,36 @@ final class SeenKeys {
   }
 
   /// Moves the keys in memory to the temporary table, which takes every key from now on.
-  private func spill() throws -> Statement {
+  private func spill() throws -> any SQLStatement {
+    // Unqualified, the name finds the temporary table first in both SQLite and PostgreSQL.
     try db.execute(
-      sql: """
-        CREATE TEMP TABLE IF NOT EXISTS import_seen (
-          space INTEGER NOT NULL, hi INTEGER NOT NULL, lo INTEGER NOT NULL, line INTEGER NOT NULL, n INTEGER NOT NULL,
-          PRIMARY KEY (space, hi, lo)) WITHOUT ROWID
-        """)
-    try db.execute(sql: "DELETE FROM temp.import_seen WHERE space = ?", arguments: [space.rawValue])
-    let insert = try db.makeStatement(sql: "INSERT INTO temp.import_seen (space, hi, lo, line, n) VALUES (?, ?, ?, ?, ?)")
+      """
+      CREATE TEMP TABLE IF NOT EXISTS import_seen (
+        space INTEGER NOT NULL, hi BIGINT NOT NULL, lo BIGINT NOT NULL, line INTEGER NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (space, hi, lo))\(db.dialect.keyedTable)
+      """)
+    try db.execute("DELETE FROM import_seen WHERE space = ?", [space.rawValue])
+    let insert = try db.prepare("INSERT INTO import_seen (space, hi, lo, line, n) VALUES (?, ?, ?, ?, ?)")
     for (key, e) in memory.sorted(by: { $0.key < $1.key }) {
       let (hi, lo) = Self.halves(key)
-      try insert.execute(arguments: [space.rawValue, hi, lo, Int(e.line), Int(e.count)])
+      try insert.execute([space.rawValue, hi, lo, Int(e.line), Int(e.count)])
     }
     memory = [:]
-    let statement = try db.makeStatement(
-      sql: """
-        INSERT INTO temp.import_seen (space, hi, lo, line, n) VALUES (?, ?, ?, ?, 1)
-        ON CONFLICT (space, hi, lo) DO UPDATE SET n = n + 1 RETURNING line, n
-        """)
+    let statement = try db.prepare(
+      """
+      INSERT INTO import_seen (space, hi, lo, line, n) VALUES (?, ?, ?, ?, 1)
+      ON CONFLICT (space, hi, lo) DO UPDATE SET n = import_seen.n + 1 RETURNING line, n
+      """)
     record = statement
     return statement
   }
 
-  private func see(_ key: UInt128, line: Int, in statement: Statement) throws -> (firstLine: Int, count: Int) {
+  private func see(_ key: UInt128, line: Int, in statement: any SQLStatement) throws -> (firstLine: Int, count: Int) {
     let (hi, lo) = Self.halves(key)
-    let args: [DatabaseValue] = [space.rawValue.databaseValue, hi.databaseValue, lo.databaseValue, line.databaseValue]
-    guard let row = try Row.fetchOne(statement, arguments: StatementArguments(args)) else { return (line, 1) }
-    return (row[0], row[1])
+    guard let row = try statement.fetchAll([.int(Int64(space.rawValue)), .int(hi), .int(lo), .int(Int64(line))]).first else {
+      return (line, 1)
+    }
+    return (try row.get(0), try row.get(1))
   }
 
   private static func halves(_ key: UInt128) -> (Int64, Int64) {
@@ -92,7 +93,7 @@ final class SeenKeys {
 struct IdTracker {
   private let seen: SeenKeys
 
-  init(db: Database, type: RecordType, memoryLimit: Int = SeenKeys.memoryLimit) {
+  init(db: any SQLDatabase, type: RecordType, memoryLimit: Int = SeenKeys.memoryLimit) {
     seen = SeenKeys(db: db, space: .ids(type), memoryLimit: memoryLimit)
   }
 

@@ -1,39 +1,41 @@
 import CampaignModel
-import GRDB
 
 /// The monthly sums of activities (`activity_month`): kept in step with the records inside every
 /// writing transaction, and used for the whole months of a window.
 enum ActivityMonths {
   /// Recomputes the months the triggers marked, from the records.
-  static func refresh(_ db: Database) throws {
-    let dirty = try String.fetchAll(db, sql: "SELECT month FROM activity_month_dirty ORDER BY month")
+  static func refresh(_ db: any SQLDatabase) throws {
+    let dirty = try db.fetchColumn("SELECT month FROM activity_month_dirty ORDER BY month", as: String.self)
     guard !dirty.isEmpty else { return }
-    let delete = try db.makeStatement(sql: "DELETE FROM activity_month WHERE month = ?")
-    let insert = try db.makeStatement(sql: """
+    // Writers that recompute one after another each see the others' committed records.
+    try db.serialize(.treeAndSums)
+    let delete = try db.prepare("DELETE FROM activity_month WHERE month = ?")
+    let insert = try db.prepare("""
       INSERT INTO activity_month (month, unit, kind, count, hours, participants)
-      SELECT ?, COALESCE(o.unit, ''), a.kind, SUM(a.count), SUM(a.hours), SUM(a.participants)
+      SELECT CAST(? AS TEXT), COALESCE(o.unit, ''), a.kind, SUM(a.count), SUM(a.hours), SUM(a.participants)
       FROM activity a JOIN organization o ON o.id = a.organization
       WHERE a.date BETWEEN ? AND ?
       GROUP BY COALESCE(o.unit, ''), a.kind
       """)
-    let deleteKinds = try db.makeStatement(sql: "DELETE FROM activity_month_kind WHERE month = ?")
-    let insertKinds = try db.makeStatement(sql: """
+    let deleteKinds = try db.prepare("DELETE FROM activity_month_kind WHERE month = ?")
+    let insertKinds = try db.prepare("""
       INSERT INTO activity_month_kind (month, kind, count, hours, participants)
-      SELECT month, kind, SUM(count), SUM(hours), SUM(participants) FROM activity_month WHERE month = ? GROUP BY kind
+      SELECT month, kind, SUM(count), SUM(hours), SUM(participants) FROM activity_month WHERE month = ? GROUP BY month, kind
       """)
     for month in dirty {
-      try delete.execute(arguments: [month])
+      try delete.execute([month])
       // Rows whose text does not begin with a valid month cannot exist: the importer writes ISO dates.
-      try insert.execute(arguments: [month, month + "-01", month + "-31"])
-      try deleteKinds.execute(arguments: [month])
-      try insertKinds.execute(arguments: [month])
+      try insert.execute([month, month + "-01", month + "-31"])
+      try deleteKinds.execute([month])
+      try insertKinds.execute([month])
     }
-    try db.execute(sql: "DELETE FROM activity_month_dirty")
+    try db.execute("DELETE FROM activity_month_dirty")
   }
 
   /// Marks every month with records, e.g. after the organization tree changed.
-  static func markAll(_ db: Database) throws {
-    try db.execute(sql: "INSERT OR IGNORE INTO activity_month_dirty SELECT DISTINCT substr(date, 1, 7) FROM activity")
+  static func markAll(_ db: any SQLDatabase) throws {
+    // `WHERE true` lets SQLite parse the upsert after a SELECT.
+    try db.execute("INSERT INTO activity_month_dirty SELECT DISTINCT substr(date, 1, 7) FROM activity WHERE true ON CONFLICT DO NOTHING")
   }
 
   /// A window split into a head of days before its first whole month, the whole months, and a

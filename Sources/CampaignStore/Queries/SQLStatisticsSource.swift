@@ -1,29 +1,27 @@
 import CampaignModel
-import GRDB
 
-/// Answers the statistics engine's questions with SQL, inside one read transaction.
+/// Answers the statistics engine's questions with SQL, inside one read transaction: the same
+/// queries on SQLite and on PostgreSQL.
 ///
 /// Only primitive sums and counts are computed here; what they mean is decided in the
 /// aggregation module. Dates are ISO text, so comparisons are string comparisons.
 struct SQLStatisticsSource: StatisticsSource {
-  let db: Database
+  let db: any SQLDatabase
 
   func settings() throws -> CampaignSettings {
-    let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
-    return CampaignSettings(values: Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as String) }))
+    let rows = try db.fetchAll("SELECT key, value FROM setting")
+    return CampaignSettings(values: Dictionary(uniqueKeysWithValues: try rows.map { (try $0.get(0, as: String.self), try $0.get(1, as: String.self)) }))
   }
 
   func catalogue() throws -> Catalogue { try loadCatalogue(db) }
 
   func committeeName() throws -> String? {
-    try String.fetchOne(db, sql: "SELECT name FROM organization WHERE parent IS NULL")
+    try db.fetchOne("SELECT name FROM organization WHERE parent IS NULL")
   }
 
   func units() throws -> [Unit] {
-    try Row.fetchAll(
-      db, sql: "SELECT id, name, kind, counted FROM organization WHERE unit = id ORDER BY position, id"
-    ).map { r in
-      Unit(id: r[0], name: r[1], kind: OrganizationKind(rawValue: r[2]) ?? .branch, counted: r[3])
+    try db.fetchAll("SELECT id, name, kind, counted FROM organization WHERE unit = id ORDER BY position, id").map { r in
+      Unit(id: try r.get(0), name: try r.get(1), kind: OrganizationKind(rawValue: try r.get(2)) ?? .branch, counted: try r.get(3))
     }
   }
 
@@ -52,9 +50,7 @@ struct SQLStatisticsSource: StatisticsSource {
       let sql = byUnit
         ? "SELECT kind, unit, SUM(count), SUM(hours), SUM(participants) FROM activity_month WHERE month BETWEEN ? AND ? AND unit <> '' GROUP BY unit, kind"
         : "SELECT kind, NULL, SUM(count), SUM(hours), SUM(participants) FROM activity_month_kind WHERE month BETWEEN ? AND ? GROUP BY kind"
-      rows += try Row.fetchAll(db, sql: sql, arguments: [months.first.iso, months.last.iso]).map { r in
-        (r[0], r[1], Totals(count: r[2], hours: Hours(hundredths: r[3]), participants: r[4]))
-      }
+      rows += try db.fetchAll(sql, [months.first.iso, months.last.iso]).map(Self.totalsRow)
     }
     if let tail = parts.tail { rows += try fromRecords(.within(tail), byUnit: byUnit) }
     return rows
@@ -71,19 +67,22 @@ struct SQLStatisticsSource: StatisticsSource {
         GROUP BY o.unit, a.kind
         """
       : "SELECT a.kind, NULL, SUM(a.count), SUM(a.hours), SUM(a.participants) FROM activity a WHERE \(condition) GROUP BY a.kind"
-    return try Row.fetchAll(db, sql: sql, arguments: args).map { r in
-      (r[0], r[1], Totals(count: r[2], hours: Hours(hundredths: r[3]), participants: r[4]))
-    }
+    return try db.fetchAll(sql, args).map(Self.totalsRow)
+  }
+
+  /// A row of kind, unit, and the three sums.
+  private static func totalsRow(_ r: SQLRow) throws -> (String, String?, Totals) {
+    (try r.get(0), try r.get(1), Totals(count: try r.get(2), hours: Hours(hundredths: try r.get(3)), participants: try r.get(4)))
   }
 
   func countFeedback(dated window: DateWindow) throws -> Int {
     let (condition, args) = Self.condition("date", window)
-    return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback WHERE \(condition)", arguments: args) ?? 0
+    return try db.fetchOne("SELECT COUNT(*) FROM feedback WHERE \(condition)", args) ?? 0
   }
 
   func countMatters(where conditions: [MatterCondition]) throws -> Int {
     var clauses: [String] = []
-    var args: StatementArguments = []
+    var args: [any SQLBindable] = []
     for c in conditions {
       switch c {
       case .dated(let field, let window):
@@ -101,16 +100,14 @@ struct SQLStatisticsSource: StatisticsSource {
       }
     }
     let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-    return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM matter" + whereClause, arguments: args) ?? 0
+    return try db.fetchOne("SELECT COUNT(*) FROM matter" + whereClause, args) ?? 0
   }
 
   func activityCountsByMonth(dated window: DateWindow) throws -> [String: [String: Int]] {
     let (condition, args) = Self.condition("date", window)
     var result: [String: [String: Int]] = [:]
-    for r in try Row.fetchAll(
-      db, sql: "SELECT substr(date, 1, 7), kind, SUM(count) FROM activity WHERE \(condition) GROUP BY 1, 2", arguments: args)
-    {
-      result[r[0], default: [:]][r[1]] = r[2]
+    for r in try db.fetchAll("SELECT substr(date, 1, 7), kind, SUM(count) FROM activity WHERE \(condition) GROUP BY 1, 2", args) {
+      result[try r.get(0), default: [:]][try r.get(1)] = try r.get(2, as: Int.self)
     }
     return result
   }
@@ -118,32 +115,28 @@ struct SQLStatisticsSource: StatisticsSource {
   func countsByLevel(kind: String, dated window: DateWindow) throws -> [MediaLevel?: Int] {
     let (condition, args) = Self.condition("date", window)
     var result: [MediaLevel?: Int] = [:]
-    for r in try Row.fetchAll(
-      db, sql: "SELECT level, SUM(count) FROM activity WHERE kind = ? AND \(condition) GROUP BY level",
-      arguments: [kind] + args)
-    {
-      let level = (r[0] as String?).flatMap { MediaLevel(rawValue: $0) }
-      result[level, default: 0] += r[1] as Int
+    for r in try db.fetchAll("SELECT level, SUM(count) FROM activity WHERE kind = ? AND \(condition) GROUP BY level", [kind] + args) {
+      let level = try r.get(0, as: String?.self).flatMap { MediaLevel(rawValue: $0) }
+      result[level, default: 0] += try r.get(1, as: Int.self)
     }
     return result
   }
 
   func matters(raisedOnOrBefore day: Day) throws -> [MatterRecord] {
-    try Row.fetchAll(
-      db,
-      sql: """
+    try db.fetchAll(
+      """
         SELECT m.id, m.title, m.organization, m.raised, m.owner, m.claimed, m.due, m.status, m.resolved, m.key_project,
                m.note, o.name, o.unit
         FROM matter m JOIN organization o ON o.id = m.organization
         WHERE m.raised <= ? ORDER BY m.raised, m.id
-        """, arguments: [day.iso]
+        """, [day.iso]
     ).map { r in
       let matter = Matter(
-        id: r[0], title: r[1], organization: r[2], raised: Day(parsing: r[3] as String)!, owner: r[4],
-        claimed: (r[5] as String?).flatMap { Day(parsing: $0) }, due: (r[6] as String?).flatMap { Day(parsing: $0) },
-        status: MatterStatus(rawValue: r[7]) ?? .open, resolved: (r[8] as String?).flatMap { Day(parsing: $0) },
-        keyProject: r[9], note: r[10])
-      return MatterRecord(matter: matter, organizationName: r[11], unitID: r[12])
+        id: try r.get(0), title: try r.get(1), organization: try r.get(2), raised: try Self.day(r, 3), owner: try r.get(4),
+        claimed: try Self.optionalDay(r, 5), due: try Self.optionalDay(r, 6),
+        status: MatterStatus(rawValue: try r.get(7)) ?? .open, resolved: try Self.optionalDay(r, 8),
+        keyProject: try r.get(9), note: try r.get(10))
+      return MatterRecord(matter: matter, organizationName: try r.get(11), unitID: try r.get(12))
     }
   }
 
@@ -151,27 +144,37 @@ struct SQLStatisticsSource: StatisticsSource {
     var (condition, args) = Self.condition("a.date", window)
     if let kinds {
       condition += " AND a.kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")"
-      args += StatementArguments(kinds)
+      args += kinds as [any SQLBindable]
     }
-    let cursor = try Row.fetchCursor(
-      db,
-      sql: """
+    try db.forEachRow(
+      """
         SELECT a.id, a.date, a.organization, a.kind, a.title, a.hours, a.participants, a.count, a.level, a.lead, a.note,
                o.name, u.name
         FROM activity a JOIN organization o ON o.id = a.organization LEFT JOIN organization u ON u.id = o.unit
-        WHERE \(condition) ORDER BY a.date, a.rowid
-        """, arguments: args)
-    while let r = try cursor.next() {
+        WHERE \(condition) ORDER BY a.date, a.\(db.dialect.insertionOrder)
+        """, args.map(\.sqlValue)
+    ) { r in
       let a = Activity(
-        id: r[0], date: Day(parsing: r[1] as String)!, organization: r[2], kind: r[3], title: r[4],
-        hours: Hours(hundredths: r[5]), participants: r[6], count: r[7], level: (r[8] as String?).flatMap { MediaLevel(rawValue: $0) },
-        lead: r[9], note: r[10])
-      try body(ActivityRecord(activity: a, organizationName: r[11], unitName: r[12]))
+        id: try r.get(0), date: try Self.day(r, 1), organization: try r.get(2), kind: try r.get(3), title: try r.get(4),
+        hours: Hours(hundredths: try r.get(5)), participants: try r.get(6), count: try r.get(7),
+        level: try r.get(8, as: String?.self).flatMap { MediaLevel(rawValue: $0) }, lead: try r.get(9), note: try r.get(10))
+      try body(ActivityRecord(activity: a, organizationName: try r.get(11), unitName: try r.get(12)))
     }
   }
 
+  /// A date column; the importer writes ISO dates only.
+  private static func day(_ r: SQLRow, _ i: Int) throws -> Day {
+    let text: String = try r.get(i)
+    guard let day = Day(parsing: text) else { throw SQLValueError(value: .text(text), expected: "an ISO date") }
+    return day
+  }
+
+  private static func optionalDay(_ r: SQLRow, _ i: Int) throws -> Day? {
+    r.values[i] == .null ? nil : try day(r, i)
+  }
+
   /// A date column's condition for a window; NULL dates never match.
-  static func condition(_ column: String, _ window: DateWindow) -> (String, StatementArguments) {
+  static func condition(_ column: String, _ window: DateWindow) -> (String, [any SQLBindable]) {
     switch window {
     case .onOrBefore(let day): ("\(column) <= ?", [day.iso])
     case .within(let range): ("\(column) BETWEEN ? AND ?", [range.start.iso, range.end.iso])

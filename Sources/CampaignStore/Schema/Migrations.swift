@@ -85,7 +85,8 @@ enum Migrations {
       // Sums of activities per month, unit ('' for the committee itself) and kind, so a report
       // reads whole months from a few hundred rows instead of scanning the records. Triggers
       // mark the months a write touches; `ActivityMonths.refresh` recomputes them before the
-      // writing transaction commits.
+      // writing transaction commits. The months of existing records are marked here and
+      // computed after the last migration (v3's table must exist first).
       try db.execute(sql: """
         CREATE TABLE activity_month (
           month TEXT NOT NULL,
@@ -109,7 +110,6 @@ enum Migrations {
         END;
         INSERT OR IGNORE INTO activity_month_dirty SELECT DISTINCT substr(date, 1, 7) FROM activity;
         """)
-      try ActivityMonths.refresh(db)
     }
     m.registerMigration("v3-activity-month-kind") { db in
       // The same sums without the unit: the per-kind figures read a few rows a month.

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+/// A store in one SQLite file (WAL mode): one writer at a time, readers on snapshots.
+final class SQLiteBackend: StoreBackend {
+  let path: String
+  let pool: DatabasePool
+
+  /// Opens (and when allowed creates) the file and migrates an older schema.
+  init(path: String, mode: CampaignStore.OpenMode) throws(StoreError) {
+    self.path = path
+    let fm = FileManager.default
+    if !fm.fileExists(atPath: path) {
+      guard mode == .createIfMissing else { throw .missingDatabase(path: path) }
+      let dir = (path as NSString).deletingLastPathComponent
+      if !dir.isEmpty {
+        do {
+          // Folders made here are the owner's alone; existing ones are left as they are.
+          try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+          throw .database(path: path, message: "cannot create the folder \(dir): \(error.localizedDescription)")
+        }
+      }
+      // The records name people: the file is readable by its owner only, and SQLite gives its
+      // -wal and -shm files the same permissions. An empty file is a new database to SQLite.
+      let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      if fd < 0 && (errno == EACCES || errno == EROFS) { throw .readOnly(path: path) }
+      if fd < 0 && errno != EEXIST {
+        throw .database(path: path, message: "cannot create the file: \(String(cString: strerror(errno)))")
+      }
+      if fd >= 0 { close(fd) }
+    }
+    var config = Configuration()
+    config.busyMode = .timeout(10)
+    config.prepareDatabase { db in
+      // 64 MiB of page cache for the writer: large imports insert into indexes in key order,
+      // not file order. Readers stream and keep SQLite's small default, so reports stay lean.
+      // The keys an import has seen go to a temporary table on disk (16 MiB of its pages cached),
+      // whatever SQLite was compiled to prefer: a file of any length imports in flat memory.
+      if !db.configuration.readonly {
+        try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = FILE; PRAGMA temp.cache_size = -16384")
+      }
+    }
+    do {
+      pool = try DatabasePool(path: path, configuration: config)
+      let migrator = Migrations.migrator
+      if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) { throw StoreError.newerSchema(path: path) }
+      try migrator.migrate(pool)
+      // Months an older store's records fill, marked by the migrations.
+      if try pool.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM activity_month_dirty)") ?? false }) {
+        try pool.write { db in try ActivityMonths.refresh(SQLiteDatabase(db)) }
+      }
+    } catch {
+      throw SQLiteBackend.storeError(error, path: path)
+    }
+  }
+
+  func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+    try pool.read { db in try body(SQLiteDatabase(db)) }
+  }
+
+  func write<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+    try pool.write { db in try body(SQLiteDatabase(db)) }
+  }
+
+  func storeError(_ error: any Error) -> StoreError { SQLiteBackend.storeError(error, path: path) }
+
+  func isDatabaseError(_ error: any Error) -> Bool { error is DatabaseError }
+
+  /// Any error of a store operation as a `StoreError`: ours pass through, SQLite's busy code
+  /// becomes `.busy`, other database errors keep SQLite's message.
+  static func storeError(_ error: any Error, path: String) -> StoreError {
+    switch error {
+    case let e as StoreError:
+      return e
+    case let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED:
+      return .busy(path: path)
+    case let e as DatabaseError where e.resultCode == .SQLITE_READONLY:
+      return .readOnly(path: path)
+    case let e as DatabaseError where e.resultCode == .SQLITE_CANTOPEN && FileManager.default.fileExists(atPath: path)
+      && !FileManager.default.isWritableFile(atPath: path):
+      return .readOnly(path: path)
+    case let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT:
+      return .notADatabase(path: path)
+    case let e as DatabaseError:
+      return .database(path: path, message: "\(e.message ?? "SQLite error") (SQLite code \(e.resultCode.rawValue))")
+    default:
+      return .database(path: path, message: "\(error)")
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// A store in an existing PostgreSQL database. Many imports may write at once (each file is one
+/// transaction; the organization tree and the monthly sums are changed one writer at a time);
+/// reports read one snapshot (`REPEATABLE READ`).
+final class PostgresBackend: StoreBackend, @unchecked Sendable {
+  private let url: PostgresURL
+  private let connection: PostgresConnection
+  /// libpq connections are not for concurrent use: one transaction at a time.
+  private let lock = NSLock()
+
+  /// Connects and migrates an older schema; the database itself must exist.
+  init(url: PostgresURL, lockTimeout: Double) throws(StoreError) {
+    self.url = url
+    do {
+      connection = try PostgresConnection(url: url.url)
+    } catch {
+      throw PostgresBackend.connectionError(error, target: url.redacted)
+    }
+    do {
+      try connection.execute("SET client_min_messages = warning")
+      // Waiting longer than the caller's --wait for another transaction's lock is "busy".
+      try connection.execute("SET lock_timeout = \(Int((max(0, lockTimeout) * 1000).rounded()))")
+      try migrate()
+      try connection.execute(PostgresSchema.sessionTables)
+    } catch {
+      throw storeError(error)
+    }
+  }
+
+  private func migrate() throws {
+    try transaction("BEGIN") { db in
+      try db.serialize(.migration)
+      try db.execute("CREATE TABLE IF NOT EXISTS schema_migration (name TEXT COLLATE \"C\" PRIMARY KEY)")
+      let applied = Set(try db.fetchColumn("SELECT name FROM schema_migration", as: String.self))
+      let known = Set(PostgresSchema.migrations.map(\.name))
+      guard applied.isSubset(of: known) else { throw StoreError.newerSchema(path: url.redacted) }
+      for m in PostgresSchema.migrations where !applied.contains(m.name) {
+        try db.execute(m.sql)
+        try db.execute("INSERT INTO schema_migration (name) VALUES (?)", [m.name])
+      }
+    }
+  }
+
+  func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+    try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+  }
+
+  func write<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+    try transaction("BEGIN", body)
+  }
+
+  private func transaction<T>(_ begin: String, _ body: (any SQLDatabase) throws -> T) throws -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    try connection.execute(begin)
+    do {
+      let value = try body(connection)
+      try connection.execute("COMMIT")
+      return value
+    } catch {
+      _ = try? connection.execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  func storeError(_ error: any Error) -> StoreError {
+    switch error {
+    case let e as StoreError: return e
+    case let e as PostgresError where e.isConflict: return .busy(path: url.redacted)
+    case let e as PostgresError where e.sqlState == "42501" || e.sqlState == "25006": return .readOnly(path: url.redacted)
+    case let e as PostgresError where e.sqlState == nil: return PostgresBackend.connectionError(e, target: url.redacted)
+    case let e as PostgresError: return .database(path: url.redacted, message: e.description)
+    default: return .database(path: url.redacted, message: "\(error)")
+    }
+  }
+
+  func isDatabaseError(_ error: any Error) -> Bool { error is PostgresError }
+
+  /// A failure to connect, told apart by libpq's message (it sends no SQLSTATE for these).
+  static func connectionError(_ error: PostgresError, target: String) -> StoreError {
+    let m = error.message
+    if m.contains("password authentication failed") || m.contains("no password supplied")
+      || m.contains("authentication failed") || m.contains("role \"") && m.contains("does not exist")
+    {
+      return .serverRefused(target: target, reason: m)
+    }
+    if m.contains("database \"") && m.contains("does not exist") {
+      return .missingDatabase(path: target)
+    }
+    return .serverUnreachable(target: target, reason: m)
+  }
+}
