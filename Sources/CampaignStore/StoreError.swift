@@ -46,7 +46,7 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       return lang.pick("\(path): 文件不存在。请检查路径和文件名。", "\(path): no such file. Check the path and the file name.")
     case .unreadableFile(let path, let reason):
       return lang.pick("\(path): 无法读取（\(reason)）。", "\(path): cannot be read (\(reason)).")
-    case .missingDatabase(let path) where CampaignStore.isServerURL(path):
+    case .missingDatabase(let path) where PostgresURL.hasScheme(path):
       return lang.pick(
         "\(path): 服务器上没有这个数据库。请让数据库管理员创建它（createdb，属主为连接用户），再运行 report init。",
         "\(path): the server has no such database. Have it created (createdb, owned by the connecting user), then run `report init`.")
@@ -94,7 +94,7 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       return lang.pick(
         "\(path): 另一个任务（导入或生成报表）正在使用该数据库，等待超时。请稍后重试，或用 --wait 延长等待时间。",
         "\(path): another run (an import or a report) is using the database and did not finish in time. Try again later, or wait longer with --wait.")
-    case .readOnly(let path) where CampaignStore.isServerURL(path):
+    case .readOnly(let path) where PostgresURL.hasScheme(path):
       return lang.pick(
         "\(path)：连接用户没有写入这些表的权限。请用数据库的属主连接，或让管理员授予权限（GRANT）。",
         "\(path): the connecting user may not write the store's tables. Connect as the database's owner, or have the rights granted (GRANT).")

@@ -1,5 +1,6 @@
-import CampaignStore
 import Foundation
+
+@testable import CampaignStore
 
 /// The committed test fixtures (`Tests/Fixtures/`), found from this source file's path.
 public enum Fixtures {
@@ -39,14 +40,47 @@ public struct TemporaryDirectory: Sendable {
   public func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
-/// A store in its own temporary directory, for one test.
+/// The store backend the tests run on: SQLite, or PostgreSQL when `REPORT_TEST_POSTGRES` holds
+/// the URL of a server where that user may create databases (`scripts/test` starts one). The
+/// store, statistics and writer tests run once per backend.
+public enum TestBackend: Sendable, Equatable {
+  case sqlite
+  case postgresql(admin: String)
+
+  public static let current: TestBackend = {
+    if let url = ProcessInfo.processInfo.environment["REPORT_TEST_POSTGRES"], !url.isEmpty { return .postgresql(admin: url) }
+    return .sqlite
+  }()
+
+  /// Whether the tests run on SQLite (for tests of SQLite's files themselves).
+  public static var isSQLite: Bool { current == .sqlite }
+}
+
+/// A store in its own temporary directory (and, on PostgreSQL, its own database), for one test.
 public final class TestStore: @unchecked Sendable {
   public let directory: TemporaryDirectory
   public let store: CampaignStore
+  /// The database made for this test on PostgreSQL, dropped at the end.
+  private let serverDatabase: (admin: String, name: String)?
 
   public init() throws {
     directory = try TemporaryDirectory()
-    store = try CampaignStore(path: directory.path("campaign.sqlite"), mode: .createIfMissing)
+    switch TestBackend.current {
+    case .sqlite:
+      serverDatabase = nil
+      store = try CampaignStore(path: directory.path("campaign.sqlite"), mode: .createIfMissing)
+    case .postgresql(let admin):
+      let name = "report_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+      try PostgresConnection(url: admin).execute("CREATE DATABASE \(name)")
+      serverDatabase = (admin, name)
+      store = try CampaignStore(path: TestStore.url(admin, database: name), mode: .createIfMissing)
+    }
+  }
+
+  /// The admin URL with another database name.
+  static func url(_ admin: String, database: String) -> String {
+    let slash = admin.range(of: "/", options: .backwards, range: admin.range(of: "://")!.upperBound..<admin.endIndex)!
+    return String(admin[..<slash.upperBound]) + database
   }
 
   /// A store with the tiny fixture institution loaded (organizations, matters, activities, feedback).
@@ -58,7 +92,12 @@ public final class TestStore: @unchecked Sendable {
     return s
   }
 
-  deinit { directory.remove() }
+  deinit {
+    directory.remove()
+    if let (admin, name) = serverDatabase {
+      _ = try? PostgresConnection(url: admin).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+  }
 }
 
 extension CampaignStore {
