@@ -57,9 +57,21 @@ public final class CampaignStore: Sendable {
 
   /// Runs `body` inside one read transaction: every query it makes sees one consistent snapshot,
   /// even while an import writes.
-  public func snapshot<T>(_ body: (any StatisticsSource) throws -> T) throws -> T {
+  ///
+  /// - Parameter root: an organization id: the figures cover it and everything under it, and
+  ///   its direct children are the units. Nil (or the top committee) covers the whole tree.
+  public func snapshot<T>(root: String? = nil, _ body: (any StatisticsSource) throws -> T) throws -> T {
     do {
-      return try backend.read { db in try body(SQLStatisticsSource(db: db)) }
+      return try backend.read { db in
+        var scope = SQLStatisticsSource.Scope.whole
+        if let root {
+          guard let parent = try db.fetchAll("SELECT parent FROM organization WHERE id = ?", [root]).first else {
+            throw StoreError.unknownOrganization(id: root)
+          }
+          if parent.values[0] != .null { scope = .subtree(root) }
+        }
+        return try body(SQLStatisticsSource(db: db, scope: scope))
+      }
     } catch let e as StoreError {
       throw e
     } catch let e as SQLValueError {

@@ -31,6 +31,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case readOnly(path: String)
   /// A setting key or value is invalid.
   case setting(CampaignModelError)
+  /// `--root` names no organization of the store.
+  case unknownOrganization(id: String)
   /// The PostgreSQL server cannot be reached (wrong host or port, down, or a firewall).
   case serverUnreachable(target: String, reason: String)
   /// The PostgreSQL server refused the login (wrong user or password).
@@ -98,6 +100,10 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       return lang.pick(
         "\(path)：连接用户没有写入这些表的权限。请用数据库的属主连接，或让管理员授予权限（GRANT）。",
         "\(path): the connecting user may not write the store's tables. Connect as the database's owner, or have the rights granted (GRANT).")
+    case .unknownOrganization(let id):
+      return lang.pick(
+        "--root \(id)：数据库中没有这个组织编号。请使用组织文件中“编号”列的值。",
+        "--root \(id): the store has no organization with this id. Use a value of the organizations file's id column.")
     case .serverUnreachable(let target, let reason):
       return lang.pick(
         "\(target)：无法连接数据库服务器（\(reason)）。请检查主机名、端口和服务器是否在运行。",

@@ -31,13 +31,14 @@ extension Report {
     @OptionGroup var briefing: BriefingOptions
 
     @OptionGroup var selection: MonthSelection
+    @OptionGroup var scope: RootOption
 
     func run() throws {
       let lang = options.language, period = selection.period
       try RunLog.run(options, command: "brief", period: period.description) {
         let store = try options.openStore(.existing)
         let text = try Console.guarded(lang) {
-          try store.snapshot { source in
+          try store.snapshot(root: scope.root) { source in
             let report = try PeriodReport.compute(period: period, from: source)
             let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
             return try Briefing.render(report, template: template, lang: lang, reportDate: selection.today.day)

@@ -10,6 +10,7 @@ protocol PeriodReportCommand: ParsableCommand {
   var selection: Selection { get }
   var output: OutputOptions { get }
   var briefing: BriefingOptions { get }
+  var scope: RootOption { get }
 }
 
 /// Options that choose a period and today.
@@ -27,7 +28,7 @@ extension PeriodReportCommand {
   func run() throws {
     try ReportProduction.produce(
       Self.configuration.commandName ?? "report", period: selection.period, reportDate: selection.today.day, options: options,
-      briefing: briefing, output: output)
+      briefing: briefing, output: output, scope: scope)
   }
 }
 
@@ -40,6 +41,7 @@ extension Report {
     @OptionGroup var selection: MonthSelection
     @OptionGroup var output: OutputOptions
     @OptionGroup var briefing: BriefingOptions
+    @OptionGroup var scope: RootOption
   }
 
   /// `report quarterly --quarter 2021Q3 | --previous`.
@@ -50,6 +52,7 @@ extension Report {
     @OptionGroup var selection: QuarterSelection
     @OptionGroup var output: OutputOptions
     @OptionGroup var briefing: BriefingOptions
+    @OptionGroup var scope: RootOption
   }
 
   /// `report annual --year 2021 | --previous`.
@@ -60,6 +63,7 @@ extension Report {
     @OptionGroup var selection: YearSelection
     @OptionGroup var output: OutputOptions
     @OptionGroup var briefing: BriefingOptions
+    @OptionGroup var scope: RootOption
   }
 
   /// `report range --from DATE --to DATE`: figures "to date" (截至目前) or for any span.
@@ -70,6 +74,7 @@ extension Report {
     @OptionGroup var selection: RangeSelection
     @OptionGroup var output: OutputOptions
     @OptionGroup var briefing: BriefingOptions
+    @OptionGroup var scope: RootOption
   }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CampaignModel
 import Foundation
+import Writers
 
 /// `--today`: the day a run takes as today, for `--previous` and the reporting date.
 struct TodayOption: ParsableArguments {
@@ -83,4 +84,19 @@ struct RangeSelection: ParsableArguments {
   }
 
   var period: ReportPeriod { .range(DayRange(from, to)!) }
+}
+
+/// `--root ORG`: report on one organization's subtree instead of the whole tree.
+struct RootOption: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Report on this organization and everything under it; its direct children are the units (default: the whole tree).",
+      valueName: "id"))
+  var root: String?
+
+  /// The suffix that keeps the subtree's files apart from the whole tree's in one folder.
+  var fileSuffix: String {
+    root.map { "-" + OutputFile.safeFileName($0) } ?? ""
+  }
 }

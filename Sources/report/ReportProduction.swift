@@ -19,7 +19,8 @@ struct OutputOptions: ParsableArguments {
 /// complete.
 enum ReportProduction {
   static func produce(
-    _ command: String, period: ReportPeriod, reportDate: Day, options: GlobalOptions, briefing: BriefingOptions, output: OutputOptions
+    _ command: String, period: ReportPeriod, reportDate: Day, options: GlobalOptions, briefing: BriefingOptions, output: OutputOptions,
+    scope: RootOption
   ) throws {
     try RunLog.run(options, command: command, period: period.description) {
       let lang = options.language
@@ -27,10 +28,11 @@ enum ReportProduction {
       let lock = try options.lock(.reports)
       defer { withExtendedLifetime(lock) {} }
       let folder = URL(fileURLWithPath: output.out)
-      let workbook = folder.appendingPathComponent(period.fileStem + ".xlsx").path
-      let text = folder.appendingPathComponent(period.fileStem + ".txt").path
+      let stem = period.fileStem + scope.fileSuffix
+      let workbook = folder.appendingPathComponent(stem + ".xlsx").path
+      let text = folder.appendingPathComponent(stem + ".txt").path
       let stats = try Console.guarded(lang) {
-        try store.snapshot { source in
+        try store.snapshot(root: scope.root) { source in
           let report = try PeriodReport.compute(period: period, from: source)
           let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
           let briefingText = try Briefing.render(report, template: template, lang: lang, reportDate: reportDate)

@@ -14,6 +14,7 @@ extension Report {
     @OptionGroup var options: GlobalOptions
 
     @OptionGroup var selection: MonthSelection
+    @OptionGroup var scope: RootOption
 
     @Flag(name: .long, help: "Print JSON (the documented shape) instead of a table.")
     var json = false
@@ -23,7 +24,7 @@ extension Report {
       try RunLog.run(options, command: "stats", period: period.description) {
         let store = try options.openStore(.existing)
         let stats = try Console.guarded(options.language) {
-          try store.snapshot { try Statistics.compute(period: period.days, from: $0) }
+          try store.snapshot(root: scope.root) { try Statistics.compute(period: period.days, from: $0) }
         }
         print(json ? StatisticsJSON.value(stats).rendered() : StatisticsTable.render(stats, lang: options.language), terminator: json ? "\n" : "")
         return []

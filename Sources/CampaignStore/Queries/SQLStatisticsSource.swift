@@ -1,26 +1,86 @@
 import CampaignModel
 
 /// Answers the statistics engine's questions with SQL, inside one read transaction: the same
-/// queries on SQLite and on PostgreSQL.
+/// queries on SQLite and on PostgreSQL, over the whole tree or the subtree under one
+/// organization.
 ///
 /// Only primitive sums and counts are computed here; what they mean is decided in the
 /// aggregation module. Dates are ISO text, so comparisons are string comparisons.
+///
+/// Every query reads the organizations through the relation `scope(id, unit)`: each
+/// organization in the report with the unit it counts for (NULL for the report's top). For the
+/// whole tree that is the stored `organization.unit`; for a subtree a recursive query finds it.
 struct SQLStatisticsSource: StatisticsSource {
+  /// Which organizations a report covers.
+  enum Scope: Equatable {
+    /// Every organization; the units are the top committee's children.
+    case whole
+    /// The organization with this id and everything under it; the units are its children.
+    case subtree(String)
+  }
+
   let db: any SQLDatabase
+  var scope: Scope = .whole
+
+  /// The `WITH` clause that defines `scope`, and its arguments.
+  private var with: (String, [any SQLBindable]) {
+    switch scope {
+    case .whole:
+      return ("WITH scope(id, unit) AS (SELECT id, unit FROM organization) ", [])
+    case .subtree(let root):
+      // NULLIF(id, id): a NULL of the id column's type and collation, as PostgreSQL's recursive
+      // queries require of both terms.
+      return (
+        """
+        WITH RECURSIVE scope(id, unit) AS (
+          SELECT id, NULLIF(id, id) FROM organization WHERE id = ?
+          UNION ALL
+          SELECT o.id, COALESCE(s.unit, o.id) FROM organization o JOIN scope s ON o.parent = s.id) 
+        """, [root]
+      )
+    }
+  }
+
+  /// A record table limited to the scope's organizations; the whole tree needs no join, since
+  /// every record's organization exists (the importer checks it).
+  private func records(_ table: String, _ alias: String) -> String {
+    scope == .whole ? "\(table) \(alias)" : "\(table) \(alias) JOIN scope s ON s.id = \(alias).organization"
+  }
+
+  /// Runs a query that may read `scope`.
+  private func scoped(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> [SQLRow] {
+    let (prefix, args) = with
+    return try db.fetchAll(prefix + sql, args + arguments)
+  }
 
   func settings() throws -> CampaignSettings {
-    let rows = try db.fetchAll("SELECT key, value FROM setting")
-    return CampaignSettings(values: Dictionary(uniqueKeysWithValues: try rows.map { (try $0.get(0, as: String.self), try $0.get(1, as: String.self)) }))
+    var values: [String: String] = [:]
+    for r in try db.fetchAll("SELECT key, value FROM setting") { values[try r.get(0)] = try r.get(1) }
+    if case .subtree = scope {
+      // The institution, office and issuer set for the whole store are not the subtree's: its
+      // forms and briefing name the subtree's top organization.
+      values[SettingKey.institution.rawValue] = try committeeName()
+      values[SettingKey.office.rawValue] = nil
+      values[SettingKey.briefingIssuer.rawValue] = nil
+    }
+    return CampaignSettings(values: values)
   }
 
   func catalogue() throws -> Catalogue { try loadCatalogue(db) }
 
   func committeeName() throws -> String? {
-    try db.fetchOne("SELECT name FROM organization WHERE parent IS NULL")
+    switch scope {
+    case .whole: try db.fetchOne("SELECT name FROM organization WHERE parent IS NULL")
+    case .subtree(let root): try db.fetchOne("SELECT name FROM organization WHERE id = ?", [root])
+    }
   }
 
   func units() throws -> [Unit] {
-    try db.fetchAll("SELECT id, name, kind, counted FROM organization WHERE unit = id ORDER BY position, id").map { r in
+    let rows = switch scope {
+    case .whole: try db.fetchAll("SELECT id, name, kind, counted FROM organization WHERE unit = id ORDER BY position, id")
+    case .subtree(let root): try db.fetchAll("SELECT id, name, kind, counted FROM organization WHERE parent = ? ORDER BY position, id", [root])
+    }
+    return try rows.map { r in
       Unit(id: try r.get(0), name: try r.get(1), kind: OrganizationKind(rawValue: try r.get(2)) ?? .branch, counted: try r.get(3))
     }
   }
@@ -39,10 +99,10 @@ struct SQLStatisticsSource: StatisticsSource {
     return result
   }
 
-  /// Sums over a window: whole months from `activity_month`, the days before and after them
-  /// from the records.
+  /// Sums over a window: for the whole tree, whole months from `activity_month` and the days
+  /// before and after them from the records; for a subtree, all from the records.
   private func monthAware(_ window: DateWindow, byUnit: Bool) throws -> [(String, String?, Totals)] {
-    guard case .within(let range) = window else { return try fromRecords(window, byUnit: byUnit) }
+    guard scope == .whole, case .within(let range) = window else { return try fromRecords(window, byUnit: byUnit) }
     let parts = ActivityMonths.split(range)
     var rows: [(String, String?, Totals)] = []
     if let head = parts.head { rows += try fromRecords(.within(head), byUnit: byUnit) }
@@ -59,15 +119,20 @@ struct SQLStatisticsSource: StatisticsSource {
   /// Sums straight from the records (the covering date index).
   func fromRecords(_ window: DateWindow, byUnit: Bool) throws -> [(String, String?, Totals)] {
     let (condition, args) = Self.condition("a.date", window)
-    let sql = byUnit
-      ? """
-        SELECT a.kind, o.unit, SUM(a.count), SUM(a.hours), SUM(a.participants)
-        FROM activity a JOIN organization o ON o.id = a.organization
-        WHERE \(condition) AND o.unit IS NOT NULL
-        GROUP BY o.unit, a.kind
+    if byUnit {
+      return try scoped(
         """
-      : "SELECT a.kind, NULL, SUM(a.count), SUM(a.hours), SUM(a.participants) FROM activity a WHERE \(condition) GROUP BY a.kind"
-    return try db.fetchAll(sql, args).map(Self.totalsRow)
+        SELECT a.kind, s.unit, SUM(a.count), SUM(a.hours), SUM(a.participants)
+        FROM activity a JOIN scope s ON s.id = a.organization
+        WHERE \(condition) AND s.unit IS NOT NULL
+        GROUP BY s.unit, a.kind
+        """, args
+      ).map(Self.totalsRow)
+    }
+    return try scoped(
+      "SELECT a.kind, NULL, SUM(a.count), SUM(a.hours), SUM(a.participants) FROM \(records("activity", "a")) WHERE \(condition) GROUP BY a.kind",
+      args
+    ).map(Self.totalsRow)
   }
 
   /// A row of kind, unit, and the three sums.
@@ -76,8 +141,9 @@ struct SQLStatisticsSource: StatisticsSource {
   }
 
   func countFeedback(dated window: DateWindow) throws -> Int {
-    let (condition, args) = Self.condition("date", window)
-    return try db.fetchOne("SELECT COUNT(*) FROM feedback WHERE \(condition)", args) ?? 0
+    let (condition, args) = Self.condition("f.date", window)
+    return try scoped("SELECT COUNT(*) FROM \(records("feedback", "f")) WHERE \(condition)", args)
+      .first?.get(0) ?? 0
   }
 
   func countMatters(where conditions: [MatterCondition]) throws -> Int {
@@ -86,36 +152,42 @@ struct SQLStatisticsSource: StatisticsSource {
     for c in conditions {
       switch c {
       case .dated(let field, let window):
-        let (sql, a) = Self.condition(field.rawValue, window)
+        let (sql, a) = Self.condition("m.\(field.rawValue)", window)
         clauses.append(sql)
         args += a
       case .datedBefore(let field, let day):
-        clauses.append("\(field.rawValue) < ?")
+        clauses.append("m.\(field.rawValue) < ?")
         args += [day.iso]
       case .notDatedBy(let field, let day):
-        clauses.append("(\(field.rawValue) IS NULL OR \(field.rawValue) > ?)")
+        clauses.append("(m.\(field.rawValue) IS NULL OR m.\(field.rawValue) > ?)")
         args += [day.iso]
       case .keyProject:
-        clauses.append("key_project = 1")
+        clauses.append("m.key_project = 1")
       }
     }
     let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-    return try db.fetchOne("SELECT COUNT(*) FROM matter" + whereClause, args) ?? 0
+    return try scoped("SELECT COUNT(*) FROM \(records("matter", "m"))" + whereClause, args).first?.get(0) ?? 0
   }
 
   func activityCountsByMonth(dated window: DateWindow) throws -> [String: [String: Int]] {
-    let (condition, args) = Self.condition("date", window)
+    let (condition, args) = Self.condition("a.date", window)
     var result: [String: [String: Int]] = [:]
-    for r in try db.fetchAll("SELECT substr(date, 1, 7), kind, SUM(count) FROM activity WHERE \(condition) GROUP BY 1, 2", args) {
+    for r in try scoped(
+      "SELECT substr(a.date, 1, 7), a.kind, SUM(a.count) FROM \(records("activity", "a")) WHERE \(condition) GROUP BY 1, 2",
+      args)
+    {
       result[try r.get(0), default: [:]][try r.get(1)] = try r.get(2, as: Int.self)
     }
     return result
   }
 
   func countsByLevel(kind: String, dated window: DateWindow) throws -> [MediaLevel?: Int] {
-    let (condition, args) = Self.condition("date", window)
+    let (condition, args) = Self.condition("a.date", window)
     var result: [MediaLevel?: Int] = [:]
-    for r in try db.fetchAll("SELECT level, SUM(count) FROM activity WHERE kind = ? AND \(condition) GROUP BY level", [kind] + args) {
+    for r in try scoped(
+      "SELECT a.level, SUM(a.count) FROM \(records("activity", "a")) WHERE a.kind = ? AND \(condition) GROUP BY a.level",
+      [kind] + args)
+    {
       let level = try r.get(0, as: String?.self).flatMap { MediaLevel(rawValue: $0) }
       result[level, default: 0] += try r.get(1, as: Int.self)
     }
@@ -123,13 +195,13 @@ struct SQLStatisticsSource: StatisticsSource {
   }
 
   func matters(raisedOnOrBefore day: Day) throws -> [MatterRecord] {
-    try db.fetchAll(
+    try scoped(
       """
-        SELECT m.id, m.title, m.organization, m.raised, m.owner, m.claimed, m.due, m.status, m.resolved, m.key_project,
-               m.note, o.name, o.unit
-        FROM matter m JOIN organization o ON o.id = m.organization
-        WHERE m.raised <= ? ORDER BY m.raised, m.id
-        """, [day.iso]
+      SELECT m.id, m.title, m.organization, m.raised, m.owner, m.claimed, m.due, m.status, m.resolved, m.key_project,
+             m.note, o.name, s.unit
+      FROM matter m JOIN scope s ON s.id = m.organization JOIN organization o ON o.id = m.organization
+      WHERE m.raised <= ? ORDER BY m.raised, m.id
+      """, [day.iso]
     ).map { r in
       let matter = Matter(
         id: try r.get(0), title: try r.get(1), organization: try r.get(2), raised: try Self.day(r, 3), owner: try r.get(4),
@@ -146,13 +218,15 @@ struct SQLStatisticsSource: StatisticsSource {
       condition += " AND a.kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")"
       args += kinds as [any SQLBindable]
     }
+    let (prefix, scopeArgs) = with
     try db.forEachRow(
-      """
+      prefix + """
         SELECT a.id, a.date, a.organization, a.kind, a.title, a.hours, a.participants, a.count, a.level, a.lead, a.note,
                o.name, u.name
-        FROM activity a JOIN organization o ON o.id = a.organization LEFT JOIN organization u ON u.id = o.unit
+        FROM activity a JOIN scope s ON s.id = a.organization JOIN organization o ON o.id = a.organization
+          LEFT JOIN organization u ON u.id = s.unit
         WHERE \(condition) ORDER BY a.date, a.\(db.dialect.insertionOrder)
-        """, args.map(\.sqlValue)
+        """, (scopeArgs + args).map(\.sqlValue)
     ) { r in
       let a = Activity(
         id: try r.get(0), date: try Self.day(r, 1), organization: try r.get(2), kind: try r.get(3), title: try r.get(4),
