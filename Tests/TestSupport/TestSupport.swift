@@ -54,14 +54,45 @@ public enum TestBackend: Sendable, Equatable {
 
   /// Whether the tests run on SQLite (for tests of SQLite's files themselves).
   public static var isSQLite: Bool { current == .sqlite }
+
+  /// The test server's admin URL, or nil when the tests run on SQLite only.
+  public static var serverAdmin: String? {
+    if case .postgresql(let admin) = current { return admin }
+    return nil
+  }
+}
+
+/// A fresh database on the test server (`REPORT_TEST_POSTGRES`), dropped at the end.
+public final class ServerDatabase: @unchecked Sendable {
+  /// The URL of the database, with the test user's password.
+  public let url: String
+  private let admin: String
+  private let name: String
+
+  public init(admin: String) throws {
+    self.admin = admin
+    name = "report_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    try PostgresConnection(url: admin).execute("CREATE DATABASE \(name)")
+    url = ServerDatabase.url(admin, database: name)
+  }
+
+  /// The admin URL with another database name.
+  public static func url(_ admin: String, database: String) -> String {
+    let slash = admin.range(of: "/", options: .backwards, range: admin.range(of: "://")!.upperBound..<admin.endIndex)!
+    return String(admin[..<slash.upperBound]) + database
+  }
+
+  deinit {
+    _ = try? PostgresConnection(url: admin).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+  }
 }
 
 /// A store in its own temporary directory (and, on PostgreSQL, its own database), for one test.
 public final class TestStore: @unchecked Sendable {
   public let directory: TemporaryDirectory
   public let store: CampaignStore
-  /// The database made for this test on PostgreSQL, dropped at the end.
-  private let serverDatabase: (admin: String, name: String)?
+  /// The database made for this test on PostgreSQL.
+  private let serverDatabase: ServerDatabase?
 
   public init() throws {
     directory = try TemporaryDirectory()
@@ -70,17 +101,10 @@ public final class TestStore: @unchecked Sendable {
       serverDatabase = nil
       store = try CampaignStore(path: directory.path("campaign.sqlite"), mode: .createIfMissing)
     case .postgresql(let admin):
-      let name = "report_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-      try PostgresConnection(url: admin).execute("CREATE DATABASE \(name)")
-      serverDatabase = (admin, name)
-      store = try CampaignStore(path: TestStore.url(admin, database: name), mode: .createIfMissing)
+      let database = try ServerDatabase(admin: admin)
+      serverDatabase = database
+      store = try CampaignStore(path: database.url, mode: .createIfMissing)
     }
-  }
-
-  /// The admin URL with another database name.
-  static func url(_ admin: String, database: String) -> String {
-    let slash = admin.range(of: "/", options: .backwards, range: admin.range(of: "://")!.upperBound..<admin.endIndex)!
-    return String(admin[..<slash.upperBound]) + database
   }
 
   /// A store with the tiny fixture institution loaded (organizations, matters, activities, feedback).
@@ -92,12 +116,7 @@ public final class TestStore: @unchecked Sendable {
     return s
   }
 
-  deinit {
-    directory.remove()
-    if let (admin, name) = serverDatabase {
-      _ = try? PostgresConnection(url: admin).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-    }
-  }
+  deinit { directory.remove() }
 }
 
 extension CampaignStore {
