@@ -216,7 +216,15 @@ struct XlsxSheet: RecordSource {
 /// A parser of one XML part of the package.
 protocol XMLPartParser: XMLParserDelegate {}
 
+// Every delegate below stops the parse at the first error libxml2 reports.
+// Without this, errors that libxml2 lets the parse go on after (an undeclared namespace prefix
+// on every element) are each reported, and Foundation leaks every report (about 150 bytes): a
+// hostile part of a few hundred megabytes could take gigabytes (found by fuzzing). Excel, WPS,
+// LibreOffice and openpyxl write parts without any. (A shared superclass would not do: on Linux
+// a subclass's delegate methods are not the protocol's witnesses.)
+
 private final class WorkbookParser: NSObject, XMLPartParser {
+  func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) { parser.abortParsing() }
   struct Sheet { var name: String; var relationship: String; var visible: Bool }
   var sheets: [Sheet] = []
   var date1904 = false
@@ -236,6 +244,7 @@ private final class WorkbookParser: NSObject, XMLPartParser {
 }
 
 private final class RelationshipsParser: NSObject, XMLPartParser {
+  func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) { parser.abortParsing() }
   var targets: [String: String] = [:]
 
   func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -244,6 +253,7 @@ private final class RelationshipsParser: NSObject, XMLPartParser {
 }
 
 private final class SharedStringsParser: NSObject, XMLPartParser {
+  func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) { parser.abortParsing() }
   var strings: [String] = []
   private var current = ""
   private var inText = false
@@ -271,6 +281,7 @@ private final class SharedStringsParser: NSObject, XMLPartParser {
 }
 
 private final class StylesParser: NSObject, XMLPartParser {
+  func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) { parser.abortParsing() }
   /// Indexes of cell formats that show dates.
   var dateStyles: Set<Int> = []
   private var customDates: Set<Int> = []
@@ -317,6 +328,7 @@ private final class StylesParser: NSObject, XMLPartParser {
 
 /// Streams a sheet's rows to the importer as they end.
 private final class SheetParser: NSObject, XMLParserDelegate {
+  func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) { parser.abortParsing() }
   let sheet: XlsxSheet
   var body: ((CSVRecord) throws -> Void)?
   var error: (any Error)?
