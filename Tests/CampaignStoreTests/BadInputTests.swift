@@ -29,7 +29,7 @@ struct BadInputTests {
   @Test("bad rows are refused with file, line and column; nothing is written", arguments: cases)
   func refused(_ c: Case) throws {
     let t = try TestStore.tiny()
-    let before = try dumpTables(t.store)
+    let before = try t.dump()
     let path = Fixtures.path("bad/\(c.file)")
     let error = #expect(throws: StoreError.self) { try t.store.importOne(path) }
     if case .badData(let file, let issues, _)? = error {
@@ -42,13 +42,13 @@ struct BadInputTests {
     } else {
       Issue.record("expected bad data, got \(String(describing: error))")
     }
-    #expect(try dumpTables(t.store) == before)
+    #expect(try t.dump() == before)
   }
 
   @Test("every bad row is reported, not only the first; the good rows are not written either")
   func allRowsReported() throws {
     let t = try TestStore.tiny()
-    let before = try dumpTables(t.store)
+    let before = try t.dump()
     let file = try t.directory.write("many.csv", """
       id,date,unit,kind,title,hours,participants,count
       G1,2021-07-01,D1,seminar,好,1,1,1
@@ -65,7 +65,7 @@ struct BadInputTests {
       guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.map(\.line) == [3, 4, 5, 6, 7]
     }
-    #expect(try dumpTables(t.store) == before)
+    #expect(try t.dump() == before)
   }
 
   @Test("matters: a claim date without an owner, an owner without a date, dates before raised")

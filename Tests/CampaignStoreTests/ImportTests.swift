@@ -20,18 +20,18 @@ struct ImportTests {
     #expect((acts.rows, acts.added) == (13, 13))
     let fb = try t.store.importOne(Fixtures.path("tiny/feedback.csv"))
     #expect(fb.type == .feedback && fb.added == 6)
-    #expect(try rowCount("activity", in: t.store) == 13)
+    #expect(try t.rowCount("activity") == 13)
   }
 
   @Test("importing the identical file twice changes nothing")
   func idempotent() throws {
     let t = try TestStore.tiny()
-    let before = try dumpTables(t.store)
+    let before = try t.dump()
     for f in ["organizations", "matters", "activities", "feedback"] {
       let s = try t.store.importOne(Fixtures.path("tiny/\(f).csv"))
       #expect(s.added == 0 && s.updated == 0 && s.unchanged == s.rows, "\(f)")
     }
-    #expect(try dumpTables(t.store) == before)
+    #expect(try t.dump() == before)
   }
 
   @Test("a row with a known id is updated in place")
@@ -45,7 +45,7 @@ struct ImportTests {
       """)
     let s = try t.store.importOne(file)
     #expect((s.rows, s.added, s.updated, s.unchanged) == (2, 1, 1, 0))
-    #expect(try rowCount("activity", in: t.store) == 14)
+    #expect(try t.rowCount("activity") == 14)
   }
 
   @Test("GB18030 with Chinese headers and CRLF, and UTF-8 with a BOM, read the same as UTF-8")
@@ -59,7 +59,7 @@ struct ImportTests {
       _ = try t.store.importOne(Fixtures.path("tiny/feedback.csv"))
       #expect(s.type == .activities)
       #expect(s.format == (variant.contains("gb") ? .gb18030 : .utf8))
-      #expect(try dumpTables(t.store) == dumpTables(plain.store), "\(variant)")
+      #expect(try t.dump() == plain.dump(), "\(variant)")
     }
   }
 

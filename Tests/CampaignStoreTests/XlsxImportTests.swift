@@ -39,7 +39,7 @@ struct XlsxImportTests {
     #expect(summaries.map(\.type) == [.matters, .activities, .feedback])
     #expect(summaries.map(\.rows) == [5, 13, 6])
     #expect(summaries.allSatisfy { $0.format == .xlsx && $0.file.hasPrefix(filled + "[") })
-    #expect(try dumpTables(t.store) == dumpTables(viaCSV.store))
+    #expect(try t.dump() == viaCSV.dump())
     // Importing it again changes nothing.
     #expect(try t.store.importFile(filled).allSatisfy { $0.added == 0 && $0.updated == 0 })
   }
@@ -109,7 +109,7 @@ struct XlsxImportTests {
     let t = try organizationsOnly()
     let s = try t.store.importOne(Fixtures.path("xlsx/activities-libreoffice.xlsx"))
     #expect(s.added == 13)
-    #expect(try dumpTables(t.store) == dumpTables(viaCSV.store))
+    #expect(try t.dump() == viaCSV.dump())
   }
 
   func sheet(_ t: TestStore, _ name: String, _ spec: [String: Any]) throws -> String {
@@ -166,7 +166,7 @@ struct XlsxImportTests {
       guard case StoreError.badData(_, let issues, _) = error else { return false }
       return issues.count == 1 && issues[0].message(in: .zh).hasPrefix("\(path)[六月]:3:B: ")
     }
-    #expect(try rowCount("activity", in: t.store) == 0)
+    #expect(try t.rowCount("activity") == 0)
     // Without the bad row the cached 25 is imported.
     let fixed = t.directory.path("fixed.xlsx")
     let wb2 = try Workbook(path: fixed, constantMemory: false)
@@ -184,7 +184,7 @@ struct XlsxImportTests {
   @Test("a corrupt or non-xlsx file is refused clearly and nothing is written", arguments: ["garbage", "truncated"])
   func corrupt(_ kind: String) throws {
     let t = try TestStore.tiny()
-    let before = try dumpTables(t.store)
+    let before = try t.dump()
     let path = t.directory.path("broken.xlsx")
     if kind == "garbage" {
       try Data("this is not a workbook, just text\n".utf8).write(to: URL(fileURLWithPath: path))
@@ -198,7 +198,7 @@ struct XlsxImportTests {
       if case StoreError.badWorkbook = error { return true }
       return false
     }
-    #expect(try dumpTables(t.store) == before)
+    #expect(try t.dump() == before)
   }
 }
 

@@ -1,6 +1,5 @@
+import CampaignStore
 import Foundation
-
-@testable import CampaignStore
 
 /// The committed test fixtures (`Tests/Fixtures/`), found from this source file's path.
 public enum Fixtures {
@@ -72,8 +71,21 @@ public final class ServerDatabase: @unchecked Sendable {
   public init(admin: String) throws {
     self.admin = admin
     name = "report_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-    try PostgresConnection(url: admin).execute("CREATE DATABASE \(name)")
+    _ = try ServerDatabase.psql(admin, "CREATE DATABASE \(name)")
     url = ServerDatabase.url(admin, database: name)
+  }
+
+  /// Runs SQL with psql (PostgreSQL's client, installed with the server); returns its
+  /// unaligned output, one row a line, columns separated by `|`.
+  public static func psql(_ url: String, _ sql: String) throws -> String {
+    let r = try runCommand("/usr/bin/psql", [url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
+    guard r.status == 0 else { throw PsqlError(message: r.stderr) }
+    return r.stdout
+  }
+
+  /// The rows of a query, as psql prints them.
+  public func rows(_ sql: String) throws -> [String] {
+    try ServerDatabase.psql(url, sql).split(separator: "\n").map(String.init)
   }
 
   /// The admin URL with another database name.
@@ -83,16 +95,19 @@ public final class ServerDatabase: @unchecked Sendable {
   }
 
   deinit {
-    _ = try? PostgresConnection(url: admin).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    _ = try? ServerDatabase.psql(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
   }
 }
+
+/// psql failed.
+public struct PsqlError: Error { public let message: String }
 
 /// A store in its own temporary directory (and, on PostgreSQL, its own database), for one test.
 public final class TestStore: @unchecked Sendable {
   public let directory: TemporaryDirectory
   public let store: CampaignStore
   /// The database made for this test on PostgreSQL.
-  private let serverDatabase: ServerDatabase?
+  public let serverDatabase: ServerDatabase?
 
   public init() throws {
     directory = try TemporaryDirectory()
