@@ -6,7 +6,8 @@ Usage: Benchmarks/backends.py [--rows 1000000] [--runs 3] [--server postgresql:/
 Generates an institution with `report generate` (one unit per 1,600 activity rows), then for
 each backend imports organizations and matters, times the import of activities.csv (full
 validation, indexes, monthly sums), imports the opinions, and times `report stats` and
-`report monthly` for July 2021 (median of --runs runs; wall seconds and peak RSS of the report
+`report monthly` for July 2021, the latter also for one unit's subtree (`--root U0`, about 1/600
+of the records) (median of --runs runs; wall seconds and peak RSS of the report
 process from GNU time). Without --server it starts a throwaway cluster with scripts/postgres
 (fsync on, PostgreSQL's default settings otherwise). Writes a markdown table to stdout.
 Requirements: a release build of report, GNU time, PostgreSQL's server and psql.
@@ -60,7 +61,7 @@ def main():
         base = server.rsplit("/", 1)[0]
         results = {}
         for backend in ["SQLite", "PostgreSQL"]:
-            imports, stats, monthly = [], [], []
+            imports, stats, monthly, subtree = [], [], [], []
             for run in range(args.runs):
                 if backend == "SQLite":
                     db = os.path.join(work, f"store-{run}.sqlite")
@@ -74,11 +75,14 @@ def main():
                 stats.append(timed([report, "stats", "--db", db, "--month", "2021-07", "--json"]))
                 monthly.append(timed([report, "monthly", "--db", db, "--month", "2021-07", "--today", "2021-08-01", "--quiet",
                                       "--out", os.path.join(work, f"out-{backend}-{run}")]))
-            results[backend] = (median(imports), median(stats), median(monthly))
-        print(f"| backend ({args.rows:,} activity rows) | import activities.csv | rows/s | report stats (month) | report monthly (month) |")
-        print("|---|---:|---:|---:|---:|")
-        for backend, (imp, st, mo) in results.items():
-            print(f"| {backend} | {imp[0]:.1f} s, {imp[1]:.0f} MB | {args.rows / imp[0]:,.0f} | {st[0] * 1000:.0f} ms, {st[1]:.0f} MB | {mo[0]:.2f} s, {mo[1]:.0f} MB |")
+                subtree.append(timed([report, "monthly", "--db", db, "--month", "2021-07", "--today", "2021-08-01", "--quiet", "--root", "U0",
+                                      "--out", os.path.join(work, f"out-{backend}-{run}")]))
+            results[backend] = (median(imports), median(stats), median(monthly), median(subtree))
+        print(f"| backend ({args.rows:,} activity rows) | import activities.csv | rows/s | report stats (month) | report monthly (month) | report monthly --root U0 |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for backend, (imp, st, mo, sub) in results.items():
+            print(f"| {backend} | {imp[0]:.1f} s, {imp[1]:.0f} MB | {args.rows / imp[0]:,.0f} | {st[0] * 1000:.0f} ms, {st[1]:.0f} MB "
+                  f"| {mo[0]:.2f} s, {mo[1]:.0f} MB | {sub[0]:.2f} s, {sub[1]:.0f} MB |")
     finally:
         if cluster:
             subprocess.run([os.path.join(ROOT, "scripts/postgres"), "stop", cluster], check=False)

@@ -27,6 +27,7 @@ struct FuzzFindingTests {
     #expect(Self.files.contains("processing-instruction.xlsx"))
     #expect(Self.files.contains("declaration-left-open.xlsx"))
     #expect(Self.files.contains("undeclared-prefixes.xlsx"))
+    #expect(Self.files.contains("utf7-declaration.xlsx"))
   }
 
   @Test("each is refused with a message that names the file, and nothing is written", arguments: files)

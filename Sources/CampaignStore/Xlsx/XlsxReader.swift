@@ -137,9 +137,7 @@ struct XlsxReader {
 
   private func parse<P: XMLPartParser>(_ part: String, required: Bool, _ parser: P) throws(StoreError) -> P {
     guard let bytes = try data(part, required: required) else { return parser }
-    let xml = XMLParser(data: bytes)
-    xml.delegate = parser
-    guard xml.parse() else { throw .badWorkbook(file: path, reason: "\(part) is not well-formed XML") }
+    guard StoppingAfterError.parse(bytes, with: parser) else { throw .badWorkbook(file: path, reason: "\(part) is not well-formed XML") }
     return parser
   }
 }
@@ -164,9 +162,7 @@ struct XlsxSheet: RecordSource {
     let data = try reader.data(part, required: true) ?? Data()
     try withoutActuallyEscaping(body) { body in
       let parser = SheetParser(sheet: self, body: body)
-      let xml = XMLParser(data: data)
-      xml.delegate = parser
-      let ok = xml.parse()
+      let ok = StoppingAfterError.parse(data, with: parser)
       // Foundation keeps the parser (and so its delegate) alive after some malformed XML;
       // dropping the closure here keeps it from escaping, which would trap.
       parser.body = nil
@@ -216,15 +212,48 @@ struct XlsxSheet: RecordSource {
 /// A parser of one XML part of the package.
 protocol XMLPartParser: XMLParserDelegate {}
 
-// Every delegate below stops the parse at the first error libxml2 reports.
-// Without this, errors that libxml2 lets the parse go on after (an undeclared namespace prefix
-// on every element) are each reported, and Foundation leaks every report (about 150 bytes): a
-// hostile part of a few hundred megabytes could take gigabytes (found by fuzzing). Excel, WPS,
-// LibreOffice and openpyxl write parts without any. (A shared superclass would not do: on Linux
-// a subclass's delegate methods are not the protocol's witnesses.)
+/// Forwards a part's callbacks to its parser until libxml2 reports an error, and stops the parse
+/// at the next callback. Without this, errors that libxml2 lets the parse go on after (an
+/// undeclared namespace prefix on every element) are each reported, and Foundation leaks every
+/// report (about 150 bytes): a hostile part of a few hundred megabytes could take gigabytes
+/// (found by fuzzing). Stopping inside the error callback itself crashes libxml2 (an unknown
+/// encoding, also found by fuzzing), so the stop waits for the next callback. Excel, WPS,
+/// LibreOffice and openpyxl write parts without any error.
+final class StoppingAfterError: NSObject, XMLParserDelegate {
+  private let inner: any XMLParserDelegate
+  private var failed = false
+
+  init(_ inner: any XMLParserDelegate) { self.inner = inner }
+
+  /// Parses `data` with `delegate`; false when the XML is not well-formed or a callback stopped it.
+  static func parse(_ data: Data, with delegate: any XMLParserDelegate) -> Bool {
+    let guarded = StoppingAfterError(delegate)
+    let xml = XMLParser(data: data)
+    xml.delegate = guarded  // weak: `guarded` lives until the parse returns
+    return withExtendedLifetime(guarded) { xml.parse() && !guarded.failed }
+  }
+
+  func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) { failed = true }
+
+  private func stopped(_ parser: XMLParser) -> Bool {
+    if failed { parser.abortParsing() }
+    return failed
+  }
+
+  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    if !stopped(parser) { inner.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName, attributes: attributes) }
+  }
+
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    if !stopped(parser) { inner.parser(parser, didEndElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName) }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if !stopped(parser) { inner.parser(parser, foundCharacters: string) }
+  }
+}
 
 private final class WorkbookParser: NSObject, XMLPartParser {
-  func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) { parser.abortParsing() }
   struct Sheet { var name: String; var relationship: String; var visible: Bool }
   var sheets: [Sheet] = []
   var date1904 = false
@@ -244,7 +273,6 @@ private final class WorkbookParser: NSObject, XMLPartParser {
 }
 
 private final class RelationshipsParser: NSObject, XMLPartParser {
-  func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) { parser.abortParsing() }
   var targets: [String: String] = [:]
 
   func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -253,7 +281,6 @@ private final class RelationshipsParser: NSObject, XMLPartParser {
 }
 
 private final class SharedStringsParser: NSObject, XMLPartParser {
-  func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) { parser.abortParsing() }
   var strings: [String] = []
   private var current = ""
   private var inText = false
@@ -281,7 +308,6 @@ private final class SharedStringsParser: NSObject, XMLPartParser {
 }
 
 private final class StylesParser: NSObject, XMLPartParser {
-  func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) { parser.abortParsing() }
   /// Indexes of cell formats that show dates.
   var dateStyles: Set<Int> = []
   private var customDates: Set<Int> = []
@@ -328,7 +354,6 @@ private final class StylesParser: NSObject, XMLPartParser {
 
 /// Streams a sheet's rows to the importer as they end.
 private final class SheetParser: NSObject, XMLParserDelegate {
-  func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) { parser.abortParsing() }
   let sheet: XlsxSheet
   var body: ((CSVRecord) throws -> Void)?
   var error: (any Error)?
