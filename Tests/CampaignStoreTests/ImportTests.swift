@@ -34,6 +34,28 @@ struct ImportTests {
     #expect(try t.dump() == before)
   }
 
+  @Test("thousands of rows: added, updated and unchanged counted across write batches, in file order")
+  func manyRows() throws {
+    let t = try TestStore.tiny()
+    func file(_ name: String, _ rows: [(Int, String)]) throws -> String {
+      try t.directory.write(name, "id,date,unit,kind,title,hours,participants\n" + rows.map { "B\($0.0),2021-07-09,G1a,branch_study,\($0.1),1,5\n" }.joined())
+    }
+    let first = try t.store.importOne(try file("first.csv", (0..<2500).map { ($0, "学习\($0)") }))
+    #expect((first.rows, first.added, first.updated, first.unchanged) == (2500, 2500, 0, 0))
+    // 1,200 unchanged, 600 retitled, 700 new: outcomes spread over several batches.
+    let again = try file("again.csv", (0..<1200).map { ($0, "学习\($0)") } + (1200..<1800).map { ($0, "改\($0)") } + (2500..<3200).map { ($0, "新\($0)") })
+    let second = try t.store.importOne(again)
+    #expect((second.rows, second.added, second.updated, second.unchanged) == (2500, 700, 600, 1200))
+    // One day's rows list in the order they were first imported.
+    var ids: [String] = []
+    try t.store.snapshot { source in
+      try source.forEachActivity(dated: .within(DayRange(Day(year: 2021, month: 7, day: 9)!, Day(year: 2021, month: 7, day: 9)!)!), kinds: nil) {
+        if let id = $0.activity.id, id.hasPrefix("B") { ids.append(id) }
+      }
+    }
+    #expect(ids == (0..<3200).map { "B\($0)" })
+  }
+
   @Test("a row with a known id is updated in place")
   func upsert() throws {
     let t = try TestStore.tiny()

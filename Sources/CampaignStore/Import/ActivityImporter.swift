@@ -18,7 +18,9 @@ struct ActivityImporter: RowImporter {
     upsert = try Upserter(db: db, table: "activity", key: "key", columns: Self.columns)
   }
 
-  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> RowOutcome? {
+  mutating func flush() throws -> [RowOutcome] { try upsert.flush() }
+
+  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> [RowOutcome] {
     let id = try row.optionalId("id", seen: ids)
     let date = row.day("date", required: true)
     let org = row.organization("unit", in: organizations)
@@ -32,7 +34,7 @@ struct ActivityImporter: RowImporter {
     let count = row.wholeNumber("count", empty: 1, problem: .badCount, minimum: 1)
     let level = row.choice("level", allowed: MediaLevel.allowedText) { MediaLevel(contractValue: $0) }
     let title = row.text("title"), lead = row.text("lead"), note = row.text("note")
-    guard row.issues.isEmpty, write, let date, let org, let kind else { return nil }
+    guard row.issues.isEmpty, write, let date, let org, let kind else { return [] }
 
     let values: [String] = [
       date.iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count),

@@ -18,7 +18,9 @@ struct FeedbackImporter: RowImporter {
     upsert = try Upserter(db: db, table: "feedback", key: "key", columns: Self.columns)
   }
 
-  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> RowOutcome? {
+  mutating func flush() throws -> [RowOutcome] { try upsert.flush() }
+
+  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> [RowOutcome] {
     let id = try row.optionalId("id", seen: ids)
     let date = row.day("date", required: true)
     let org = row.organization("unit", in: organizations)
@@ -26,7 +28,7 @@ struct FeedbackImporter: RowImporter {
     let content = row.required("content")
     let matter = row.optionalText("matter")
     if let matter, !matters.contains(matter) { row.fail("matter", .unknownMatter) }
-    guard row.issues.isEmpty, write, let date, let org, let content else { return nil }
+    guard row.issues.isEmpty, write, let date, let org, let content else { return [] }
     let key = try id.map { "id:" + $0 } ?? contentKeys.key(for: [date.iso, org, channel, content, matter ?? ""])
     return try upsert.write([.text(key), id.sqlValue, .text(date.iso), .text(org), .text(channel), .text(content), matter.sqlValue])
   }

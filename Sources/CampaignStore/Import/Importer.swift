@@ -32,13 +32,18 @@ enum RowOutcome { case added, updated, unchanged }
 /// Turns validated rows of one record type into store writes.
 protocol RowImporter {
   init(db: any SQLDatabase) throws
-  /// Validates one row (problems go to `row.issues`) and writes it when `write` is true.
-  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> RowOutcome?
+  /// Validates one row (problems go to `row.issues`) and writes it when `write` is true;
+  /// returns the outcomes of the rows written by now (writes may go in batches).
+  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> [RowOutcome]
+  /// Writes what is still queued; returns those rows' outcomes.
+  mutating func flush() throws -> [RowOutcome]
   /// Whole-file checks and writes after the last row; returns the outcomes of rows written here.
   mutating func finish(db: any SQLDatabase, issues: inout [DataIssue], file: String) throws -> [RowOutcome]
 }
 
 extension RowImporter {
+  mutating func flush() throws -> [RowOutcome] { [] }
+
   mutating func finish(db: any SQLDatabase, issues: inout [DataIssue], file: String) throws -> [RowOutcome] { [] }
 }
 
@@ -212,19 +217,22 @@ extension CampaignStore {
         s.rows += 1
         var row = RowReader(file: name, record: rec, map: p.map)
         row.checkWidth()
-        let outcome = try importer.importRow(&row, db: db, write: before && sourceIssues.isEmpty && row.issues.isEmpty)
+        let outcomes = try importer.importRow(&row, db: db, write: before && sourceIssues.isEmpty && row.issues.isEmpty)
         // A file with a problem on every one of millions of rows lists the first ones only.
         if issues.count + sourceIssues.count < CampaignStore.maximumListedProblems {
           sourceIssues += row.issues
         } else {
           omitted += row.issues.count
         }
-        if let outcome { s.count(outcome) }
+        for outcome in outcomes { s.count(outcome) }
         if let progress, s.rows % 5000 == 0 { progress(s.rows) }
       }
     } catch let e as CSVSyntaxError {
       sourceIssues.append(DataIssue(file: name, line: e.line, column: e.column, header: nil, value: "", problem: .unclosedQuote))
     }
+    // The rows still queued belong to this source's counts (and must be in the store before a
+    // later sheet or record type reads it).
+    for outcome in try importer.flush() { s.count(outcome) }
     issues += sourceIssues.map { p.source.columnLetters ? $0.withColumnLetters() : $0 }
     return s
   }
@@ -234,34 +242,6 @@ extension DataIssue {
   /// The issue with its column named by letter when it comes from a workbook.
   fileprivate func lettered(_ sources: [any RecordSource]) -> DataIssue {
     sources.first { $0.name == file }?.columnLetters == true ? withColumnLetters() : self
-  }
-}
-
-/// Writes rows keyed by one column: inserts new keys, updates rows whose values differ, and
-/// leaves identical rows untouched, telling which of the three happened.
-struct Upserter {
-  private let insert: any SQLStatement
-  private let update: any SQLStatement
-  private let updateArgumentOrder: [Int]
-
-  /// - Parameter insertOnly: columns set when a row is added and kept when it is updated.
-  init(db: any SQLDatabase, table: String, key: String, columns: [String], insertOnly: [String] = []) throws {
-    let all = [key] + columns + insertOnly
-    let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
-    insert = try db.prepare(
-      "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT(\(key)) DO NOTHING")
-    let sets = columns.map { "\($0) = ?" }.joined(separator: ", ")
-    let differs = columns.map { "\($0) \(db.dialect.isDistinctFrom) ?" }.joined(separator: " OR ")
-    update = try db.prepare("UPDATE \(table) SET \(sets) WHERE \(key) = ? AND (\(differs))")
-    // SET values, then the key, then the values again for the comparison.
-    let values = Array(1...columns.count)
-    updateArgumentOrder = values + [0] + values
-  }
-
-  /// Writes one row; `values` are the key, the columns, then the insert-only columns.
-  func write(_ values: [SQLValue]) throws -> RowOutcome {
-    if try insert.execute(values) == 1 { return .added }
-    return try update.execute(updateArgumentOrder.map { values[$0] }) == 1 ? .updated : .unchanged
   }
 }
 

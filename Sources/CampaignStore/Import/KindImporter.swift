@@ -18,7 +18,9 @@ struct KindImporter: RowImporter {
     storedCodes = Dictionary(try db.fetchColumn("SELECT code FROM kind", as: String.self).map { ($0.lowercased(), $0) }) { a, _ in a }
   }
 
-  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> RowOutcome? {
+  mutating func flush() throws -> [RowOutcome] { try upsert.flush() }
+
+  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> [RowOutcome] {
     let given = row.required("code")
     if let code = given {
       if let first = try codes.see(code.lowercased(), line: row.line) { row.fail("code", .duplicateId(firstLine: first)) }
@@ -29,7 +31,7 @@ struct KindImporter: RowImporter {
     let name = row.required("name")
     let measure = row.required("measure")
     let category = row.required("category")
-    guard row.issues.isEmpty, write, let given, let name, let measure, let category else { return nil }
+    guard row.issues.isEmpty, write, let given, let name, let measure, let category else { return [] }
     let code = storedCodes[given.lowercased()] ?? given
     order.append(code)
     let nameEn = row.optionalText("name_en") ?? code.replacingOccurrences(of: "_", with: " ")

@@ -14,7 +14,9 @@ struct MatterImporter: RowImporter {
     upsert = try Upserter(db: db, table: "matter", key: "id", columns: Self.columns)
   }
 
-  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> RowOutcome? {
+  mutating func flush() throws -> [RowOutcome] { try upsert.flush() }
+
+  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> [RowOutcome] {
     let id = row.required("id")
     if let id, let first = try ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
     let title = row.required("title")
@@ -39,7 +41,7 @@ struct MatterImporter: RowImporter {
       }
     }
     if let c = claimed, let r = resolved, r < c, raised.map({ r >= $0 }) ?? true { row.fail("resolved", .resolvedBeforeClaimed) }
-    guard row.issues.isEmpty, write, let id, let title, let org, let raised, let status else { return nil }
+    guard row.issues.isEmpty, write, let id, let title, let org, let raised, let status else { return [] }
     let values: [any SQLBindable] = [
       id, title, org, raised.iso, owner, claimed?.iso, due?.iso, status.rawValue, resolved?.iso, keyProject, note,
     ]

@@ -25,7 +25,7 @@ struct OrganizationImporter: RowImporter {
     firstPosition = try db.fetchOne("SELECT COALESCE(MAX(position) + 1, 0) FROM organization", as: Int.self) ?? 0
   }
 
-  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> RowOutcome? {
+  mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> [RowOutcome] {
     let id = row.required("id")
     if let id, let first = try ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
     let name = row.required("name")
@@ -33,12 +33,12 @@ struct OrganizationImporter: RowImporter {
     let parent = row.optionalText("parent")
     let counted = row.choice("counted", allowed: "yes/no, 是/否") { parseYesNo($0) } ?? true
     if kind == .committee && parent != nil { row.fail("kind", .committeeWithParent) }
-    guard row.issues.isEmpty, let id, let name, let kind else { return nil }
+    guard row.issues.isEmpty, let id, let name, let kind else { return [] }
     pending.append(
       Pending(
         org: Organization(id: id, name: name, kind: kind, parent: parent, counted: counted), line: row.line,
         parentColumn: row.map.position["parent"].map { $0 + 1 }, parentHeader: row.map.header("parent")))
-    return nil
+    return []
   }
 
   mutating func finish(db: any SQLDatabase, issues: inout [DataIssue], file: String) throws -> [RowOutcome] {
@@ -97,11 +97,13 @@ struct OrganizationImporter: RowImporter {
     }
     guard issues.isEmpty else { return [] }
 
-    let outcomes = try pending.enumerated().map { i, p in
+    var outcomes: [RowOutcome] = []
+    for (i, p) in pending.enumerated() {
       let o = p.org
       let values: [any SQLBindable] = [o.id, o.name, o.kind.rawValue, o.parent, o.counted, firstPosition + i]
-      return try upsert.write(values.map(\.sqlValue))
+      outcomes += try upsert.write(values.map(\.sqlValue))
     }
+    outcomes += try upsert.flush()
     try recomputeUnits(db, parentOf: parentOf)
     return outcomes
   }

@@ -7,7 +7,7 @@
 /// - `activity.seq` orders activities as inserted, where SQLite has its `rowid`;
 /// - the months a transaction touched go to a temporary table of the session
 ///   (`activity_month_dirty`, made by `PostgresBackend`), so concurrent imports never wait on
-///   one another's marks; the triggers write to it.
+///   one another's marks; statement-level triggers write to it.
 enum PostgresSchema {
   static let migrations: [(name: String, sql: String)] = [("v1-records", v1)]
 
@@ -101,19 +101,28 @@ enum PostgresSchema {
       participants BIGINT NOT NULL,
       PRIMARY KEY (month, kind)
     );
-    CREATE FUNCTION activity_month_mark() RETURNS trigger LANGUAGE plpgsql AS $$
+    -- Statement-level triggers: the importer writes rows in batches, so the months of a batch
+    -- are marked once per statement, from its transition tables.
+    CREATE FUNCTION activity_month_mark_new() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      IF TG_OP <> 'INSERT' THEN
-        INSERT INTO activity_month_dirty VALUES (substr(OLD.date, 1, 7)) ON CONFLICT DO NOTHING;
-      END IF;
-      IF TG_OP <> 'DELETE' THEN
-        INSERT INTO activity_month_dirty VALUES (substr(NEW.date, 1, 7)) ON CONFLICT DO NOTHING;
-      END IF;
+      INSERT INTO activity_month_dirty SELECT DISTINCT substr(date, 1, 7) FROM new_rows ON CONFLICT DO NOTHING;
       RETURN NULL;
     END
     $$;
-    CREATE TRIGGER activity_month_mark AFTER INSERT OR UPDATE OR DELETE ON activity
-      FOR EACH ROW EXECUTE FUNCTION activity_month_mark();
+    CREATE FUNCTION activity_month_mark_old() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO activity_month_dirty SELECT DISTINCT substr(date, 1, 7) FROM old_rows ON CONFLICT DO NOTHING;
+      RETURN NULL;
+    END
+    $$;
+    CREATE TRIGGER activity_month_insert AFTER INSERT ON activity
+      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION activity_month_mark_new();
+    CREATE TRIGGER activity_month_update_new AFTER UPDATE ON activity
+      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION activity_month_mark_new();
+    CREATE TRIGGER activity_month_update_old AFTER UPDATE ON activity
+      REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION activity_month_mark_old();
+    CREATE TRIGGER activity_month_delete AFTER DELETE ON activity
+      REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION activity_month_mark_old();
     """
 
   /// The session's table of months to refresh; the triggers find it first on the search path.

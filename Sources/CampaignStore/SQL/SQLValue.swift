@@ -55,7 +55,14 @@ extension Int: SQLReadable {
 }
 
 extension Bool: SQLReadable {
-  init(column value: SQLValue) throws(SQLValueError) { self = try Int(column: value) != 0 }
+  /// Flags are stored as 0 or 1; PostgreSQL's own booleans come as `t` or `f`.
+  init(column value: SQLValue) throws(SQLValueError) {
+    switch value {
+    case .text("t"): self = true
+    case .text("f"): self = false
+    default: self = try Int(column: value) != 0
+    }
+  }
 }
 
 extension Optional: SQLReadable where Wrapped: SQLReadable {

@@ -1,0 +1,90 @@
+/// Writes rows keyed by one column: inserts new keys, updates rows whose values differ, and
+/// leaves identical rows untouched, telling which of the three happened.
+///
+/// On SQLite each row is written at once (an insert, then an update when the key exists): the
+/// library is in the process, so a row costs a function call. On PostgreSQL a row would cost a
+/// round trip to the server, so rows are queued and written in batches, each one multi-row
+/// `INSERT … ON CONFLICT DO UPDATE … WHERE (a value differs) RETURNING (xmax = 0)`: a returned
+/// true is an added row, false an updated one, and a row not returned was unchanged. Rows keep
+/// their order, so the insertion order (`seq`) is the file's, as SQLite's `rowid` is.
+final class Upserter {
+  private let db: any SQLDatabase
+  private let table: String
+  private let width: Int
+  /// SQLite: the two statements of the row-by-row path.
+  private var insert: (any SQLStatement)?
+  private var update: (any SQLStatement)?
+  private let updateArgumentOrder: [Int]
+  /// PostgreSQL: the statement's text up to VALUES, and after the rows.
+  private let batchHead: String
+  private let batchTail: String
+  private var full: (any SQLStatement)?
+  private var queue: [SQLValue] = []
+  /// Rows per batch: as many as fit PostgreSQL's 65,535 parameters, at most 1,000.
+  let batchSize: Int
+
+  /// - Parameter insertOnly: columns set when a row is added and kept when it is updated.
+  init(db: any SQLDatabase, table: String, key: String, columns: [String], insertOnly: [String] = []) throws {
+    self.db = db
+    self.table = table
+    let all = [key] + columns + insertOnly
+    width = all.count
+    batchSize = min(1000, 65_535 / all.count)
+    // SET values, then the key, then the values again for the comparison.
+    let values = Array(1...columns.count)
+    updateArgumentOrder = values + [0] + values
+    let differs = columns.map { "\(table).\($0) \(db.dialect.isDistinctFrom) excluded.\($0)" }.joined(separator: " OR ")
+    batchHead = "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES "
+    batchTail = """
+       ON CONFLICT (\(key)) DO UPDATE SET \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+       WHERE \(differs) RETURNING (xmax = 0)
+      """
+    if db.dialect == .sqlite {
+      let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
+      insert = try db.prepare("\(batchHead)(\(placeholders)) ON CONFLICT(\(key)) DO NOTHING")
+      let sets = columns.map { "\($0) = ?" }.joined(separator: ", ")
+      let unequal = columns.map { "\($0) \(db.dialect.isDistinctFrom) ?" }.joined(separator: " OR ")
+      update = try db.prepare("UPDATE \(table) SET \(sets) WHERE \(key) = ? AND (\(unequal))")
+    }
+  }
+
+  /// Writes one row (`values`: the key, the columns, then the insert-only columns), or queues
+  /// it for the next batch; returns the outcomes now known: this row's, a whole batch's, or
+  /// none. `flush` writes the rest and returns theirs.
+  func write(_ values: [SQLValue]) throws -> [RowOutcome] {
+    if let insert, let update {
+      if try insert.execute(values) == 1 { return [.added] }
+      return [try update.execute(updateArgumentOrder.map { values[$0] }) == 1 ? .updated : .unchanged]
+    }
+    queue += values
+    return queue.count >= batchSize * width ? try flush() : []
+  }
+
+  /// Writes the queued rows; returns what happened to each (in no particular order).
+  func flush() throws -> [RowOutcome] {
+    var outcomes: [RowOutcome] = []
+    while !queue.isEmpty {
+      let take = min(queue.count, batchSize * width)
+      let rows = take / width
+      let batch = Array(queue[..<take])
+      queue.removeFirst(take)
+      let returned: [SQLRow]
+      if rows == batchSize {
+        if full == nil { full = try db.prepare(statement(rows: rows)) }
+        returned = try full!.fetchAll(batch)
+      } else {
+        returned = try db.fetchAll(statement(rows: rows), batch)
+      }
+      var added = 0
+      for r in returned where try r.get(0, as: Bool.self) { added += 1 }
+      outcomes += Array(repeating: .added, count: added) + Array(repeating: .updated, count: returned.count - added)
+        + Array(repeating: .unchanged, count: rows - returned.count)
+    }
+    return outcomes
+  }
+
+  private func statement(rows: Int) -> String {
+    let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+    return batchHead + Array(repeating: row, count: rows).joined(separator: ", ") + batchTail
+  }
+}
