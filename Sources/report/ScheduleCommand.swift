@@ -30,7 +30,7 @@ extension Report {
         # \(log). Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing database or input,
         # 69 database server unreachable, 70 internal error, 73 cannot write output, 75 database busy
         # (try again), 77 no permission.
-        # Cron has no holiday calendar: the jobs run on the 1st (and the annual one on 2 January).
+        # Cron has no holiday calendar: the jobs run on the 1st (and the annual one on 2 January).\(CampaignStore.isServerURL(options.databasePath) ? "\n# The database password comes from ~/.pgpass (or PGPASSWORD) of the user the jobs run as." : "")
         REPORT_DB=\(db)
         30 6 1 * *        \(Self.quoted(binary)) monthly \(args)\(lang)
         45 6 1 1,4,7,10 * \(Self.quoted(binary)) quarterly \(args)\(lang)

@@ -34,6 +34,22 @@ struct PostgresTests {
     #expect(a.json == b.json)
     #expect(a.workbook == b.workbook)
     #expect(a.text == b.text)
+    // The other writing commands too: a quarter, one unit's subtree, the collection template.
+    for (name, args) in [
+      ("quarter", ["quarterly", "--quarter", "2021Q3", "--today", "2021-10-08"]),
+      ("subtree", ["monthly", "--month", "2021-07", "--root", "JD", "--today", "2021-08-05"]),
+      ("template", ["template", "--today", "2021-08-05"]),
+    ] {
+      var files: [[String: Data]] = []
+      for db in [dir.path("demo.sqlite"), server.url] {
+        let out = dir.path("\(name)-\(files.count)")
+        let r = try runReport(args + ["--db", db, "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(name): \(r.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out)
+        files.append(Dictionary(uniqueKeysWithValues: try names.map { ($0, try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0))) }))
+      }
+      #expect(!files[0].isEmpty && files[0] == files[1], "\(name): \(files.map { $0.keys.sorted() })")
+    }
 
     // A generated institution of 30 units and 20,000 activities.
     #expect(try runReport(["generate", "--units", "30", "--activities", "20000", "--matters", "300", "--seed", "11", "--out", dir.path("gen")]).status == 0)
