@@ -33,6 +33,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case setting(CampaignModelError)
   /// `--root` names no organization of the store.
   case unknownOrganization(id: String)
+  /// The PostgreSQL URL cannot be understood.
+  case badServerURL(target: String, reason: String)
   /// The PostgreSQL server cannot be reached (wrong host or port, down, or a firewall).
   case serverUnreachable(target: String, reason: String)
   /// The PostgreSQL server refused the login (wrong user or password).
@@ -104,6 +106,10 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       return lang.pick(
         "--root \(id)：数据库中没有这个组织编号。请使用组织文件中“编号”列的值。",
         "--root \(id): the store has no organization with this id. Use a value of the organizations file's id column.")
+    case .badServerURL(let target, let reason):
+      return lang.pick(
+        "\(target)：数据库地址写法有误（\(reason)）。格式为 postgresql://用户@主机:端口/数据库名。",
+        "\(target): the database URL is malformed (\(reason)). The form is postgresql://user@host:port/dbname.")
     case .serverUnreachable(let target, let reason):
       return lang.pick(
         "\(target)：无法连接数据库服务器（\(reason)）。请检查主机名、端口和服务器是否在运行。",

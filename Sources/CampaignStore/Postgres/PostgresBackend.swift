@@ -15,7 +15,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     do {
       connection = try PostgresConnection(url: url.url)
     } catch {
-      throw PostgresBackend.connectionError(error, target: url.redacted)
+      throw PostgresBackend.connectionError(error, url: url)
     }
     do {
       try connection.execute("SET client_min_messages = warning")
@@ -69,7 +69,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     case let e as StoreError: return e
     case let e as PostgresError where e.isConflict: return .busy(path: url.redacted)
     case let e as PostgresError where e.sqlState == "42501" || e.sqlState == "25006": return .readOnly(path: url.redacted)
-    case let e as PostgresError where e.sqlState == nil: return PostgresBackend.connectionError(e, target: url.redacted)
+    case let e as PostgresError where e.sqlState == nil: return PostgresBackend.connectionError(e, url: url)
     case let e as PostgresError: return .database(path: url.redacted, message: e.description)
     default: return .database(path: url.redacted, message: "\(error)")
     }
@@ -78,12 +78,20 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
   func isDatabaseError(_ error: any Error) -> Bool { error is PostgresError }
 
   /// A failure to connect, told apart by libpq's message (it sends no SQLSTATE for these).
-  static func connectionError(_ error: PostgresError, target: String) -> StoreError {
-    let m = error.message
+  /// libpq quotes the whole URL in some of its messages about a malformed one: the quote loses
+  /// its password too.
+  static func connectionError(_ error: PostgresError, url: PostgresURL) -> StoreError {
+    let target = url.redacted
+    let m = error.message.replacingOccurrences(of: url.url, with: target)
     if m.contains("password authentication failed") || m.contains("no password supplied")
       || m.contains("authentication failed") || m.contains("role \"") && m.contains("does not exist")
     {
       return .serverRefused(target: target, reason: m)
+    }
+    if m.contains("URI") || m.contains("invalid connection option") || m.contains("invalid integer value")
+      || m.contains("invalid sslmode value")
+    {
+      return .badServerURL(target: target, reason: m)
     }
     if m.contains("database \"") && m.contains("does not exist") {
       return .missingDatabase(path: target)

@@ -13,26 +13,24 @@ struct PostgresURL: Sendable {
     text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
   }
 
-  /// The URL without any password, for messages and logs.
+  /// The URL without any password, for messages and logs. Everything before the last `@` (before
+  /// any query) counts as the user part, so a password with an unencoded `/` or `@` stays hidden.
   var redacted: String {
     guard let schemeEnd = url.range(of: "://") else { return url }
-    var rest = Substring(url[schemeEnd.upperBound...])
-    let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-    var authority = rest[..<authorityEnd]
-    var tail = rest[authorityEnd...]
-    if let at = authority.lastIndex(of: "@") {
-      let userinfo = authority[..<at]
-      let user = userinfo.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
-      authority = user + authority[at...]
+    let rest = url[schemeEnd.upperBound...]
+    let queryStart = rest.firstIndex(of: "?") ?? rest.endIndex
+    var head = String(rest[..<queryStart])
+    if let at = head.lastIndex(of: "@") {
+      let user = head[..<at].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
+      head = String(user) + head[at...]
     }
-    // A password may also come as a query parameter.
-    if let q = tail.firstIndex(of: "?") {
-      let query = tail[tail.index(after: q)...].split(separator: "&", omittingEmptySubsequences: false).map { item in
-        item.lowercased().hasPrefix("password=") ? Substring("password=***") : item
-      }
-      tail = tail[..<q] + "?" + query.joined(separator: "&")
+    var tail = ""
+    if queryStart < rest.endIndex {
+      // A password may also come as a query parameter.
+      tail = "?" + rest[rest.index(after: queryStart)...].split(separator: "&", omittingEmptySubsequences: false).map { item in
+        item.lowercased().hasPrefix("password=") ? "password=***" : String(item)
+      }.joined(separator: "&")
     }
-    rest = authority + tail
-    return String(url[..<schemeEnd.upperBound]) + rest
+    return String(url[..<schemeEnd.upperBound]) + head + tail
   }
 }
