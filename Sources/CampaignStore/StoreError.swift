@@ -33,6 +33,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case setting(CampaignModelError)
   /// `--root` names no organization of the store.
   case unknownOrganization(id: String)
+  /// `import --root` with a kinds file: the catalogue is the whole store's.
+  case catalogueWithRoot(file: String, root: String)
   /// The PostgreSQL URL cannot be understood.
   case badServerURL(target: String, reason: String)
   /// The PostgreSQL server cannot be reached (wrong host or port, down, or a firewall).
@@ -106,6 +108,10 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       return lang.pick(
         "--root \(id)：数据库中没有这个组织编号。请使用组织文件中“编号”列的值。",
         "--root \(id): the store has no organization with this id. Use a value of the organizations file's id column.")
+    case .catalogueWithRoot(let file, let root):
+      return lang.pick(
+        "\(file)：活动类型目录属于整个数据库，不能按 --root \(root) 导入。请由数据库管理单位不加 --root 导入。",
+        "\(file): the kind catalogue belongs to the whole store and cannot be imported with --root \(root). Import it without --root (the store's own office does).")
     case .badServerURL(let target, let reason):
       return lang.pick(
         "\(target)：数据库地址写法有误（\(reason)）。格式为 postgresql://用户@主机:端口/数据库名。",

@@ -23,7 +23,7 @@ enum Exit: Int32 {
       switch e {
       case .missingFile, .unreadableFile, .missingDatabase: return .noInput
       case .badEncoding, .badWorkbook, .unrecognisedHeader, .badData, .newerSchema, .notADatabase: return .dataError
-      case .setting, .unknownOrganization, .badServerURL: return .usage
+      case .setting, .unknownOrganization, .badServerURL, .catalogueWithRoot: return .usage
       case .busy: return .busy
       case .readOnly, .serverRefused: return .noPermission
       case .serverUnreachable: return .unavailable

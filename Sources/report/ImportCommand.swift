@@ -22,6 +22,13 @@ extension Report {
     @Option(name: .long, help: "The record type of every file, when the header does not tell it.")
     var type: RecordType?
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Import as this organization: every record must belong to it or an organization under it, and no other organization's record may be changed (for stores shared by several institutions).",
+        valueName: "id"))
+    var root: String?
+
     @Argument(help: ArgumentHelp("CSV files to import.", valueName: "file"))
     var files: [String]
 
@@ -49,7 +56,7 @@ extension Report {
         let showProgress = Console.stderrIsTerminal && !options.quiet
         do {
           let summaries = try Console.guarded(lang) {
-            try store.importFile(file, type: type, progress: showProgress ? { n in
+            try store.importFile(file, type: type, root: root, progress: showProgress ? { n in
               FileHandle.standardError.write(Data("\r\(file): \(n)…".utf8))
             } : nil)
           }

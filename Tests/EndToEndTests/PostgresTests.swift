@@ -110,7 +110,8 @@ struct PostgresTests {
       done.signal()
     }
     DispatchQueue.concurrentPerform(iterations: 8) { i in
-      let r = try? runReport(["import", "--quiet", "--db", server.url] + institutions[i].files)
+      // Each institution imports as itself (--root): it may not touch another's records.
+      let r = try? runReport(["import", "--quiet", "--root", "I\(i + 1)", "--db", server.url] + institutions[i].files)
       results.withLock { importResults[i] = r }
     }
     finished.set()
@@ -152,6 +153,12 @@ struct PostgresTests {
     let own = try runReport(["stats", "--db", server.url, "--month", "2021-07", "--root", "I3", "--json"])
     #expect(own.status == 0, "\(own.stderr)")
     #expect(own.stdout.contains("\"institution\": \"院校3党委\""))
+    // An institution's file naming another institution's record is refused, with the line.
+    let intruder = try dir.write("intruder.csv", "id,date,unit,kind,title,hours,participants\nI5-A3,2021-07-01,I2B1,branch_study,改写,1,1\n")
+    let refused = try runReport(["import", "--root", "I2", "--db", server.url, "--lang", "en", intruder])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("\(intruder):2:"), "\(refused.stderr)")
+    #expect(refused.stderr.contains("already a record of I5B4"), "\(refused.stderr)")
   }
 
   @Test("a wrong password, an unreachable server and a missing database: one clear line each, documented codes, no password")

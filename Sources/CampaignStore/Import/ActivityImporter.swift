@@ -8,14 +8,17 @@ struct ActivityImporter: RowImporter {
   private let ids: IdTracker
   private let contentKeys: ContentKeys
   private let upsert: Upserter
+  private let scope: ImportScope?
   private static let columns = ["id", "date", "organization", "kind", "title", "hours", "participants", "count", "level", "lead", "note"]
 
-  init(db: any SQLDatabase) throws {
+  init(db: any SQLDatabase, scope: ImportScope?) throws {
     ids = IdTracker(db: db, type: .activities)
     contentKeys = ContentKeys(db: db, type: .activities)
     organizations = try loadOrganizationIndex(db)
     catalogue = try loadCatalogue(db)
     upsert = try Upserter(db: db, table: "activity", key: "key", columns: Self.columns)
+    upsert.owner = scope.map { ("organization", $0) }
+    self.scope = scope
   }
 
   mutating func flush() throws -> [RowOutcome] { try upsert.flush() }
@@ -24,6 +27,7 @@ struct ActivityImporter: RowImporter {
     let id = try row.optionalId("id", seen: ids)
     let date = row.day("date", required: true)
     let org = row.organization("unit", in: organizations)
+    if let scope, let org, !scope.members.contains(org) { row.fail("unit", .outsideRoot(root: scope.root)) }
     var kind: ActivityKind?
     if let k = row.required("kind") {
       kind = catalogue.kind(matching: k)
@@ -44,7 +48,7 @@ struct ActivityImporter: RowImporter {
     return try upsert.write([
       .text(key), id.sqlValue, .text(values[0]), .text(org), .text(kind.code), .text(title), hours.hundredths.sqlValue,
       participants.sqlValue, count.sqlValue, level?.rawValue.sqlValue ?? .null, .text(lead), .text(note),
-    ])
+    ], line: row.line)
   }
 }
 

@@ -47,6 +47,10 @@ public struct DataIssue: Sendable, Equatable {
     case resolvedBeforeClaimed
     case ownerWithoutClaim
     case idReserved
+    /// `import --root`: the row's organization is not the root or under it.
+    case outsideRoot(root: String)
+    /// `import --root`: the id is already a record of an organization outside the root.
+    case belongsElsewhere(organization: String, root: String)
   }
 
   public init(file: String, line: Int, column: Int?, header: String?, value: String, problem: Problem) {
@@ -156,6 +160,14 @@ public struct DataIssue: Sendable, Equatable {
       return lang.pick("有认领领导但没有认领日期。请填写认领日期。", "there is an owner but no claim date. Add the claim date.")
     case .idReserved:
       return lang.pick("编号不能以 # 开头（为系统保留）。", "ids must not start with # (reserved).")
+    case .outsideRoot(let root):
+      return lang.pick(
+        "该组织不是 \(root) 或其下级。按 --root \(root) 导入时，只能导入本单位及下级组织的记录。",
+        "this organization is not \(root) or under it. With --root \(root), only records of \(root) and the organizations under it may be imported.")
+    case .belongsElsewhere(let organization, let root):
+      return lang.pick(
+        "该编号已是 \(organization) 的记录，不在 \(root) 之下，不能由本单位修改。编号在整个数据库中唯一：请给本单位的编号加上单位前缀。",
+        "this id is already a record of \(organization), which is not under \(root), and cannot be changed from here. Ids are unique across the whole store: prefix your ids with your organization's code.")
     }
   }
 }

@@ -8,14 +8,17 @@ struct FeedbackImporter: RowImporter {
   private let ids: IdTracker
   private let contentKeys: ContentKeys
   private let upsert: Upserter
+  private let scope: ImportScope?
   private static let columns = ["id", "date", "organization", "channel", "content", "matter"]
 
-  init(db: any SQLDatabase) throws {
+  init(db: any SQLDatabase, scope: ImportScope?) throws {
     ids = IdTracker(db: db, type: .feedback)
     contentKeys = ContentKeys(db: db, type: .feedback)
     organizations = try loadOrganizationIndex(db)
     matters = try Set(db.fetchColumn("SELECT id FROM matter", as: String.self))
     upsert = try Upserter(db: db, table: "feedback", key: "key", columns: Self.columns)
+    upsert.owner = scope.map { ("organization", $0) }
+    self.scope = scope
   }
 
   mutating func flush() throws -> [RowOutcome] { try upsert.flush() }
@@ -24,12 +27,13 @@ struct FeedbackImporter: RowImporter {
     let id = try row.optionalId("id", seen: ids)
     let date = row.day("date", required: true)
     let org = row.organization("unit", in: organizations)
+    if let scope, let org, !scope.members.contains(org) { row.fail("unit", .outsideRoot(root: scope.root)) }
     let channel = row.text("channel")
     let content = row.required("content")
     let matter = row.optionalText("matter")
     if let matter, !matters.contains(matter) { row.fail("matter", .unknownMatter) }
     guard row.issues.isEmpty, write, let date, let org, let content else { return [] }
     let key = try id.map { "id:" + $0 } ?? contentKeys.key(for: [date.iso, org, channel, content, matter ?? ""])
-    return try upsert.write([.text(key), id.sqlValue, .text(date.iso), .text(org), .text(channel), .text(content), matter.sqlValue])
+    return try upsert.write([.text(key), id.sqlValue, .text(date.iso), .text(org), .text(channel), .text(content), matter.sqlValue], line: row.line)
   }
 }

@@ -31,7 +31,8 @@ enum RowOutcome { case added, updated, unchanged }
 
 /// Turns validated rows of one record type into store writes.
 protocol RowImporter {
-  init(db: any SQLDatabase) throws
+  /// - Parameter scope: with `import --root`, the organizations whose records the file may hold.
+  init(db: any SQLDatabase, scope: ImportScope?) throws
   /// Validates one row (problems go to `row.issues`) and writes it when `write` is true;
   /// returns the outcomes of the rows written by now (writes may go in batches).
   mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> [RowOutcome]
@@ -63,12 +64,16 @@ extension CampaignStore {
   /// - Parameters:
   ///   - type: the record type; recognised from the header when nil.
   ///   - progress: called with the number of rows read so far, every few thousand rows.
-  public func importFile(_ path: String, type: RecordType? = nil, progress: ((Int) -> Void)? = nil) throws(StoreError) -> [ImportSummary] {
+  ///   - root: `import --root`: every record must belong to this organization or one under it,
+  ///     and no record of another organization may be changed (a shared store's safeguard).
+  public func importFile(
+    _ path: String, type: RecordType? = nil, root: String? = nil, progress: ((Int) -> Void)? = nil
+  ) throws(StoreError) -> [ImportSummary] {
     if XlsxReader.looksLikeWorkbook(path) {
       let sheets = try XlsxReader(path: path).sheets()
-      return try importSources(sheets, file: path, type: type, skipUnrecognised: true, progress: progress)
+      return try importSources(sheets, file: path, type: type, root: root, skipUnrecognised: true, progress: progress)
     }
-    return try importSources([try CSVReader(path: path)], file: path, type: type, skipUnrecognised: false, progress: progress)
+    return try importSources([try CSVReader(path: path)], file: path, type: type, root: root, skipUnrecognised: false, progress: progress)
   }
 
   /// Imports CSV text held in memory (the built-in catalogue and demo).
@@ -119,7 +124,8 @@ extension CampaignStore {
 
   /// Imports sources of one file in dependency order inside one transaction.
   private func importSources(
-    _ sources: [any RecordSource], file: String, type given: RecordType?, skipUnrecognised: Bool, progress: ((Int) -> Void)?
+    _ sources: [any RecordSource], file: String, type given: RecordType?, root: String? = nil, skipUnrecognised: Bool,
+    progress: ((Int) -> Void)?
   ) throws(StoreError) -> [ImportSummary] {
     var candidates: [PreparedSource] = []
     for source in sources {
@@ -154,7 +160,15 @@ extension CampaignStore {
     if !issues.isEmpty { throw .badData(file: file, issues: issues.map { $0.lettered(sources) }) }
     prepared.sort { $0.type.dependencyOrder < $1.type.dependencyOrder }
 
+    if let root, let kinds = prepared.first(where: { $0.type == .kinds }) {
+      throw .catalogueWithRoot(file: kinds.source.name, root: root)
+    }
     return try writeDB { db in
+      var scope: ImportScope?
+      if let root {
+        scope = try ImportScope(root: root, db: db)
+        if scope == nil { throw StoreError.unknownOrganization(id: root) }
+      }
       var summaries: [ImportSummary] = []
       var issues: [DataIssue] = []
       var omitted = 0
@@ -163,7 +177,7 @@ extension CampaignStore {
       var i = 0
       while i < prepared.count {
         let type = prepared[i].type
-        var importer = try CampaignStore.makeImporter(type, db: db)
+        var importer = try CampaignStore.makeImporter(type, db: db, scope: scope)
         let before = issues.isEmpty
         while i < prepared.count && prepared[i].type == type {
           summaries.append(try importRows(prepared[i], importer: &importer, db: db, issues: &issues, omitted: &omitted, progress: progress))
@@ -189,13 +203,13 @@ extension CampaignStore {
   /// The most problems one failed import lists; the rest are counted.
   static let maximumListedProblems = 1000
 
-  private static func makeImporter(_ type: RecordType, db: any SQLDatabase) throws -> any RowImporter {
+  private static func makeImporter(_ type: RecordType, db: any SQLDatabase, scope: ImportScope?) throws -> any RowImporter {
     switch type {
-    case .organizations: try OrganizationImporter(db: db)
-    case .kinds: try KindImporter(db: db)
-    case .activities: try ActivityImporter(db: db)
-    case .matters: try MatterImporter(db: db)
-    case .feedback: try FeedbackImporter(db: db)
+    case .organizations: try OrganizationImporter(db: db, scope: scope)
+    case .kinds: try KindImporter(db: db, scope: scope)
+    case .activities: try ActivityImporter(db: db, scope: scope)
+    case .matters: try MatterImporter(db: db, scope: scope)
+    case .feedback: try FeedbackImporter(db: db, scope: scope)
     }
   }
 
@@ -227,12 +241,18 @@ extension CampaignStore {
         for outcome in outcomes { s.count(outcome) }
         if let progress, s.rows % 5000 == 0 { progress(s.rows) }
       }
+      // The rows still queued belong to this source's counts (and must be in the store before a
+      // later sheet or record type reads it).
+      for outcome in try importer.flush() { s.count(outcome) }
     } catch let e as CSVSyntaxError {
       sourceIssues.append(DataIssue(file: name, line: e.line, column: e.column, header: nil, value: "", problem: .unclosedQuote))
+    } catch let e as OutOfScopeRecord {
+      let column = p.map.position["id"]
+      sourceIssues.append(
+        DataIssue(
+          file: name, line: e.line, column: column.map { $0 + 1 }, header: p.map.header("id"), value: "",
+          problem: .belongsElsewhere(organization: e.organization, root: e.root)))
     }
-    // The rows still queued belong to this source's counts (and must be in the store before a
-    // later sheet or record type reads it).
-    for outcome in try importer.flush() { s.count(outcome) }
     issues += sourceIssues.map { p.source.columnLetters ? $0.withColumnLetters() : $0 }
     return s
   }

@@ -12,7 +12,7 @@ struct KindImporter: RowImporter {
   private let storedCodes: [String: String]
   private static let columns = ["name", "name_en", "measure", "measure_en", "category", "category_name", "category_name_en", "position"]
 
-  init(db: any SQLDatabase) throws {
+  init(db: any SQLDatabase, scope: ImportScope?) throws {
     codes = IdTracker(db: db, type: .kinds)
     upsert = try Upserter(db: db, table: "kind", key: "code", columns: Self.columns)
     storedCodes = Dictionary(try db.fetchColumn("SELECT code FROM kind", as: String.self).map { ($0.lowercased(), $0) }) { a, _ in a }
@@ -40,7 +40,7 @@ struct KindImporter: RowImporter {
       row.optionalText("category_name") ?? category, row.optionalText("category_name_en") ?? category,
       order.count - 1,
     ]
-    return try upsert.write(values.map(\.sqlValue))
+    return try upsert.write(values.map(\.sqlValue), line: row.line)
   }
 
   func finish(db: any SQLDatabase, issues: inout [DataIssue], file: String) throws -> [RowOutcome] {

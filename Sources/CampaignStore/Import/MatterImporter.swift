@@ -6,12 +6,15 @@ struct MatterImporter: RowImporter {
   private let organizations: OrganizationIndex
   private let ids: IdTracker
   private let upsert: Upserter
+  private let scope: ImportScope?
   private static let columns = ["title", "organization", "raised", "owner", "claimed", "due", "status", "resolved", "key_project", "note"]
 
-  init(db: any SQLDatabase) throws {
+  init(db: any SQLDatabase, scope: ImportScope?) throws {
     ids = IdTracker(db: db, type: .matters)
     organizations = try loadOrganizationIndex(db)
     upsert = try Upserter(db: db, table: "matter", key: "id", columns: Self.columns)
+    upsert.owner = scope.map { ("organization", $0) }
+    self.scope = scope
   }
 
   mutating func flush() throws -> [RowOutcome] { try upsert.flush() }
@@ -21,6 +24,7 @@ struct MatterImporter: RowImporter {
     if let id, let first = try ids.see(id, line: row.line) { row.fail("id", .duplicateId(firstLine: first)) }
     let title = row.required("title")
     let org = row.organization("unit", in: organizations)
+    if let scope, let org, !scope.members.contains(org) { row.fail("unit", .outsideRoot(root: scope.root)) }
     let raised = row.day("raised", required: true)
     let owner = row.optionalText("owner")
     let claimed = row.day("claimed", required: false)
@@ -45,7 +49,7 @@ struct MatterImporter: RowImporter {
     let values: [any SQLBindable] = [
       id, title, org, raised.iso, owner, claimed?.iso, due?.iso, status.rawValue, resolved?.iso, keyProject, note,
     ]
-    return try upsert.write(values.map(\.sqlValue))
+    return try upsert.write(values.map(\.sqlValue), line: row.line)
   }
 }
 

@@ -17,7 +17,10 @@ struct OrganizationImporter: RowImporter {
   private let firstPosition: Int
   private static let columns = ["name", "kind", "parent", "counted"]
 
-  init(db: any SQLDatabase) throws {
+  private let scope: ImportScope?
+
+  init(db: any SQLDatabase, scope: ImportScope?) throws {
+    self.scope = scope
     // The tree is checked as a whole: no other import may change it meanwhile.
     try db.serialize(.treeAndSums)
     ids = IdTracker(db: db, type: .organizations)
@@ -50,6 +53,7 @@ struct OrganizationImporter: RowImporter {
       parentOf[id] = try row.get(1, as: String?.self)
       kindOf[id] = try row.get(2)
     }
+    let stored = parentOf
     var lineOf: [String: Pending] = [:]
     for p in pending {
       parentOf[p.org.id] = p.org.parent
@@ -95,17 +99,45 @@ struct OrganizationImporter: RowImporter {
         current = next
       }
     }
+    if let scope { checkScope(scope, stored: stored, parentOf: parentOf, issue: issue, into: &issues) }
     guard issues.isEmpty else { return [] }
 
     var outcomes: [RowOutcome] = []
     for (i, p) in pending.enumerated() {
       let o = p.org
       let values: [any SQLBindable] = [o.id, o.name, o.kind.rawValue, o.parent, o.counted, firstPosition + i]
-      outcomes += try upsert.write(values.map(\.sqlValue))
+      outcomes += try upsert.write(values.map(\.sqlValue), line: p.line)
     }
     outcomes += try upsert.flush()
     try recomputeUnits(db, parentOf: parentOf)
     return outcomes
+  }
+
+  /// `import --root`: every row must be an organization under the root once the file is in (the
+  /// root's own row may rename it, not move it), and may not be one stored elsewhere in the tree.
+  private func checkScope(
+    _ scope: ImportScope, stored: [String: String?], parentOf: [String: String?],
+    issue: (Pending, DataIssue.Problem, String) -> DataIssue, into issues: inout [DataIssue]
+  ) {
+    for p in pending {
+      let id = p.org.id
+      if stored[id] != nil && !scope.members.contains(id) {
+        issues.append(issue(p, .belongsElsewhere(organization: id, root: scope.root), p.org.parent ?? ""))
+        continue
+      }
+      if id == scope.root {
+        if stored[id] != .some(p.org.parent) { issues.append(issue(p, .outsideRoot(root: scope.root), p.org.parent ?? "")) }
+        continue
+      }
+      // Follow the parents (the tree is checked for cycles above; the bound keeps this finite anyway).
+      var current = p.org.parent
+      var steps = 0
+      while let c = current, c != scope.root, steps <= parentOf.count {
+        current = parentOf[c] ?? nil
+        steps += 1
+      }
+      if current != scope.root { issues.append(issue(p, .outsideRoot(root: scope.root), p.org.parent ?? "")) }
+    }
   }
 
   /// Sets each organization's unit: the ancestor whose parent is the root.

@@ -20,6 +20,13 @@ final class Upserter {
   private let batchTail: String
   private var full: (any SQLStatement)?
   private var queue: [SQLValue] = []
+  private var queuedLines: [Int] = []
+  private let key: String
+  /// With `import --root`: the column that names a record's organization, and the scope whose
+  /// records this import may change. A row whose key is a record outside it throws
+  /// `OutOfScopeRecord`.
+  var owner: (column: String, scope: ImportScope)?
+  private var ownerQuery: (any SQLStatement)?
   /// Rows per batch: as many as fit PostgreSQL's 65,535 parameters, at most 1,000.
   let batchSize: Int
 
@@ -27,6 +34,7 @@ final class Upserter {
   init(db: any SQLDatabase, table: String, key: String, columns: [String], insertOnly: [String] = []) throws {
     self.db = db
     self.table = table
+    self.key = key
     let all = [key] + columns + insertOnly
     width = all.count
     batchSize = min(1000, 65_535 / all.count)
@@ -51,13 +59,37 @@ final class Upserter {
   /// Writes one row (`values`: the key, the columns, then the insert-only columns), or queues
   /// it for the next batch; returns the outcomes now known: this row's, a whole batch's, or
   /// none. `flush` writes the rest and returns theirs.
-  func write(_ values: [SQLValue]) throws -> [RowOutcome] {
+  func write(_ values: [SQLValue], line: Int) throws -> [RowOutcome] {
     if let insert, let update {
       if try insert.execute(values) == 1 { return [.added] }
+      try checkOwners(keys: [values[0]], lines: [line])
       return [try update.execute(updateArgumentOrder.map { values[$0] }) == 1 ? .updated : .unchanged]
     }
     queue += values
+    queuedLines.append(line)
     return queue.count >= batchSize * width ? try flush() : []
+  }
+
+  /// Throws `OutOfScopeRecord` for the first of these keys that is a record outside the scope.
+  private func checkOwners(keys: [SQLValue], lines: [Int]) throws {
+    guard let owner else { return }
+    let found: [SQLRow]
+    if keys.count == 1 {
+      if ownerQuery == nil { ownerQuery = try db.prepare("SELECT \(key), \(owner.column) FROM \(table) WHERE \(key) = ?") }
+      found = try ownerQuery!.fetchAll(keys)
+    } else {
+      found = try db.fetchAll(
+        "SELECT \(key), \(owner.column) FROM \(table) WHERE \(key) IN (\(keys.map { _ in "?" }.joined(separator: ", ")))", keys)
+    }
+    var outside: [SQLValue: String] = [:]
+    for r in found {
+      let organization: String = try r.get(1)
+      if !owner.scope.members.contains(organization) { outside[r.values[0]] = organization }
+    }
+    guard !outside.isEmpty else { return }
+    for (key, line) in zip(keys, lines) {
+      if let organization = outside[key] { throw OutOfScopeRecord(line: line, organization: organization, root: owner.scope.root) }
+    }
   }
 
   /// Writes the queued rows; returns what happened to each (in no particular order).
@@ -68,6 +100,8 @@ final class Upserter {
       let rows = take / width
       let batch = Array(queue[..<take])
       queue.removeFirst(take)
+      try checkOwners(keys: stride(from: 0, to: take, by: width).map { batch[$0] }, lines: Array(queuedLines.prefix(rows)))
+      queuedLines.removeFirst(rows)
       let returned: [SQLRow]
       if rows == batchSize {
         if full == nil { full = try db.prepare(statement(rows: rows)) }
