@@ -66,6 +66,12 @@ struct SecurityTests {
     #expect(r.status == 0, "\(r.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["template-.._evil.xlsx"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("out")) == ["inner"])
+    // A report on that organization's subtree takes its id into the file names, made safe too.
+    let sub = dir.path("out/sub")
+    let m = try runReport(["monthly", "--month", "2021-07", "--root", "../evil", "--out", sub, "--quiet"], environment: env)
+    #expect(m.status == 0, "\(m.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: sub).sorted() == ["monthly-2021-07-_._evil.txt", "monthly-2021-07-_._evil.xlsx"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).sorted() == ["inner", "sub"])
   }
 
   @Test("the database, its lock and the log are the owner's alone; reports are not readable by others")
