@@ -31,6 +31,14 @@ struct ActivityMonthsTests {
         var viaUnits: [String: Totals] = [:]
         for (unit, kinds) in try sql.activityTotalsByUnit(dated: .within(w)) { for (k, v) in kinds { viaUnits["\(unit)/\(k)"] = v } }
         #expect(viaUnits == rawUnits, "\(note) \(w)")
+        // Month by month, too (the trend sheet's figures).
+        var rawByMonth: [String: [String: Int]] = [:]
+        for r in try sql.db.fetchAll(
+          "SELECT substr(date, 1, 7), kind, SUM(count) FROM activity WHERE date BETWEEN ? AND ? GROUP BY 1, 2", [w.start.iso, w.end.iso])
+        {
+          rawByMonth[try r.get(0), default: [:]][try r.get(1)] = try r.get(2, as: Int.self)
+        }
+        #expect(try sql.activityCountsByMonth(dated: .within(w)) == rawByMonth, "\(note) \(w)")
       }
     }
   }

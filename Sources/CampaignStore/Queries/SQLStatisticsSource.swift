@@ -170,13 +170,28 @@ struct SQLStatisticsSource: StatisticsSource {
   }
 
   func activityCountsByMonth(dated window: DateWindow) throws -> [String: [String: Int]] {
-    let (condition, args) = Self.condition("a.date", window)
     var result: [String: [String: Int]] = [:]
-    for r in try scoped(
-      "SELECT substr(a.date, 1, 7), a.kind, SUM(a.count) FROM \(records("activity", "a")) WHERE \(condition) GROUP BY 1, 2",
-      args)
-    {
-      result[try r.get(0), default: [:]][try r.get(1)] = try r.get(2, as: Int.self)
+    // For the whole tree, whole months come from the per-kind monthly sums.
+    var fromRecords = [window]
+    if scope == .whole, case .within(let range) = window {
+      let parts = ActivityMonths.split(range)
+      fromRecords = [parts.head, parts.tail].compactMap { $0 }.map { .within($0) }
+      if let months = parts.months {
+        for r in try db.fetchAll(
+          "SELECT month, kind, SUM(count) FROM activity_month_kind WHERE month BETWEEN ? AND ? GROUP BY month, kind",
+          [months.first.iso, months.last.iso])
+        {
+          result[try r.get(0), default: [:]][try r.get(1)] = try r.get(2, as: Int.self)
+        }
+      }
+    }
+    for part in fromRecords {
+      let (condition, args) = Self.condition("a.date", part)
+      for r in try scoped(
+        "SELECT substr(a.date, 1, 7), a.kind, SUM(a.count) FROM \(records("activity", "a")) WHERE \(condition) GROUP BY 1, 2", args)
+      {
+        result[try r.get(0), default: [:]][try r.get(1), default: 0] += try r.get(2, as: Int.self)
+      }
     }
     return result
   }
