@@ -114,5 +114,10 @@ struct MigrationTests {
     let august = try store.snapshot { try $0.activityTotals(dated: .within(Month(year: 2021, month: 8)!.days)) }
     #expect(august == ["central_study": Totals(count: 1, hours: Hours(hundredths: 100), participants: 30)])
     #expect(try rowCount("activity_month_dirty", atPath: path) == 0)
+    // Two whole months read the running totals, which the migrations filled.
+    let summer = DayRange(Day(year: 2021, month: 7, day: 1)!, Day(year: 2021, month: 8, day: 31)!)!
+    let both = try store.snapshot { try $0.activityTotalsByUnit(dated: .within(summer)) }
+    #expect(both == ["U1": ["branch_study": Totals(count: 3, hours: Hours(hundredths: 350), participants: 22)]])
+    #expect(try rowCount("activity_month_running", atPath: path) == 3)
   }
 }

@@ -38,6 +38,8 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
       for m in PostgresSchema.migrations where !applied.contains(m.name) {
         try db.execute(m.sql)
         try db.execute("INSERT INTO schema_migration (name) VALUES (?)", [m.name])
+        // A store with records gets its running totals at once.
+        if m.name == "v2-activity-month-running" { try ActivityMonths.refreshRunning(db, from: "") }
       }
     }
   }

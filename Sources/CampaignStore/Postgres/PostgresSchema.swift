@@ -9,7 +9,20 @@
 ///   (`activity_month_dirty`, made by `PostgresBackend`), so concurrent imports never wait on
 ///   one another's marks; statement-level triggers write to it.
 enum PostgresSchema {
-  static let migrations: [(name: String, sql: String)] = [("v1-records", v1)]
+  static let migrations: [(name: String, sql: String)] = [("v1-records", v1), ("v2-activity-month-running", v2)]
+
+  /// Running totals of the monthly sums (see `ActivityMonths`); `PostgresBackend` fills them.
+  private static let v2 = """
+    CREATE TABLE activity_month_running (
+      month \(text) NOT NULL,
+      unit \(text) NOT NULL,
+      kind \(text) NOT NULL,
+      count BIGINT NOT NULL,
+      hours BIGINT NOT NULL,
+      participants BIGINT NOT NULL,
+      PRIMARY KEY (month, unit, kind)
+    );
+    """
 
   private static let text = "TEXT COLLATE \"C\""
 

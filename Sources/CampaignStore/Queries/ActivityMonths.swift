@@ -1,7 +1,10 @@
 import CampaignModel
 
-/// The monthly sums of activities (`activity_month`): kept in step with the records inside every
-/// writing transaction, and used for the whole months of a window.
+/// The monthly sums of activities (`activity_month`, and `activity_month_kind` without the unit),
+/// and their running totals (`activity_month_running`: for each month with records, the sums of
+/// every month up to it): kept in step with the records inside every writing transaction, and
+/// used for the whole months of a window. Sums over many months are then the difference of two
+/// running totals: a few thousand rows, however long the window.
 enum ActivityMonths {
   /// Recomputes the months the triggers marked, from the records.
   static func refresh(_ db: any SQLDatabase) throws {
@@ -30,6 +33,25 @@ enum ActivityMonths {
       try insertKinds.execute([month])
     }
     try db.execute("DELETE FROM activity_month_dirty")
+    try refreshRunning(db, from: dirty[0])
+  }
+
+  /// Recomputes the running totals of every month from `first` on, each from the month before.
+  static func refreshRunning(_ db: any SQLDatabase, from first: String) throws {
+    try db.execute("DELETE FROM activity_month_running WHERE month >= ?", [first])
+    var previous = try db.fetchOne("SELECT MAX(month) FROM activity_month_running", as: String?.self) ?? nil
+    let insert = try db.prepare("""
+      INSERT INTO activity_month_running (month, unit, kind, count, hours, participants)
+      SELECT CAST(? AS TEXT), unit, kind, SUM(count), SUM(hours), SUM(participants) FROM (
+        SELECT unit, kind, count, hours, participants FROM activity_month_running WHERE month = ?
+        UNION ALL
+        SELECT unit, kind, count, hours, participants FROM activity_month WHERE month = ?) AS sums
+      GROUP BY unit, kind
+      """)
+    for month in try db.fetchColumn("SELECT DISTINCT month FROM activity_month WHERE month >= ? ORDER BY month", [first], as: String.self) {
+      try insert.execute([.text(month), previous.map { .text($0) } ?? .null, .text(month)])
+      previous = month
+    }
   }
 
   /// Marks every month with records, e.g. after the organization tree changed.

@@ -107,10 +107,30 @@ struct SQLStatisticsSource: StatisticsSource {
     var rows: [(String, String?, Totals)] = []
     if let head = parts.head { rows += try fromRecords(.within(head), byUnit: byUnit) }
     if let months = parts.months {
-      let sql = byUnit
-        ? "SELECT kind, unit, SUM(count), SUM(hours), SUM(participants) FROM activity_month WHERE month BETWEEN ? AND ? AND unit <> '' GROUP BY unit, kind"
-        : "SELECT kind, NULL, SUM(count), SUM(hours), SUM(participants) FROM activity_month_kind WHERE month BETWEEN ? AND ? GROUP BY kind"
-      rows += try db.fetchAll(sql, [months.first.iso, months.last.iso]).map(Self.totalsRow)
+      let sql: String
+      var args = [months.first.iso, months.last.iso]
+      if !byUnit {
+        sql = "SELECT kind, NULL, SUM(count), SUM(hours), SUM(participants) FROM activity_month_kind WHERE month BETWEEN ? AND ? GROUP BY kind"
+      } else if months.first == months.last {
+        // One month: its rows are already one per unit and kind.
+        sql = "SELECT kind, unit, count, hours, participants FROM activity_month WHERE month = ? AND unit <> ''"
+        args = [months.first.iso]
+      } else {
+        // Several months: the running totals at the last month less those before the first.
+        // Every record counts at least 1, so a unit and kind with records in the window has a
+        // count above zero; the others cancel out and are left out.
+        sql = """
+          SELECT kind, unit, SUM(count), SUM(hours), SUM(participants) FROM (
+            SELECT kind, unit, count, hours, participants FROM activity_month_running
+            WHERE month = (SELECT MAX(month) FROM activity_month_running WHERE month <= ?) AND unit <> ''
+            UNION ALL
+            SELECT kind, unit, -count, -hours, -participants FROM activity_month_running
+            WHERE month = (SELECT MAX(month) FROM activity_month_running WHERE month < ?) AND unit <> ''
+          ) AS running GROUP BY unit, kind HAVING SUM(count) <> 0
+          """
+        args = [months.last.iso, months.first.iso]
+      }
+      rows += try db.fetchAll(sql, args).map(Self.totalsRow)
     }
     if let tail = parts.tail { rows += try fromRecords(.within(tail), byUnit: byUnit) }
     return rows

@@ -126,6 +126,22 @@ enum Migrations {
           SELECT month, kind, SUM(count), SUM(hours), SUM(participants) FROM activity_month GROUP BY month, kind;
         """)
     }
+    m.registerMigration("v4-activity-month-running") { db in
+      // Running totals of the monthly sums, so sums over many whole months read two months'
+      // rows. Every month with records is marked, so the refresh after the migrations fills it.
+      try db.execute(sql: """
+        CREATE TABLE activity_month_running (
+          month TEXT NOT NULL,
+          unit TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          count INTEGER NOT NULL,
+          hours INTEGER NOT NULL,
+          participants INTEGER NOT NULL,
+          PRIMARY KEY (month, unit, kind)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO activity_month_dirty SELECT DISTINCT month FROM activity_month;
+        """)
+    }
     return m
   }
 }
