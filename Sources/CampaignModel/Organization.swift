@@ -66,16 +66,28 @@ extension Array where Element == Organization {
   /// The organization with `id` and everything below it, in this array's order; nil when no
   /// organization has that id.
   public func subtree(of id: String) -> [Organization]? {
-    guard contains(where: { $0.id == id }) else { return nil }
-    var members: Set<String> = [id]
-    var grew = true
-    while grew {
-      grew = false
-      for o in self where !members.contains(o.id) {
-        if let p = o.parent, members.contains(p) { members.insert(o.id); grew = true }
-      }
-    }
+    guard let members = Organization.subtree(of: id, in: map { ($0.id, $0.parent) }) else { return nil }
     return filter { members.contains($0.id) }
+  }
+}
+
+extension Organization {
+  /// The ids of the organization `root` and everything below it, in a tree given as (id, parent)
+  /// pairs; nil when no pair has that id. Linear in the number of organizations, however deep.
+  public static func subtree(of root: String, in tree: some Sequence<(id: String, parent: String?)>) -> Set<String>? {
+    var children: [String: [String]] = [:]
+    var known = false
+    for (id, parent) in tree {
+      if id == root { known = true }
+      if let parent { children[parent, default: []].append(id) }
+    }
+    guard known else { return nil }
+    var members: Set<String> = [root]
+    var pending = [root]
+    while let id = pending.popLast() {
+      for child in children[id] ?? [] where members.insert(child).inserted { pending.append(child) }
+    }
+    return members
   }
 }
 

@@ -1,3 +1,5 @@
+import CampaignModel
+
 /// `import --root`: the organization an import speaks for, and everything under it. Rows must
 /// belong to one of these organizations, and a row may not change a record of any other: in a
 /// store that several institutions share, one institution's file cannot overwrite another's.
@@ -8,26 +10,11 @@ struct ImportScope {
 
   /// The scope under `root` in the stored tree; nil when the store has no such organization.
   init?(root: String, db: any SQLDatabase) throws {
-    var children: [String: [String]] = [:]
-    var known: Set<String> = []
-    try db.forEachRow("SELECT id, parent FROM organization", []) { row in
-      let id: String = try row.get(0)
-      known.insert(id)
-      if let parent = try row.get(1, as: String?.self) { children[parent, default: []].append(id) }
-    }
-    guard known.contains(root) else { return nil }
+    var tree: [(id: String, parent: String?)] = []
+    try db.forEachRow("SELECT id, parent FROM organization", []) { row in tree.append((try row.get(0), try row.get(1))) }
+    guard let members = Organization.subtree(of: root, in: tree) else { return nil }
     self.root = root
-    members = ImportScope.subtree(of: root, children: children)
-  }
-
-  /// The organizations at or under `root` in a tree given by its children.
-  static func subtree(of root: String, children: [String: [String]]) -> Set<String> {
-    var members: Set<String> = [root]
-    var pending = [root]
-    while let id = pending.popLast() {
-      for child in children[id] ?? [] where members.insert(child).inserted { pending.append(child) }
-    }
-    return members
+    self.members = members
   }
 }
 

@@ -119,6 +119,8 @@ struct OrganizationImporter: RowImporter {
     _ scope: ImportScope, stored: [String: String?], parentOf: [String: String?],
     issue: (Pending, DataIssue.Problem, String) -> DataIssue, into issues: inout [DataIssue]
   ) {
+    // The subtree as it will be once the file is in.
+    let after = Organization.subtree(of: scope.root, in: parentOf.map { ($0.key, $0.value) }) ?? []
     for p in pending {
       let id = p.org.id
       if stored[id] != nil && !scope.members.contains(id) {
@@ -129,14 +131,7 @@ struct OrganizationImporter: RowImporter {
         if stored[id] != .some(p.org.parent) { issues.append(issue(p, .outsideRoot(root: scope.root), p.org.parent ?? "")) }
         continue
       }
-      // Follow the parents (the tree is checked for cycles above; the bound keeps this finite anyway).
-      var current = p.org.parent
-      var steps = 0
-      while let c = current, c != scope.root, steps <= parentOf.count {
-        current = parentOf[c] ?? nil
-        steps += 1
-      }
-      if current != scope.root { issues.append(issue(p, .outsideRoot(root: scope.root), p.org.parent ?? "")) }
+      if !after.contains(id) { issues.append(issue(p, .outsideRoot(root: scope.root), p.org.parent ?? "")) }
     }
   }
 
