@@ -27,3 +27,10 @@ extension CampaignStore {
     }
   }
 }
+
+/// The stored settings by key (unset keys are absent).
+func loadSettings(_ db: any SQLDatabase) throws -> [String: String] {
+  var values: [String: String] = [:]
+  for r in try db.fetchAll("SELECT key, value FROM setting") { values[try r.get(0)] = try r.get(1) }
+  return values
+}

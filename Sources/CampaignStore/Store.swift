@@ -85,9 +85,7 @@ public final class CampaignStore: Sendable {
 
   /// Every setting with its stored value, or its default when unset.
   public func settingValues() throws(StoreError) -> [(key: SettingKey, value: String, isDefault: Bool)] {
-    let stored = try readDB { db in
-      try Dictionary(uniqueKeysWithValues: db.fetchAll("SELECT key, value FROM setting").map { (try $0.get(0, as: String.self), try $0.get(1, as: String.self)) })
-    }
+    let stored = try readDB { db in try loadSettings(db) }
     return SettingKey.allCases.map { k in
       if let v = stored[k.rawValue] { (k, v, false) } else { (k, k.defaultValue, true) }
     }

@@ -49,13 +49,19 @@ struct SQLStatisticsSource: StatisticsSource {
 
   /// Runs a query that may read `scope`.
   private func scoped(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> [SQLRow] {
+    var rows: [SQLRow] = []
+    try scoped(sql, arguments) { rows.append($0) }
+    return rows
+  }
+
+  /// Streams the rows of a query that may read `scope`.
+  private func scoped(_ sql: String, _ arguments: [any SQLBindable], _ body: (SQLRow) throws -> Void) throws {
     let (prefix, args) = with
-    return try db.fetchAll(prefix + sql, args + arguments)
+    try db.forEachRow(prefix + sql, (args + arguments).map(\.sqlValue), body)
   }
 
   func settings() throws -> CampaignSettings {
-    var values: [String: String] = [:]
-    for r in try db.fetchAll("SELECT key, value FROM setting") { values[try r.get(0)] = try r.get(1) }
+    var values = try loadSettings(db)
     if case .subtree = scope {
       // The institution, office and issuer set for the whole store are not the subtree's: its
       // forms and briefing name the subtree's top organization.
@@ -99,14 +105,21 @@ struct SQLStatisticsSource: StatisticsSource {
     return result
   }
 
-  /// Sums over a window: for the whole tree, whole months from `activity_month` and the days
-  /// before and after them from the records; for a subtree, all from the records.
-  private func monthAware(_ window: DateWindow, byUnit: Bool) throws -> [(String, String?, Totals)] {
-    guard scope == .whole, case .within(let range) = window else { return try fromRecords(window, byUnit: byUnit) }
+  /// Where a window's sums come from: for the whole tree, its whole months from the monthly sums
+  /// and the days before and after them from the records; for a subtree (the sums are per
+  /// top-level unit) or an open window, all of it from the records.
+  private func sources(of window: DateWindow) -> (months: (first: Month, last: Month)?, records: [DateWindow]) {
+    guard scope == .whole, case .within(let range) = window else { return (nil, [window]) }
     let parts = ActivityMonths.split(range)
+    return (parts.months, [parts.head, parts.tail].compactMap { $0 }.map { .within($0) })
+  }
+
+  /// Sums over a window, from the monthly sums where they serve and the records elsewhere.
+  private func monthAware(_ window: DateWindow, byUnit: Bool) throws -> [(String, String?, Totals)] {
+    let (wholeMonths, days) = sources(of: window)
     var rows: [(String, String?, Totals)] = []
-    if let head = parts.head { rows += try fromRecords(.within(head), byUnit: byUnit) }
-    if let months = parts.months {
+    for part in days { rows += try fromRecords(part, byUnit: byUnit) }
+    if let months = wholeMonths {
       let sql: String
       var args = [months.first.iso, months.last.iso]
       if !byUnit {
@@ -132,7 +145,6 @@ struct SQLStatisticsSource: StatisticsSource {
       }
       rows += try db.fetchAll(sql, args).map(Self.totalsRow)
     }
-    if let tail = parts.tail { rows += try fromRecords(.within(tail), byUnit: byUnit) }
     return rows
   }
 
@@ -191,21 +203,16 @@ struct SQLStatisticsSource: StatisticsSource {
 
   func activityCountsByMonth(dated window: DateWindow) throws -> [String: [String: Int]] {
     var result: [String: [String: Int]] = [:]
-    // For the whole tree, whole months come from the per-kind monthly sums.
-    var fromRecords = [window]
-    if scope == .whole, case .within(let range) = window {
-      let parts = ActivityMonths.split(range)
-      fromRecords = [parts.head, parts.tail].compactMap { $0 }.map { .within($0) }
-      if let months = parts.months {
-        for r in try db.fetchAll(
-          "SELECT month, kind, SUM(count) FROM activity_month_kind WHERE month BETWEEN ? AND ? GROUP BY month, kind",
-          [months.first.iso, months.last.iso])
-        {
-          result[try r.get(0), default: [:]][try r.get(1)] = try r.get(2, as: Int.self)
-        }
+    let (wholeMonths, days) = sources(of: window)
+    if let months = wholeMonths {
+      for r in try db.fetchAll(
+        "SELECT month, kind, SUM(count) FROM activity_month_kind WHERE month BETWEEN ? AND ? GROUP BY month, kind",
+        [months.first.iso, months.last.iso])
+      {
+        result[try r.get(0), default: [:]][try r.get(1)] = try r.get(2, as: Int.self)
       }
     }
-    for part in fromRecords {
+    for part in days {
       let (condition, args) = Self.condition("a.date", part)
       for r in try scoped(
         "SELECT substr(a.date, 1, 7), a.kind, SUM(a.count) FROM \(records("activity", "a")) WHERE \(condition) GROUP BY 1, 2", args)
@@ -253,15 +260,14 @@ struct SQLStatisticsSource: StatisticsSource {
       condition += " AND a.kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")"
       args += kinds as [any SQLBindable]
     }
-    let (prefix, scopeArgs) = with
-    try db.forEachRow(
-      prefix + """
+    try scoped(
+      """
         SELECT a.id, a.date, a.organization, a.kind, a.title, a.hours, a.participants, a.count, a.level, a.lead, a.note,
                o.name, u.name
         FROM activity a JOIN scope s ON s.id = a.organization JOIN organization o ON o.id = a.organization
           LEFT JOIN organization u ON u.id = s.unit
         WHERE \(condition) ORDER BY a.date, a.\(db.dialect.insertionOrder)
-        """, (scopeArgs + args).map(\.sqlValue)
+        """, args
     ) { r in
       let a = Activity(
         id: try r.get(0), date: try Self.day(r, 1), organization: try r.get(2), kind: try r.get(3), title: try r.get(4),
