@@ -77,6 +77,12 @@ public enum OutputFile {
     return out.isEmpty ? "_" : out
   }
 
+  /// A file name from parts joined by `-` (absent ones left out), made safe as a whole:
+  /// `template-G1-activities`, `monthly-2021-07-G1`.
+  public static func safeFileName(joining parts: [String?]) -> String {
+    safeFileName(parts.compactMap { $0 }.joined(separator: "-"))
+  }
+
   /// A hidden temporary name beside the target: `.monthly-2021-07.xlsx.<pid>.<random>.tmp`.
   static func temporaryPath(for url: URL) -> String {
     url.deletingLastPathComponent()

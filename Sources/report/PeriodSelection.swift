@@ -1,7 +1,6 @@
 import ArgumentParser
 import CampaignModel
 import Foundation
-import Writers
 
 /// `--today`: the day a run takes as today, for `--previous` and the reporting date.
 struct TodayOption: ParsableArguments {
@@ -94,9 +93,4 @@ struct RootOption: ParsableArguments {
       "Report on this organization and everything under it; its direct children are the units (default: the whole tree).",
       valueName: "id"))
   var root: String?
-
-  /// The suffix that keeps the subtree's files apart from the whole tree's in one folder.
-  var fileSuffix: String {
-    root.map { "-" + OutputFile.safeFileName($0) } ?? ""
-  }
 }

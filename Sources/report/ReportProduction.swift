@@ -28,7 +28,8 @@ enum ReportProduction {
       let lock = try options.lock(.reports)
       defer { withExtendedLifetime(lock) {} }
       let folder = URL(fileURLWithPath: output.out)
-      let stem = period.fileStem + scope.fileSuffix
+      // The subtree's files are kept apart from the whole tree's: monthly-2021-07-G1.xlsx.
+      let stem = OutputFile.safeFileName(joining: [period.fileStem, scope.root])
       let workbook = folder.appendingPathComponent(stem + ".xlsx").path
       let text = folder.appendingPathComponent(stem + ".txt").path
       let stats = try Console.guarded(lang) {

@@ -25,7 +25,7 @@ extension Report {
     @OptionGroup var today: TodayOption
 
     func run() throws {
-      let name = OutputFile.safeFileName((["template"] + [unit, type?.rawValue].compactMap { $0 }).joined(separator: "-") + ".xlsx")
+      let name = OutputFile.safeFileName(joining: ["template", unit, type?.rawValue]) + ".xlsx"
       let path = URL(fileURLWithPath: out).appendingPathComponent(name).path
       try RunLog.run(options, command: "template") {
         let lang = options.language

@@ -70,7 +70,7 @@ struct SecurityTests {
     let sub = dir.path("out/sub")
     let m = try runReport(["monthly", "--month", "2021-07", "--root", "../evil", "--out", sub, "--quiet"], environment: env)
     #expect(m.status == 0, "\(m.stderr)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: sub).sorted() == ["monthly-2021-07-_._evil.txt", "monthly-2021-07-_._evil.xlsx"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: sub).sorted() == ["monthly-2021-07-.._evil.txt", "monthly-2021-07-.._evil.xlsx"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).sorted() == ["inner", "sub"])
   }
 
