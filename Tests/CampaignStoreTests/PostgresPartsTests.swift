@@ -37,9 +37,14 @@ struct PostgresPartsTests {
 
   @Test("a connection failure that quotes the URL does not show its password")
   func quotedURL() {
-    let url = PostgresURL("postgresql://u:hunter2@[::1/db")!
-    guard let error = PostgresConnection.connectionFailure(url: url.url) else { Issue.record("connected"); return }
-    let message = PostgresBackend.connectionError(error, url: url).message(in: .en)
+    let message: String
+    do {
+      _ = try CampaignStore(path: "postgresql://u:hunter2@[::1/db", mode: .existing)
+      Issue.record("connected")
+      return
+    } catch {
+      message = error.message(in: .en)
+    }
     #expect(!message.contains("hunter2"), "\(message)")
     #expect(message.contains("postgresql://u@[::1/db"))
     #expect(message.contains("the database URL is malformed"), "\(message)")

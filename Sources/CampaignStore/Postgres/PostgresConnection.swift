@@ -32,12 +32,6 @@ final class PostgresConnection: SQLDatabase {
 
   deinit { PQfinish(conn) }
 
-  /// The error connecting to `url` gives, or nil when it connects (for tests of the messages).
-  static func connectionFailure(url: String) -> PostgresError? {
-    do { _ = try PostgresConnection(url: url) } catch { return error }
-    return nil
-  }
-
   func prepare(_ sql: String) throws -> any SQLStatement {
     statementCount += 1
     let name = "report_\(statementCount)"
