@@ -9,6 +9,10 @@ struct ActivityImporter: RowImporter {
   private let contentKeys: ContentKeys
   private let upsert: Upserter
   private let scope: ImportScope?
+  /// SQLite: the months of the rows added, for `ActivityMonths.refresh` (its insert trigger is
+  /// gone, see migration v5). PostgreSQL's statement-level trigger marks them itself.
+  private var addedMonths: Set<Month> = []
+  private let marksAddedMonths: Bool
   private static let columns = ["id", "date", "organization", "kind", "title", "hours", "participants", "count", "level", "lead", "note"]
 
   init(db: any SQLDatabase, scope: ImportScope?) throws {
@@ -19,9 +23,17 @@ struct ActivityImporter: RowImporter {
     upsert = try Upserter(db: db, table: "activity", key: "key", columns: Self.columns)
     upsert.owner = scope.map { ("organization", $0) }
     self.scope = scope
+    marksAddedMonths = db.dialect == .sqlite
   }
 
   mutating func flush() throws -> [RowOutcome] { try upsert.flush() }
+
+  mutating func finish(db: any SQLDatabase, issues: inout [DataIssue], file: String) throws -> [RowOutcome] {
+    let mark = try db.prepare("INSERT INTO activity_month_dirty (month) VALUES (?) ON CONFLICT DO NOTHING")
+    for month in addedMonths { try mark.execute([.text(month.iso)]) }
+    addedMonths = []
+    return []
+  }
 
   mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> [RowOutcome] {
     let id = try row.optionalId("id", seen: ids)
@@ -45,10 +57,13 @@ struct ActivityImporter: RowImporter {
       level?.rawValue ?? "", lead, note,
     ]
     let key = try id.map { "id:" + $0 } ?? contentKeys.key(for: values)
-    return try upsert.write([
+    let outcomes = try upsert.write([
       .text(key), id.sqlValue, .text(values[0]), .text(org), .text(kind.code), .text(title), hours.hundredths.sqlValue,
       participants.sqlValue, count.sqlValue, level?.rawValue.sqlValue ?? .null, .text(lead), .text(note),
     ], line: row.line)
+    // Row by row (SQLite), the outcome is this row's.
+    if marksAddedMonths, outcomes.first == .added { addedMonths.insert(date.monthOfYear) }
+    return outcomes
   }
 }
 

