@@ -177,6 +177,7 @@ extension CampaignStore {
       var i = 0
       while i < prepared.count {
         let type = prepared[i].type
+        let bulk = try type.bulkTable.flatMap { try BulkLoad(table: $0, db: db) }
         var importer = try CampaignStore.makeImporter(type, db: db, scope: scope)
         let before = issues.isEmpty
         while i < prepared.count && prepared[i].type == type {
@@ -187,6 +188,7 @@ extension CampaignStore {
           let outcomes = try importer.finish(db: db, issues: &issues, file: summaries[summaries.count - 1].file)
           for outcome in outcomes { summaries[summaries.count - 1].count(outcome) }
         }
+        try bulk?.restore()
       }
       if !issues.isEmpty {
         let listed = Array(issues.prefix(CampaignStore.maximumListedProblems))

@@ -48,6 +48,15 @@ public enum RecordType: String, CaseIterable, Sendable {
     }
   }
 
+  /// The table of a type whose files may hold millions of rows, loaded with `BulkLoad` when empty.
+  var bulkTable: String? {
+    switch self {
+    case .activities: "activity"
+    case .feedback: "feedback"
+    case .organizations, .kinds, .matters: nil
+    }
+  }
+
   /// The order in which types must be imported so references resolve.
   public var dependencyOrder: Int { RecordType.allCases.firstIndex(of: self)! }
 
@@ -68,7 +77,7 @@ public enum RecordType: String, CaseIterable, Sendable {
 /// Where each contract column sits in a file's header.
 struct HeaderMap {
   /// Column name → 0-based position.
-  var position: [String: Int] = [:]
+  var position = ColumnPositions()
   /// Positions of cells that match a column.
   var known: Set<Int> = []
   /// Contract columns the header lacks although they are required.
@@ -106,4 +115,27 @@ struct HeaderMap {
 
   /// The header as the file wrote it, for messages.
   func header(_ column: String) -> String? { position[column].map { headers[$0] } }
+}
+
+/// Column name → 0-based position, for the dozen columns of a record type. Looked up several
+/// times for every row, so by comparing names (small strings compare as two machine words)
+/// rather than hashing them.
+struct ColumnPositions {
+  private var names: [String] = []
+  private var positions: [Int] = []
+
+  subscript(name: String) -> Int? {
+    get {
+      for i in names.indices where names[i] == name { return positions[i] }
+      return nil
+    }
+    set {
+      if let i = names.firstIndex(of: name) {
+        if let newValue { positions[i] = newValue } else { names.remove(at: i); positions.remove(at: i) }
+      } else if let newValue {
+        names.append(name)
+        positions.append(newValue)
+      }
+    }
+  }
 }

@@ -1,0 +1,58 @@
+import CampaignModel
+import Foundation
+import GRDB
+import TestSupport
+import Testing
+
+@testable import CampaignStore
+
+/// The first load of an empty table drops its secondary indexes and builds them again after the
+/// rows: the store must end up exactly as a row-by-row load leaves it.
+@Suite("Bulk loading an empty table", .enabled(if: TestBackend.isSQLite))
+struct BulkLoadTests {
+  /// Name and SQL of every index and trigger of the record tables.
+  func schema(_ path: String) throws -> [String] {
+    try DatabaseQueue(path: path).read { db in
+      try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name")
+        .map { "\($0["type"] as String) \($0["name"] as String) \(($0["sql"] as String?) ?? "")" }
+    }
+  }
+
+  @Test("a first load leaves the same indexes, and the same rows, as loading into a table that has rows")
+  func sameIndexes() throws {
+    let fresh = try TestStore()
+    let before = try schema(fresh.store.path)
+    #expect(before.contains { $0.hasPrefix("index activity_date CREATE INDEX activity_date ON activity(date, kind") })
+    let bulk = try TestStore.tiny()  // every table empty before its file
+    #expect(try schema(bulk.store.path) == before)
+    let plans = try DatabaseQueue(path: bulk.store.path).read { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT kind, SUM(count) FROM activity WHERE date BETWEEN '2021-07-01' AND '2021-07-31' GROUP BY kind")
+        .map { $0["detail"] as String }
+    }
+    #expect(plans.contains { $0.contains("COVERING INDEX activity_date") }, "\(plans)")
+    #expect(try DatabaseQueue(path: bulk.store.path).read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+
+    // The same files with one activity already in the store: the row-by-row path.
+    let rowByRow = try TestStore()
+    for f in ["organizations", "matters"] { try rowByRow.store.importOne(Fixtures.path("tiny/\(f).csv")) }
+    let head = try String(contentsOfFile: Fixtures.path("tiny/activities.csv"), encoding: .utf8).split(separator: "\n").prefix(2)
+    try rowByRow.store.importOne(try rowByRow.directory.write("first.csv", head.joined(separator: "\n") + "\n"))
+    for f in ["activities", "feedback"] { try rowByRow.store.importOne(Fixtures.path("tiny/\(f).csv")) }
+    #expect(try bulk.dump() == rowByRow.dump())
+    let sums = "SELECT * FROM activity_month ORDER BY month, unit, kind"
+    let bulkSums = try DatabaseQueue(path: bulk.store.path).read { db in try Row.fetchAll(db, sql: sums).map(\.description) }
+    let rowSums = try DatabaseQueue(path: rowByRow.store.path).read { db in try Row.fetchAll(db, sql: sums).map(\.description) }
+    #expect(!bulkSums.isEmpty && bulkSums == rowSums)
+  }
+
+  @Test("a first load that fails keeps the indexes and writes nothing")
+  func failedLoad() throws {
+    let t = try TestStore()
+    try t.store.importOne(Fixtures.path("tiny/organizations.csv"))
+    let before = try schema(t.store.path)
+    let bad = try t.directory.write("bad.csv", "id,date,unit,kind\nB1,2021-07-01,G1a,branch_study\nB2,2021-13-01,G1a,branch_study\n")
+    #expect(throws: StoreError.self) { try t.store.importOne(bad) }
+    #expect(try schema(t.store.path) == before)
+    #expect(try t.rowCount("activity") == 0)
+  }
+}
