@@ -4,19 +4,11 @@ struct CSVSyntaxError: Error {
   var column: Int
 }
 
-/// One record of a CSV file with the line it starts on (the header is line 1).
-struct CSVRecord {
-  var line: Int
-  var fields: [String]
-  /// Whether non-empty fields past `CSVParser.maximumFields` were left out.
-  var droppedText = false
-
-  /// Whether every field is empty after trimming (Excel leaves such rows behind).
-  var isBlank: Bool { fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
-}
-
 /// RFC 4180 records (quotes, doubled quotes, line breaks inside quotes, CRLF/LF/CR) from UTF-8
 /// bytes fed in chunks of any size, so a file of any length is read in constant memory.
+///
+/// Runs of ordinary bytes are found by a tight scan and copied at once, and a record's fields go
+/// into one byte buffer (`CSVRecord`): no `String` is made for a cell the importer never reads.
 ///
 /// Bounds that keep a hostile file from taking the memory: a field keeps at most
 /// `maximumFieldBytes` (more than any cell Excel allows, so the importer still refuses it as too
@@ -36,8 +28,10 @@ struct CSVParser {
   private var recordLine = 1
   private var quotedStartLine = 0
   private var quotedCR = false
-  private var field: [UInt8] = []
-  private var fields: [String] = []
+  /// The current record's field bytes, where the current field starts, and where each ends.
+  private var bytes: [UInt8] = []
+  private var fieldStart = 0
+  private var ends: [Int] = []
   private var droppedText = false
 
   init(separator: UInt8) {
@@ -55,56 +49,76 @@ struct CSVParser {
   }
 
   /// Reads the next bytes, calling `body` for each record they complete.
-  mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) throws -> Void) throws {
+  mutating func feed(_ input: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) throws -> Void) throws {
     let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
-    for b in bytes {
-      var reprocess = true
-      while reprocess {
-        reprocess = false
-        switch state {
-        case .recordStart, .fieldStart:
-          if state == .recordStart { recordLine = line }
-          if b == quote {
-            quotedStartLine = line
-            quotedCR = false
-            state = .quoted
-          } else {
-            state = .unquoted
-            reprocess = true
-          }
-        case .unquoted:
-          if b == separator {
-            endField()
-            state = .fieldStart
-          } else if b == cr || b == lf {
-            endField()
-            try endRecord(body)
-            line += 1
-            state = b == cr ? .afterCR : .recordStart
-          } else {
-            append(b)
-          }
-        case .quoted:
-          if b == quote {
-            state = .quotedQuote
-          } else {
-            if b == cr || (b == lf && !quotedCR) { line += 1 }
-            quotedCR = b == cr
-            append(b)
-          }
-        case .quotedQuote:
-          if b == quote {
-            append(quote)
-            state = .quoted
-          } else {
-            // The quote closed the field; text after it is kept, as Excel does.
-            state = .unquoted
-            reprocess = true
-          }
-        case .afterCR:
-          state = .recordStart
-          if b != lf { reprocess = true }
+    let separator = self.separator
+    let n = input.count
+    var i = 0
+    while i < n {
+      switch state {
+      case .recordStart, .fieldStart:
+        if state == .recordStart { recordLine = line }
+        if input[i] == quote {
+          quotedStartLine = line
+          quotedCR = false
+          state = .quoted
+          i += 1
+        } else {
+          state = .unquoted  // the byte is read again as the field's first
         }
+      case .unquoted:
+        var j = i
+        while j < n {
+          let c = input[j]
+          if c == separator || c == cr || c == lf { break }
+          j += 1
+        }
+        append(input, i..<j)
+        guard j < n else { return }
+        let c = input[j]
+        endField()
+        if c == separator {
+          state = .fieldStart
+        } else {
+          try endRecord(body)
+          line += 1
+          state = c == cr ? .afterCR : .recordStart
+        }
+        i = j + 1
+      case .quoted:
+        var j = i
+        while j < n {
+          let c = input[j]
+          if c == quote || c == cr || c == lf { break }
+          j += 1
+        }
+        if j > i {
+          append(input, i..<j)
+          quotedCR = false
+        }
+        guard j < n else { return }
+        let c = input[j]
+        if c == quote {
+          state = .quotedQuote
+        } else {
+          if c == cr || (c == lf && !quotedCR) { line += 1 }
+          quotedCR = c == cr
+          append(input, j..<j + 1)
+        }
+        i = j + 1
+      case .quotedQuote:
+        if input[i] == quote {
+          append(input, i..<i + 1)
+          quotedCR = false
+          state = .quoted
+          i += 1
+        } else {
+          // The quote closed the field; text after it is kept, as Excel does.
+          state = .unquoted
+        }
+      case .afterCR:
+        state = .recordStart
+        if input[i] == lf { i += 1 }
       }
     }
   }
@@ -115,7 +129,7 @@ struct CSVParser {
     case .recordStart, .afterCR:
       break
     case .quoted:
-      throw CSVSyntaxError(line: quotedStartLine, column: fields.count + 1)
+      throw CSVSyntaxError(line: quotedStartLine, column: ends.count + 1)
     case .fieldStart, .unquoted, .quotedQuote:
       endField()
       try endRecord(body)
@@ -123,22 +137,29 @@ struct CSVParser {
     state = .recordStart
   }
 
-  private mutating func append(_ b: UInt8) {
-    if field.count < Self.maximumFieldBytes { field.append(b) }
+  /// Appends bytes to the current field, up to its limit.
+  private mutating func append(_ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    let room = Self.maximumFieldBytes - (bytes.count - fieldStart)
+    guard room > 0 else { return }
+    let end = range.lowerBound + min(range.count, room)
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[range.lowerBound..<end]))
   }
 
   private mutating func endField() {
-    if fields.count < Self.maximumFields {
-      fields.append(String(decoding: field, as: UTF8.self))
-    } else if !field.isEmpty {
-      droppedText = true
+    if ends.count < Self.maximumFields {
+      ends.append(bytes.count)
+    } else {
+      if bytes.count > fieldStart { droppedText = true }
+      bytes.removeSubrange(fieldStart...)
     }
-    field.removeAll(keepingCapacity: field.capacity <= 1 << 16)
+    fieldStart = bytes.count
   }
 
   private mutating func endRecord(_ body: (CSVRecord) throws -> Void) throws {
-    try body(CSVRecord(line: recordLine, fields: fields, droppedText: droppedText))
-    fields.removeAll(keepingCapacity: true)
+    try body(CSVRecord(line: recordLine, bytes: bytes, ends: ends, droppedText: droppedText))
+    bytes.removeAll(keepingCapacity: bytes.capacity <= 1 << 20)
+    ends.removeAll(keepingCapacity: true)
+    fieldStart = 0
     droppedText = false
   }
 }

@@ -11,8 +11,8 @@ struct RowReader {
 
   /// The trimmed cell of a column; empty when the column or the cell is absent.
   func text(_ column: String) -> String {
-    guard let i = map.position[column], i < record.fields.count else { return "" }
-    return String(record.fields[i].trimmingWhitespace())
+    guard let i = map.position[column], i < record.count else { return "" }
+    return record.trimmedField(i)
   }
 
   /// The trimmed cell, or nil when empty.
@@ -116,17 +116,43 @@ struct RowReader {
     return nil
   }
 
+  /// Whether any byte of the record could be a control character: a superset of what
+  /// `firstControlCharacter` finds field by field (the workbook's error marker starts with one).
+  private static func mayHoldControlCharacter(_ bytes: [UInt8]) -> Bool {
+    var previous: UInt8 = 0
+    for b in bytes {
+      if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) {
+        return true
+      }
+      previous = b
+    }
+    return false
+  }
+
   /// Checks that no cells lie beyond the header, that none is longer than Excel allows, and that
   /// no workbook cell holds a failed formula.
   mutating func checkWidth() {
-    for (i, field) in record.fields.enumerated() where field.hasPrefix(XlsxSheet.errorMarker) {
+    // A record whose bytes hold no control character and fit one cell needs no look at each cell.
+    if record.bytes.count > Self.maxCellCharacters || Self.mayHoldControlCharacter(record.bytes) {
+      checkCells()
+    }
+    guard record.count > map.headers.count else { return }
+    if record.droppedText || (map.headers.count..<record.count).contains(where: { !record.trimmedField($0).isEmpty }) {
+      issues.append(DataIssue(file: file, line: line, column: map.headers.count + 1, header: nil, value: "", problem: .tooManyCells(expected: map.headers.count)))
+    }
+  }
+
+  /// Failed formulas, cells longer than Excel allows and control characters, cell by cell.
+  private mutating func checkCells() {
+    let fields = record.fields
+    for (i, field) in fields.enumerated() where field.hasPrefix(XlsxSheet.errorMarker) {
       issues.append(
         DataIssue(
           file: file, line: line, column: i + 1, header: i < map.headers.count ? map.headers[i] : nil,
           value: String(field.dropFirst(XlsxSheet.errorMarker.count)), problem: .formulaError))
     }
     // libxlsxwriter counts code points (Excel UTF-16 units); either over the limit fails a report.
-    for (i, field) in record.fields.enumerated()
+    for (i, field) in fields.enumerated()
     where field.utf8.count > Self.maxCellCharacters
       && (field.unicodeScalars.count > Self.maxCellCharacters || field.utf16.count > Self.maxCellCharacters)
     {
@@ -135,18 +161,13 @@ struct RowReader {
           file: file, line: line, column: i + 1, header: i < map.headers.count ? map.headers[i] : nil, value: String(field.prefix(20)) + "…",
           problem: .tooLong(limit: Self.maxCellCharacters)))
     }
-    for (i, field) in record.fields.enumerated() where !field.hasPrefix(XlsxSheet.errorMarker) {
+    for (i, field) in fields.enumerated() where !field.hasPrefix(XlsxSheet.errorMarker) {
       if let control = Self.firstControlCharacter(field) {
         issues.append(
           DataIssue(
             file: file, line: line, column: i + 1, header: i < map.headers.count ? map.headers[i] : nil, value: "",
             problem: .controlCharacter(codePoint: control)))
       }
-    }
-    guard record.fields.count > map.headers.count else { return }
-    let extra = record.fields[map.headers.count...]
-    if record.droppedText || extra.contains(where: { !$0.trimmingWhitespace().isEmpty }) {
-      issues.append(DataIssue(file: file, line: line, column: map.headers.count + 1, header: nil, value: "", problem: .tooManyCells(expected: map.headers.count)))
     }
   }
 }
