@@ -26,6 +26,22 @@ struct SeenKeysTests {
     for limit in [0, 1, 3, 6] { #expect(try answers(limit) == inMemory, "limit \(limit)") }
   }
 
+  @Test("the in-memory table grows through many keys, also keys that share their low or high half, and counts each")
+  func keyTableGrowth() {
+    var table = KeyTable()
+    // Keys alike in one half would pile into one run of slots if only that half chose the slot.
+    let keys: [UInt128] = (0..<20_000).map { UInt128($0) } + (1..<20_000).map { UInt128($0) << 64 }
+      + (0..<20_000).map { ContentKeys.fnv1a128("A\($0)") }
+    for (i, k) in keys.enumerated() { #expect(table.see(k, line: i, adding: true)! == (i, 1)) }
+    #expect(table.count == keys.count)
+    var wrong = 0
+    for (i, k) in keys.enumerated() where table.see(k, line: -1, adding: true)! != (i, 2) { wrong += 1 }
+    #expect(wrong == 0)
+    #expect(table.see(UInt128.max, line: 1, adding: false) == nil)
+    #expect(table.count == keys.count)
+    #expect(Set(table.entries.map { UInt128($0.hi) << 64 | UInt128($0.lo) }) == Set(keys))
+  }
+
   @Test("an import whose keys move to the temporary table gives the same store and the same problems")
   func importWithSpill() throws {
     func run(_ env: [String: String]) throws -> (String, String) {

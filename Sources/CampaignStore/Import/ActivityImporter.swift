@@ -52,13 +52,14 @@ struct ActivityImporter: RowImporter {
     let title = row.text("title"), lead = row.text("lead"), note = row.text("note")
     guard row.issues.isEmpty, write, let date, let org, let kind else { return [] }
 
-    let values: [String] = [
-      date.iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count),
-      level?.rawValue ?? "", lead, note,
-    ]
-    let key = try id.map { "id:" + $0 } ?? contentKeys.key(for: values)
+    let iso = date.iso
+    let key =
+      try id.map { "id:" + $0 }
+      ?? contentKeys.key(for: [
+        iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count), level?.rawValue ?? "", lead, note,
+      ])
     let outcomes = try upsert.write([
-      .text(key), id.sqlValue, .text(values[0]), .text(org), .text(kind.code), .text(title), hours.hundredths.sqlValue,
+      .text(key), id.sqlValue, .text(iso), .text(org), .text(kind.code), .text(title), hours.hundredths.sqlValue,
       participants.sqlValue, count.sqlValue, level?.rawValue.sqlValue ?? .null, .text(lead), .text(note),
     ], line: row.line)
     // Row by row (SQLite), the outcome is this row's.

@@ -16,18 +16,25 @@ struct ContentKeys {
     return "row:" + String(h, radix: 16) + ":\(n)"
   }
 
+  private static let offsetBasis: UInt128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d
+  private static let prime: UInt128 = 0x0000_0000_0100_0000_0000_0000_0000_013B
+
+  /// The hash of one value (an id), or of `value` continuing `hash`.
+  static func fnv1a128(_ value: String, continuing hash: UInt128 = offsetBasis) -> UInt128 {
+    var hash = hash
+    for b in value.utf8 {
+      hash ^= UInt128(b)
+      hash = hash &* prime
+    }
+    return hash
+  }
+
+  /// The hash of several values, each after a separator byte (0x1F) but the first.
   static func fnv1a128(_ values: [String]) -> UInt128 {
-    var hash: UInt128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d
-    let prime: UInt128 = 0x0000_0000_0100_0000_0000_0000_0000_013B
+    var hash = offsetBasis
     for (i, v) in values.enumerated() {
-      if i > 0 {
-        hash ^= 0x1F
-        hash = hash &* prime
-      }
-      for b in v.utf8 {
-        hash ^= UInt128(b)
-        hash = hash &* prime
-      }
+      if i > 0 { hash = (hash ^ 0x1F) &* prime }
+      hash = fnv1a128(v, continuing: hash)
     }
     return hash
   }

@@ -19,11 +19,10 @@ final class SeenKeys {
   /// sets another number, for tests of the spill).
   static let memoryLimit = Int(ProcessInfo.processInfo.environment["REPORT_SEEN_KEYS_IN_MEMORY"] ?? "") ?? 2_000_000
 
-  private struct Entry { var line: Int32; var count: Int32 }
   private let db: any SQLDatabase
   private let space: Space
   private let limit: Int
-  private var memory: [UInt128: Entry] = [:]
+  private var memory = KeyTable()
   private var record: (any SQLStatement)?
 
   init(db: any SQLDatabase, space: Space, memoryLimit: Int = SeenKeys.memoryLimit) {
@@ -36,15 +35,7 @@ final class SeenKeys {
   /// now (1 the first time).
   func see(_ key: UInt128, line: Int) throws -> (firstLine: Int, count: Int) {
     if let record { return try see(key, line: line, in: record) }
-    if var e = memory[key] {
-      e.count += 1
-      memory[key] = e
-      return (Int(e.line), Int(e.count))
-    }
-    guard memory.count >= limit else {
-      memory[key] = Entry(line: Int32(clamping: line), count: 1)
-      return (line, 1)
-    }
+    if let seen = memory.see(key, line: line, adding: memory.count < limit) { return seen }
     let statement = try spill()
     return try see(key, line: line, in: statement)
   }
@@ -60,11 +51,10 @@ final class SeenKeys {
       """)
     try db.execute("DELETE FROM import_seen WHERE space = ?", [space.rawValue])
     let insert = try db.prepare("INSERT INTO import_seen (space, hi, lo, line, n) VALUES (?, ?, ?, ?, ?)")
-    for (key, e) in memory.sorted(by: { $0.key < $1.key }) {
-      let (hi, lo) = Self.halves(key)
-      try insert.execute([space.rawValue, hi, lo, Int(e.line), Int(e.count)])
+    for e in memory.entries.sorted(by: { ($0.hi, $0.lo) < ($1.hi, $1.lo) }) {
+      try insert.execute([space.rawValue, Int64(bitPattern: e.hi), Int64(bitPattern: e.lo), Int(e.line), Int(e.count)])
     }
-    memory = [:]
+    memory = KeyTable()
     let statement = try db.prepare(
       """
       INSERT INTO import_seen (space, hi, lo, line, n) VALUES (?, ?, ?, ?, 1)
@@ -99,7 +89,65 @@ struct IdTracker {
 
   /// Records an id; returns the earlier line when it was seen before.
   func see(_ id: String, line: Int) throws -> Int? {
-    let (first, count) = try seen.see(ContentKeys.fnv1a128([id]), line: line)
+    let (first, count) = try seen.see(ContentKeys.fnv1a128(id), line: line)
     return count > 1 ? first : nil
+  }
+}
+
+/// The keys held in memory: open addressing with linear probing in one flat array.
+///
+/// The keys are hashes already, so their own bits (mixed with a number drawn per process, so a
+/// file cannot be made to pile its keys into one run of slots) choose the slot: no hashing again,
+/// and one cache line per lookup. Faster than `Dictionary` for the millions of keys of a large
+/// import (about 5% of its time went to the dictionary).
+struct KeyTable {
+  struct Entry {
+    var hi: UInt64
+    var lo: UInt64
+    var line: Int32
+    /// How often the key was seen; 0 marks an empty slot.
+    var count: Int32
+  }
+
+  private var slots = [Entry](repeating: Entry(hi: 0, lo: 0, line: 0, count: 0), count: 1024)
+  private var shift: UInt64 = 64 - 10
+  private(set) var count = 0
+  private let seed = UInt64.random(in: .min ... .max)
+
+  /// Counts one more sighting of a key and returns its first line and count; a new key is added
+  /// only when `adding` is true (nil otherwise).
+  mutating func see(_ key: UInt128, line: Int, adding: Bool) -> (firstLine: Int, count: Int)? {
+    let hi = UInt64(truncatingIfNeeded: key >> 64), lo = UInt64(truncatingIfNeeded: key)
+    var i = slot(hi, lo)
+    while slots[i].count != 0 {
+      if slots[i].hi == hi && slots[i].lo == lo {
+        slots[i].count &+= 1
+        return (Int(slots[i].line), Int(slots[i].count))
+      }
+      i = (i + 1) & (slots.count - 1)
+    }
+    guard adding else { return nil }
+    slots[i] = Entry(hi: hi, lo: lo, line: Int32(clamping: line), count: 1)
+    count += 1
+    if count * 4 > slots.count * 3 { grow() }
+    return (line, 1)
+  }
+
+  /// The keys held, in no particular order.
+  var entries: [Entry] { slots.filter { $0.count != 0 } }
+
+  private func slot(_ hi: UInt64, _ lo: UInt64) -> Int {
+    Int(truncatingIfNeeded: ((lo ^ seed) &* 0x9E37_79B9_7F4A_7C15 ^ hi &* 0xC2B2_AE3D_27D4_EB4F) >> shift)
+  }
+
+  private mutating func grow() {
+    let old = slots
+    slots = [Entry](repeating: Entry(hi: 0, lo: 0, line: 0, count: 0), count: old.count * 2)
+    shift -= 1
+    for e in old where e.count != 0 {
+      var i = slot(e.hi, e.lo)
+      while slots[i].count != 0 { i = (i + 1) & (slots.count - 1) }
+      slots[i] = e
+    }
   }
 }

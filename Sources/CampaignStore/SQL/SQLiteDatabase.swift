@@ -53,7 +53,7 @@ final class SQLiteStatement: SQLStatement {
   func forEachRow(_ arguments: [SQLValue], _ body: (SQLRow) throws -> Void) throws {
     let handle = statement.sqliteStatement
     sqlite3_reset(handle)
-    sqlite3_clear_bindings(handle)
+    if arguments.count < sqlite3_bind_parameter_count(handle) { sqlite3_clear_bindings(handle) }
     defer { sqlite3_reset(handle) }
     for (i, value) in arguments.enumerated() {
       let index = Int32(i + 1)
@@ -61,7 +61,14 @@ final class SQLiteStatement: SQLStatement {
       switch value {
       case .null: code = sqlite3_bind_null(handle, index)
       case .int(let n): code = sqlite3_bind_int64(handle, index, n)
-      case .text(let s): code = sqlite3_bind_text(handle, index, s, -1, SQLiteStatement.transient)
+      case .text(var s):
+        // The bytes in place (a small string's on the stack), not a C string made for the call.
+        code = s.withUTF8 { utf8 in
+          guard let base = utf8.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, SQLiteStatement.transient) }
+          return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+            sqlite3_bind_text(handle, index, $0, Int32(utf8.count), SQLiteStatement.transient)
+          }
+        }
       }
       guard code == SQLITE_OK else { throw error(code) }
     }
