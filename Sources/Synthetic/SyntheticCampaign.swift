@@ -116,10 +116,11 @@ public struct SyntheticCampaign {
 }
 
 /// SplitMix64: a small, fast, seedable generator, so files are the same on every machine.
-struct SplitMix64 {
+public struct SplitMix64 {
   private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
+  public init(seed: UInt64) { state = seed }
+  /// The next number.
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,5 +1,6 @@
 @testable import CampaignStore
 import Foundation
+import Synthetic
 import TestSupport
 import Testing
 
@@ -63,6 +64,32 @@ struct CSVStreamingTests {
     #expect(records(try CSVReader(text: Data(Self.texts[5].utf8), file: "t.csv")).last == "2: [\"1\", \"xtail\", \"3\"]")
   }
 
+  @Test("the UTF-8 check reads eight ASCII bytes at a time and finds what it finds byte by byte")
+  func validatorWordsAgreeWithBytes() {
+    // Random texts of ASCII, line breaks (CR, LF, CRLF), Chinese, and now and then a broken byte.
+    var rng = SplitMix64(seed: 7)
+    let pieces: [[UInt8]] = [Array("abcdefgh".utf8), Array("12345".utf8), [0x0D], [0x0A], [0x0D, 0x0A], Array("党史学习".utf8), [0x7F, 0x20]]
+    for round in 0..<400 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int(rng.next() % 40) { bytes += pieces[Int(rng.next() % UInt64(pieces.count))] }
+      if round % 3 == 0 && !bytes.isEmpty { bytes.insert([0xFF, 0xE5, 0xC0][round % 9 / 3], at: Int(rng.next() % UInt64(bytes.count))) }
+      func run(chunk: Int) -> String {
+        var v = UTF8Validator()
+        bytes.withUnsafeBufferPointer { all in
+          var start = 0
+          while start < all.count {
+            _ = v.feed(UnsafeBufferPointer(rebasing: all[start..<min(start + chunk, all.count)]))
+            start += chunk
+          }
+        }
+        return "\(v.invalid.map { "\($0.offset)@\($0.line)" } ?? "valid") \(v.sawMultibyte)"
+      }
+      let byteByByte = run(chunk: 1)  // too short for a word: the byte path alone
+      #expect(run(chunk: 1 << 16) == byteByByte, "round \(round)")
+      #expect(run(chunk: 13) == byteByByte, "round \(round)")
+    }
+  }
+
   @Test("a damaged UTF-8 sequence split across chunks is found on its line")
   func damagedAcrossChunks() throws {
     var bytes = Array("a,b\n党,史\n".utf8)
@@ -90,3 +117,4 @@ struct CSVStreamingTests {
     #expect(fields[1].unicodeScalars.count > RowReader.maxCellCharacters)
   }
 }
+

@@ -83,6 +83,9 @@ struct LineCounter {
     for b in bytes { count(b) }
   }
 
+  /// Notes bytes that hold no line break.
+  mutating func countPlainText() { previousWasCR = false }
+
   mutating func count(_ b: UInt8) {
     if b == 0x0D {
       line += 1
