@@ -6,6 +6,34 @@ public enum TextWidth {
     text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : (isZeroWidth($1) ? 0 : 1)) }
   }
 
+  /// The number of cells each line of `text` takes (a CR before a line feed takes none).
+  public static func lineWidths(_ text: String) -> [Int] {
+    var widths: [Int] = []
+    forEachLineWidth(text) { widths.append($0) }
+    return widths
+  }
+
+  /// The number of cells the widest line of `text` takes.
+  public static func ofLongestLine(_ text: String) -> Int {
+    var widest = 0
+    forEachLineWidth(text) { widest = max(widest, $0) }
+    return widest
+  }
+
+  /// Calls `body` with each line's width, in one pass over the text (no string per line).
+  private static func forEachLineWidth(_ text: String, _ body: (Int) -> Void) {
+    var line = 0
+    for u in text.unicodeScalars {
+      if u == "\n" {
+        body(line)
+        line = 0
+      } else if u != "\r" {
+        line += isWide(u) ? 2 : (isZeroWidth(u) ? 0 : 1)
+      }
+    }
+    body(line)
+  }
+
   /// Pads `text` with spaces on the right to `width` cells.
   public static func padRight(_ text: String, to width: Int) -> String {
     text + String(repeating: " ", count: max(0, width - of(text)))

@@ -78,5 +78,10 @@ struct StatisticsOutputTests {
   func width() {
     #expect(TextWidth.of("党史abc") == 7)
     #expect(TextWidth.padRight("党", to: 4) == "党  ")
+    // A cell's column is as wide as its widest line.
+    #expect(TextWidth.ofLongestLine("ab\n党史学习\nabc") == 8)
+    #expect(TextWidth.ofLongestLine("党史学习\r\nab") == 8)
+    #expect(TextWidth.ofLongestLine("") == 0)
+    #expect(TextWidth.lineWidths("党\n\nab\n") == [2, 0, 2, 0])
   }
 }

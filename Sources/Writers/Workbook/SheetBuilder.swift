@@ -52,8 +52,8 @@ final class SheetBuilder {
     if let width = fixed[col] {
       if style.wrap, case .text(let text) = value {
         let perLine = max(width - 1.5, 1)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { sum, line in
-          sum + max(1, Int((Double(TextWidth.of(String(line))) * style.size / 10.5 / perLine).rounded(.up)))
+        let lines = TextWidth.lineWidths(text).reduce(0) { sum, cells in
+          sum + max(1, Int((Double(cells) * style.size / 10.5 / perLine).rounded(.up)))
         }
         rowLines = max(rowLines, lines)
       }
@@ -102,15 +102,11 @@ final class SheetBuilder {
   static func displayWidth(_ value: CellValue, _ style: CellStyle) -> Double {
     let scale = style.size / 10.5 * (style.bold ? 1.1 : 1)
     switch value {
-    case .text(let s), .textFormula(_, let s): return Double(longestLine(s)) * scale
-    case .integer(let i): return Double(String(i).count + 1) * scale
+    case .text(let s), .textFormula(_, let s): return Double(TextWidth.ofLongestLine(s)) * scale
+    case .integer(let i): return Double(String(i).utf8.count + 1) * scale
     case .number, .formula: return 8 * scale
     case .date: return 11 * scale
     case .blank: return 0
     }
-  }
-
-  private static func longestLine(_ s: String) -> Int {
-    s.split(separator: "\n").map { TextWidth.of(String($0)) }.max() ?? 0
   }
 }

@@ -40,6 +40,9 @@ public final class Worksheet {
   unowned let workbook: Workbook
   /// The sheet's name as written (cleaned to Excel's rules).
   public let name: String
+  /// The last style written in each column and its format: a detail sheet writes one style per
+  /// column for a hundred thousand rows, and comparing a style is cheaper than hashing it.
+  private var columnFormats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>?)?] = []
 
   init(handle: UnsafeMutablePointer<lxw_worksheet>, workbook: Workbook, name: String) {
     self.handle = handle
@@ -50,7 +53,7 @@ public final class Worksheet {
   /// Writes a value with a style into the cell at a 0-based row and column.
   public func write(_ row: Int, _ col: Int, _ value: CellValue, _ style: CellStyle? = nil) throws(WriterError) {
     let r = lxw_row_t(row), c = lxw_col_t(col)
-    let f = workbook.format(style)
+    let f = format(style, col)
     let code: lxw_error
     switch value {
     case .text(let s):
@@ -72,6 +75,15 @@ public final class Worksheet {
       code = worksheet_write_blank(handle, r, c, f)
     }
     try WriterError.check(code, "\(name)!\(CellAddress.cell(row, col))")
+  }
+
+  private func format(_ style: CellStyle?, _ col: Int) -> UnsafeMutablePointer<lxw_format>? {
+    guard let style else { return nil }
+    if col < columnFormats.count, let last = columnFormats[col], last.style == style { return last.format }
+    let f = workbook.format(style)
+    if col >= columnFormats.count { columnFormats += Array(repeating: nil, count: col + 1 - columnFormats.count) }
+    columnFormats[col] = (style, f)
+    return f
   }
 
   /// Merges columns `firstCol...lastCol` of one row and writes text into them.
