@@ -1,4 +1,5 @@
 @testable import CampaignStore
+import CampaignModel
 import Foundation
 import Synthetic
 import TestSupport
@@ -41,6 +42,7 @@ struct CSVStreamingTests {
     "\u{FEFF}编号,名称\n1,\"党史\n学习\"\n2,教育,",
     "a,b\n1,\"never closed\n2,3\n",
     "a,b\n1,\"x\"tail,3\n",
+    "first\tsecond\tthird\n1\t2\t3\n",  // the tab past the first chunk still makes it tab-separated
   ]
 
   @Test("edge cases read the same in every chunk size", arguments: texts)
@@ -87,6 +89,17 @@ struct CSVStreamingTests {
       let byteByByte = run(chunk: 1)  // too short for a word: the byte path alone
       #expect(run(chunk: 1 << 16) == byteByByte, "round \(round)")
       #expect(run(chunk: 13) == byteByByte, "round \(round)")
+    }
+  }
+
+  @Test("a cell trimmed from its bytes equals the cell trimmed as text")
+  func trimmedFields() {
+    let cells = [
+      "", " ", "a", " a ", "\t党史\r\n", "\u{3000}学习\u{3000}", " \u{591}0_", "a \u{301}", "\u{301} a", "x \r\n", "\u{A0}", " \u{3000} ",
+    ]
+    let record = CSVRecord(line: 1, fields: cells)
+    for (i, cell) in cells.enumerated() {
+      #expect(record.trimmedField(i) == String(cell.trimmingWhitespace()), "\(Array(cell.unicodeScalars))")
     }
   }
 

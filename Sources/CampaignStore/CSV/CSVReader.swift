@@ -43,15 +43,17 @@ struct CSVReader {
 }
 
 /// UTF-8 text on its way to the parser: drops a leading byte-order mark (a UTF-8 file's, or the
-/// one GB18030's own mark becomes) and picks the separator from the first chunk.
+/// one GB18030's own mark becomes) and picks the separator from the first line, read whole
+/// whatever the chunks (up to `headLimit` bytes).
 private struct UTF8Text {
   private var parser: CSVParser?
   private var head: [UInt8] = []
+  private static let headLimit = 1 << 20
 
   mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) throws -> Void) throws {
     guard parser != nil else {
       head.append(contentsOf: bytes)
-      if head.count >= 3 { try start(body) }
+      if head.count >= Self.headLimit || bytes.contains(where: { $0 == 0x0A || $0 == 0x0D }) { try start(body) }
       return
     }
     try parser!.feed(bytes, body)

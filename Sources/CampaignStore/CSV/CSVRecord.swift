@@ -50,10 +50,12 @@ struct CSVRecord {
       var lo = r.lowerBound, hi = r.upperBound
       while lo < hi, Self.isASCIISpace(all[lo]) { lo += 1 }
       while hi > lo, Self.isASCIISpace(all[hi - 1]) { hi -= 1 }
-      let text = String(decoding: UnsafeBufferPointer(rebasing: all[lo..<hi]), as: UTF8.self)
-      // A non-ASCII end may be Unicode white space (an ideographic space, U+3000).
-      if lo < hi && all[lo] < 0x80 && all[hi - 1] < 0x80 { return text }
-      return String(text.trimmingWhitespace())
+      if lo == hi { return "" }
+      // Both ends ASCII: nothing else to trim. A non-ASCII end may be Unicode white space (an
+      // ideographic space, U+3000) or a combining mark that made one character with the space
+      // before it: the whole field is trimmed by characters then.
+      if all[lo] < 0x80 && all[hi - 1] < 0x80 { return String(decoding: UnsafeBufferPointer(rebasing: all[lo..<hi]), as: UTF8.self) }
+      return String(String(decoding: UnsafeBufferPointer(rebasing: all[r]), as: UTF8.self).trimmingWhitespace())
     }
   }
 
