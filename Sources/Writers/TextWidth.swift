@@ -6,7 +6,8 @@ public enum TextWidth {
     text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : (isZeroWidth($1) ? 0 : 1)) }
   }
 
-  /// The number of cells each line of `text` takes (a CR before a line feed takes none).
+  /// The number of cells each line of `text` takes; a line ends at a line feed (CRLF or LF),
+  /// and a carriage return takes no cell.
   public static func lineWidths(_ text: String) -> [Int] {
     var widths: [Int] = []
     forEachLineWidth(text) { widths.append($0) }

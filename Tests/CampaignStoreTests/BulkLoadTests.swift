@@ -32,12 +32,15 @@ struct BulkLoadTests {
     #expect(plans.contains { $0.contains("COVERING INDEX activity_date") }, "\(plans)")
     #expect(try DatabaseQueue(path: bulk.store.path).read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
 
-    // The same files with one activity already in the store: the row-by-row path.
+    // The same files with one activity and one opinion already in the store: the row-by-row path.
     let rowByRow = try TestStore()
     for f in ["organizations", "matters"] { try rowByRow.store.importOne(Fixtures.path("tiny/\(f).csv")) }
-    let head = try String(contentsOfFile: Fixtures.path("tiny/activities.csv"), encoding: .utf8).split(separator: "\n").prefix(2)
-    try rowByRow.store.importOne(try rowByRow.directory.write("first.csv", head.joined(separator: "\n") + "\n"))
-    for f in ["activities", "feedback"] { try rowByRow.store.importOne(Fixtures.path("tiny/\(f).csv")) }
+    for f in ["activities", "feedback"] {
+      let head = try String(contentsOfFile: Fixtures.path("tiny/\(f).csv"), encoding: .utf8).split(separator: "\n").prefix(2)
+      try rowByRow.store.importOne(try rowByRow.directory.write("first-\(f).csv", head.joined(separator: "\n") + "\n"))
+      #expect(try rowByRow.rowCount(f == "activities" ? "activity" : "feedback") == 1)
+      try rowByRow.store.importOne(Fixtures.path("tiny/\(f).csv"))
+    }
     #expect(try bulk.dump() == rowByRow.dump())
     let sums = "SELECT * FROM activity_month ORDER BY month, unit, kind"
     let bulkSums = try DatabaseQueue(path: bulk.store.path).read { db in try Row.fetchAll(db, sql: sums).map(\.description) }
@@ -45,13 +48,28 @@ struct BulkLoadTests {
     #expect(!bulkSums.isEmpty && bulkSums == rowSums)
   }
 
-  @Test("a first load that fails keeps the indexes and writes nothing")
+  @Test("a first load that fails keeps the indexes and writes nothing: a bad row, or an error that stops the rows")
   func failedLoad() throws {
     let t = try TestStore()
     try t.store.importOne(Fixtures.path("tiny/organizations.csv"))
     let before = try schema(t.store.path)
+    // A bad row is listed after every row was read (the indexes are built again, then rolled back).
     let bad = try t.directory.write("bad.csv", "id,date,unit,kind\nB1,2021-07-01,G1a,branch_study\nB2,2021-13-01,G1a,branch_study\n")
     #expect(throws: StoreError.self) { try t.store.importOne(bad) }
+    #expect(try schema(t.store.path) == before)
+    #expect(try t.rowCount("activity") == 0)
+    // A GB18030 file with a byte that is not GB18030 stops in the middle of the rows, while the
+    // index is dropped: only the rollback brings it back.
+    var bytes = Array("id,date,unit,kind,title\nB1,2021-07-01,G1a,branch_study,".utf8) + [0xB5, 0xB3]  // 党 in GB18030
+    bytes += Array("\nB2,2021-07-02,G1a,branch_study,x\nB3,2021-07-03,G1a,branch_study,".utf8) + [0xFF, 0x0A]
+    let broken = t.directory.path("broken.csv")
+    try Data(bytes).write(to: URL(fileURLWithPath: broken))
+    #expect {
+      try t.store.importOne(broken)
+    } throws: { error in
+      guard case StoreError.badEncoding = error else { return false }
+      return true
+    }
     #expect(try schema(t.store.path) == before)
     #expect(try t.rowCount("activity") == 0)
   }

@@ -64,6 +64,10 @@ struct CSVStreamingTests {
     ])
     #expect(records(try CSVReader(text: Data(Self.texts[4].utf8), file: "t.csv")).last == "unclosed quote at 2:2")
     #expect(records(try CSVReader(text: Data(Self.texts[5].utf8), file: "t.csv")).last == "2: [\"1\", \"xtail\", \"3\"]")
+    // A CR, a doubled quote, then an LF inside quotes: two line breaks, as the file's lines count them.
+    #expect(records(try CSVReader(text: Data("a,b\n1,\"x\r\"\"\ny\"\n2,3\n".utf8), file: "t.csv", chunkSize: 4)) == [
+      "1: [\"a\", \"b\"]", "2: [\"1\", \"x\\r\\\"\\ny\"]", "5: [\"2\", \"3\"]",
+    ])
   }
 
   @Test("the UTF-8 check reads eight ASCII bytes at a time and finds what it finds byte by byte")

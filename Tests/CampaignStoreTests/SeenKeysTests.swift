@@ -29,7 +29,7 @@ struct SeenKeysTests {
   @Test("the in-memory table grows through many keys, also keys that share their low or high half, and counts each")
   func keyTableGrowth() {
     var table = KeyTable()
-    // Keys alike in one half would pile into one run of slots if only that half chose the slot.
+    // Keys alike in one half (and the hashes of ids), through several doublings of the table.
     let keys: [UInt128] = (0..<20_000).map { UInt128($0) } + (1..<20_000).map { UInt128($0) << 64 }
       + (0..<20_000).map { ContentKeys.fnv1a128("A\($0)") }
     for (i, k) in keys.enumerated() { #expect(table.see(k, line: i, adding: true)! == (i, 1)) }
