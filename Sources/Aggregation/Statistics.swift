@@ -10,6 +10,8 @@ public struct Statistics: Sendable, Equatable {
   public var kinds: [KindFigures]
   /// One entry per unit, in the organizations file's order.
   public var units: [UnitFigures]
+  /// Branch sessions of all units together.
+  public var branchStudyTotal: PeriodPair<Int>
   /// Branch-session average over the counted units.
   public var branchStudyAverage: PeriodPair<Ratio?>
   public var matters: MatterFigures
@@ -28,6 +30,7 @@ public struct Statistics: Sendable, Equatable {
       windows: windows,
       kinds: try KindFigures.compute(catalogue: catalogue, source: source, windows: windows),
       units: units,
+      branchStudyTotal: UnitFigures.branchStudyTotal(of: units),
       branchStudyAverage: UnitFigures.branchStudyAverage(of: units),
       matters: try MatterFigures.compute(source: source, period: period, divisor: settings.rateDivisor))
   }

@@ -49,6 +49,14 @@ extension UnitFigures {
     return ranks
   }
 
+  /// Branch sessions of all units together (the committee's own sessions count for no unit):
+  /// what the by-unit sheet's 合计 row and the briefing's "各基层党总支（直属党支部）开展集中学习"
+  /// both say.
+  public static func branchStudyTotal(of units: [UnitFigures]) -> PeriodPair<Int> {
+    PeriodPair(
+      period: units.reduce(0) { $0 + $1.branchStudy.period }, cumulative: units.reduce(0) { $0 + $1.branchStudy.cumulative })
+  }
+
   /// Branch-session average = branch-study sessions of the counted units ÷ the number of counted
   /// units, counted units with no sessions included. Nil when no unit is counted.
   public static func branchStudyAverage(of units: [UnitFigures]) -> PeriodPair<Ratio?> {

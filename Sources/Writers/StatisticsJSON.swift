@@ -31,6 +31,9 @@ public enum StatisticsJSON {
           ("branch_study", .object([("period", .int(u.branchStudy.period)), ("cumulative", .int(u.branchStudy.cumulative))])),
         ])
       })),
+      ("branch_study_total", .object([
+        ("period", .int(s.branchStudyTotal.period)), ("cumulative", .int(s.branchStudyTotal.cumulative)),
+      ])),
       ("branch_study_average", .object([
         ("period", optional(s.branchStudyAverage.period)), ("cumulative", optional(s.branchStudyAverage.cumulative)),
       ])),

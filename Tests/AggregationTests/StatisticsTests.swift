@@ -68,6 +68,15 @@ struct StatisticsTests {
     #expect(s.branchStudyAverage.cumulative?.fixed(1) == "2.0")
   }
 
+  @Test("branch sessions of all units: every unit, R too, but not the committee's own A8 (docs/definitions.md)")
+  func branchTotal() throws {
+    let t = try TestStore.tiny()
+    let s = try stats(t, july)
+    // July: G1 3 + D1 2 + D2 0 + R 1 = 6; the kind's total is 7 with A8. Cumulative adds A1 (G1).
+    #expect(s.branchStudyTotal == PeriodPair(period: 6, cumulative: 7))
+    #expect(s.kind("branch_study")?.totals.period.count == 7)
+  }
+
   @Test("matters as of July 31, from dates only")
   func mattersJuly() throws {
     let t = try TestStore.tiny()

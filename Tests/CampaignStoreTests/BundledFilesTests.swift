@@ -1,6 +1,7 @@
 import Foundation
 @testable import CampaignStore
 import TestSupport
+@testable import Writers
 import Testing
 
 /// The embedded copies must match Templates/; run scripts/embed-resources after editing them.
@@ -13,6 +14,8 @@ struct BundledFilesTests {
     ("demo/matters.csv", BundledFiles.demoMatters),
     ("demo/feedback.csv", BundledFiles.demoFeedback),
     ("demo/settings.csv", BundledFiles.demoSettings),
+    ("briefing.zh.mustache", BundledTemplates.briefingZh),
+    ("briefing.en.mustache", BundledTemplates.briefingEn),
   ])
   func inSync(_ file: String, _ embedded: String) throws {
     let url = Fixtures.packageRoot.appendingPathComponent("Templates/\(file)")

@@ -102,6 +102,15 @@ struct BriefingTests {
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 
+  @Test("the units' branch sessions in the briefing are the units' sum, as the by-unit sheet's 合计, not the kind's total")
+  func branchSentence() throws {
+    let t = try TestStore.tiny()
+    let text = try render(t, Month(year: 2021, month: 7)!, lang: .zh, reportDate: Day(year: 2021, month: 8, day: 3)!)
+    // 6 = 3 + 2 + 0 + 1 (A8 is the committee's own); 7 with June's A1; averages 5 ÷ 3 and 6 ÷ 3.
+    #expect(text.contains("各基层党总支（直属党支部）本月开展集中学习6次，"), "\(text)")
+    #expect(text.contains("平均每个单位1.7次；累计开展集中学习7次，平均每个单位2.0次。"), "\(text)")
+  }
+
   @Test("every figure of report stats --json is in the context under the same name, with the same value")
   func contextHasEveryFigure() throws {
     let t = try demo()

@@ -110,6 +110,10 @@ public enum BriefingContext {
         ]))
       })),
       ("units", .list(s.units.map(unitItem), item: unitItem(emptyUnit))),
+      ("branch_study_total", .object([
+        ("period", count(s.branchStudyTotal.period, t("次", "sessions"), previous: p?.branchStudyTotal.period)),
+        ("cumulative", count(s.branchStudyTotal.cumulative, t("次", "sessions"))),
+      ])),
       ("branch_study_average", .object([
         ("period", .figure(Figure(.average(s.branchStudyAverage.period), measure: t("次", "sessions"), lang: lang))),
         ("cumulative", .figure(Figure(.average(s.branchStudyAverage.cumulative), measure: t("次", "sessions"), lang: lang))),
