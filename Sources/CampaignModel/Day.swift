@@ -140,13 +140,18 @@ extension StringProtocol {
     let u = s.utf8
     guard let firstByte = u.first, let lastByte = u.last else { return s }
     // Fast path: nothing to trim (a Unicode lookup only when an end is not ASCII).
-    let headIsSpace = firstByte < 0x80 ? Self.isASCIISpace(firstByte) : s.first!.isWhitespace
-    let tailIsSpace = lastByte < 0x80 ? Self.isASCIISpace(lastByte) : s.last!.isWhitespace
+    let headIsSpace = firstByte < 0x80 ? firstByte.isASCIIWhitespace : s.first!.isWhitespace
+    let tailIsSpace = lastByte < 0x80 ? lastByte.isASCIIWhitespace : s.last!.isWhitespace
     if !headIsSpace && !tailIsSpace { return s }
     guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return s[s.endIndex...] }
     let last = s.lastIndex(where: { !$0.isWhitespace })!
     return s[first...last]
   }
 
-  private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+}
+
+extension UInt8 {
+  /// Whether the byte is ASCII white space that `trimmingWhitespace` removes: space, tab, line
+  /// feed, vertical tab, form feed, carriage return.
+  public var isASCIIWhitespace: Bool { self == 0x20 || (self >= 0x09 && self <= 0x0D) }
 }

@@ -3,7 +3,7 @@
 public enum TextWidth {
   /// The number of cells `text` takes.
   public static func of(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : (isZeroWidth($1) ? 0 : 1)) }
+    text.unicodeScalars.reduce(0) { $0 + cells($1) }
   }
 
   /// The number of cells each line of `text` takes; a line ends at a line feed (CRLF or LF),
@@ -29,7 +29,7 @@ public enum TextWidth {
         body(line)
         line = 0
       } else if u != "\r" {
-        line += isWide(u) ? 2 : (isZeroWidth(u) ? 0 : 1)
+        line += cells(u)
       }
     }
     body(line)
@@ -44,6 +44,9 @@ public enum TextWidth {
   public static func padLeft(_ text: String, to width: Int) -> String {
     String(repeating: " ", count: max(0, width - of(text))) + text
   }
+
+  /// The cells one scalar takes.
+  private static func cells(_ u: Unicode.Scalar) -> Int { isWide(u) ? 2 : (isZeroWidth(u) ? 0 : 1) }
 
   static func isZeroWidth(_ u: Unicode.Scalar) -> Bool {
     (0x0300...0x036F).contains(u.value) || (0x200B...0x200F).contains(u.value) || (0xFE00...0xFE0F).contains(u.value)

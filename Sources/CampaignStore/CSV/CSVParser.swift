@@ -67,12 +67,7 @@ struct CSVParser {
           state = .unquoted  // the byte is read again as the field's first
         }
       case .unquoted:
-        var j = i
-        while j < n {
-          let c = input[j]
-          if c == separator || c == cr || c == lf { break }
-          j += 1
-        }
+        let j = Self.runEnd(input, from: i, stoppingAt: separator, cr, lf)
         append(input, i..<j)
         guard j < n else { return }
         let c = input[j]
@@ -86,12 +81,7 @@ struct CSVParser {
         }
         i = j + 1
       case .quoted:
-        var j = i
-        while j < n {
-          let c = input[j]
-          if c == quote || c == cr || c == lf { break }
-          j += 1
-        }
+        let j = Self.runEnd(input, from: i, stoppingAt: quote, cr, lf)
         if j > i {
           append(input, i..<j)
           quotedCR = false
@@ -121,6 +111,17 @@ struct CSVParser {
         if input[i] == lf { i += 1 }
       }
     }
+  }
+
+  /// Where the run of bytes from `start` ends: the first of the three stop bytes, or the end.
+  private static func runEnd(_ input: UnsafeBufferPointer<UInt8>, from start: Int, stoppingAt a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+    var j = start
+    while j < input.count {
+      let x = input[j]
+      if x == a || x == b || x == c { break }
+      j += 1
+    }
+    return j
   }
 
   /// Ends the input: the last record when it has no line break, or the error of a quote never closed.

@@ -48,8 +48,8 @@ struct CSVRecord {
     guard !r.isEmpty else { return "" }
     return bytes.withUnsafeBufferPointer { all in
       var lo = r.lowerBound, hi = r.upperBound
-      while lo < hi, Self.isASCIISpace(all[lo]) { lo += 1 }
-      while hi > lo, Self.isASCIISpace(all[hi - 1]) { hi -= 1 }
+      while lo < hi, all[lo].isASCIIWhitespace { lo += 1 }
+      while hi > lo, all[hi - 1].isASCIIWhitespace { hi -= 1 }
       if lo == hi { return "" }
       // Both ends ASCII: nothing else to trim. A non-ASCII end may be Unicode white space (an
       // ideographic space, U+3000) or a combining mark that made one character with the space
@@ -68,12 +68,10 @@ struct CSVRecord {
     for b in bytes {
       if b >= 0x80 {
         ascii = false
-      } else if !Self.isASCIISpace(b) {
+      } else if !b.isASCIIWhitespace {
         return false
       }
     }
     return ascii || fields.allSatisfy { $0.trimmingWhitespace().isEmpty }
   }
-
-  private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 }

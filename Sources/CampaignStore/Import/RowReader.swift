@@ -106,9 +106,9 @@ struct RowReader {
 
   /// The first invisible control character of a cell (C0 but tab and line breaks, DEL, C1): it
   /// would show as `_x0007_` in a workbook and vanish or garble a briefing.
-  static func firstControlCharacter(_ field: String) -> UInt32? {
+  static func firstControlCharacter(_ text: some Sequence<UInt8>) -> UInt32? {
     var previous: UInt8 = 0
-    for b in field.utf8 {
+    for b in text {
       if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F { return UInt32(b) }
       if previous == 0xC2 && (0x80...0x9F).contains(b) { return UInt32(b) }  // U+0080–U+009F
       previous = b
@@ -116,24 +116,13 @@ struct RowReader {
     return nil
   }
 
-  /// Whether any byte of the record could be a control character: a superset of what
-  /// `firstControlCharacter` finds field by field (the workbook's error marker starts with one).
-  private static func mayHoldControlCharacter(_ bytes: [UInt8]) -> Bool {
-    var previous: UInt8 = 0
-    for b in bytes {
-      if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) {
-        return true
-      }
-      previous = b
-    }
-    return false
-  }
-
   /// Checks that no cells lie beyond the header, that none is longer than Excel allows, and that
   /// no workbook cell holds a failed formula.
   mutating func checkWidth() {
-    // A record whose bytes hold no control character and fit one cell needs no look at each cell.
-    if record.bytes.count > Self.maxCellCharacters || Self.mayHoldControlCharacter(record.bytes) {
+    // A record whose bytes, all cells in a row, hold no control character (the workbook's error
+    // marker starts with one; read across cells, the check can find more, never less) and fit
+    // one cell needs no look at each cell.
+    if record.bytes.count > Self.maxCellCharacters || Self.firstControlCharacter(record.bytes) != nil {
       checkCells()
     }
     guard record.count > map.headers.count else { return }
@@ -162,7 +151,7 @@ struct RowReader {
           problem: .tooLong(limit: Self.maxCellCharacters)))
     }
     for (i, field) in fields.enumerated() where !field.hasPrefix(XlsxSheet.errorMarker) {
-      if let control = Self.firstControlCharacter(field) {
+      if let control = Self.firstControlCharacter(field.utf8) {
         issues.append(
           DataIssue(
             file: file, line: line, column: i + 1, header: i < map.headers.count ? map.headers[i] : nil, value: "",
