@@ -16,20 +16,9 @@ import argparse
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def timed(cmd):
-    """Runs cmd under GNU time; returns (seconds, peak RSS in MB)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
-        result = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", t.name] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if result.returncode != 0:
-            sys.exit(f"failed: {' '.join(cmd)}\n{result.stderr}")
-        seconds, kb = t.read().split()[-2:]
-        return float(seconds), int(kb) / 1024
+from common import ROOT, generate, report_binary, timed
 
 
 def median(samples):
@@ -43,9 +32,7 @@ def main():
     parser.add_argument("--server", help="admin URL of a PostgreSQL server (default: a throwaway cluster)")
     args = parser.parse_args()
 
-    report = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True).stdout.strip() + "/report"
-    if not os.path.exists(report):
-        sys.exit("build first: swift build -c release --product report")
+    report = report_binary()
     work = tempfile.mkdtemp(prefix="campaign-backends-")
     os.chmod(work, 0o755)  # the cluster runs as nobody when this runs as root
     cluster = None
@@ -56,8 +43,7 @@ def main():
         server = subprocess.run([os.path.join(ROOT, "scripts/postgres"), "start", cluster], env=env, check=True, capture_output=True, text=True).stdout.strip()
     try:
         data = os.path.join(work, "data")
-        subprocess.run([report, "generate", "--units", str(max(10, args.rows // 1600)), "--activities", str(args.rows),
-                        "--matters", str(max(50, args.rows // 1000)), "--out", data], check=True, stdout=subprocess.DEVNULL)
+        generate(report, args.rows, data)
         base = server.rsplit("/", 1)[0]
         results = {}
         for backend in ["SQLite", "PostgreSQL"]:

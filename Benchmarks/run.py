@@ -19,19 +19,9 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from common import ROOT, generate, report_binary, timed
+
 COMPARE = os.path.join(ROOT, "Benchmarks", "compare")
-
-
-def timed(cmd, env=None, cwd=None):
-    """Runs cmd under GNU time; returns (seconds, peak RSS in MB)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
-        full = ["/usr/bin/time", "-f", "%e %M", "-o", t.name] + cmd
-        result = subprocess.run(full, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if result.returncode != 0:
-            sys.exit(f"failed: {' '.join(cmd)}\n{result.stderr}")
-        seconds, kb = t.read().split()[-2:]
-        return float(seconds), int(kb) / 1024
 
 
 def median_of(runs, setup, cmd, env=None):
@@ -50,9 +40,7 @@ def main():
     parser.add_argument("--out", default=os.path.join(ROOT, "Benchmarks", "results.md"))
     args = parser.parse_args()
 
-    report = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True).stdout.strip() + "/report"
-    if not os.path.exists(report):
-        sys.exit("build first: swift build -c release --product report")
+    report = report_binary()
     work = tempfile.mkdtemp(prefix="campaign-bench-")
     writer = os.path.join(work, "detail_writer")
     subprocess.run(f"cc -O2 -o {writer} {COMPARE}/detail_writer.c $(pkg-config --cflags --libs xlsxwriter)", shell=True, check=True)
@@ -60,9 +48,7 @@ def main():
     rows = []
     for size in [int(s) for s in args.sizes.split(",")]:
         data = os.path.join(work, f"data-{size}")
-        units = max(10, size // 1600)
-        subprocess.run([report, "generate", "--units", str(units), "--activities", str(size), "--matters", str(max(50, size // 1000)), "--out", data],
-                       check=True, stdout=subprocess.DEVNULL)
+        generate(report, size, data)
         db = os.path.join(work, f"store-{size}.sqlite")
         env = dict(os.environ, REPORT_DB=db)
 

@@ -20,17 +20,9 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def seconds(cmd, env=None):
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+from common import generate, report_binary, timed
 
 
 def main():
@@ -38,13 +30,10 @@ def main():
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    report = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True).stdout.strip() + "/report"
-    if not os.path.exists(report):
-        sys.exit("build first: swift build -c release --product report")
+    report = report_binary()
     work = tempfile.mkdtemp(prefix="campaign-floor-")
     data = os.path.join(work, "data")
-    subprocess.run([report, "generate", "--units", str(max(10, args.rows // 1600)), "--activities", str(args.rows),
-                    "--matters", str(max(50, args.rows // 1000)), "--out", data], check=True, stdout=subprocess.DEVNULL)
+    generate(report, args.rows, data)
     base = os.path.join(work, "base.sqlite")
     env = dict(os.environ, REPORT_DB=base)
     subprocess.run([report, "import", "--quiet", f"{data}/organizations.csv", f"{data}/matters.csv"], env=env, check=True)
@@ -87,17 +76,17 @@ def main():
         for _ in range(args.runs):
             fresh(setup)
             if name == "report import":
-                samples.append(seconds([report, "import", "--quiet", f"{data}/activities.csv"], env=dict(os.environ, REPORT_DB=copy)))
+                samples.append(timed([report, "import", "--quiet", f"{data}/activities.csv"], env=dict(os.environ, REPORT_DB=copy))[0])
             elif name == "sums":
                 # The rows in place, the months marked; the refresh runs when report opens the store.
                 subprocess.run(load, check=True)
                 subprocess.run(["sqlite3", copy, after], check=True)
-                samples.append(seconds([report, "kinds"], env=dict(os.environ, REPORT_DB=copy)))
+                samples.append(timed([report, "kinds"], env=dict(os.environ, REPORT_DB=copy))[0])
             elif after:
                 subprocess.run(load, check=True)
-                samples.append(seconds(["sqlite3", copy, cache, after]))
+                samples.append(timed(["sqlite3", copy, cache, after])[0])
             else:
-                samples.append(seconds(load))
+                samples.append(timed(load)[0])
         results[name] = statistics.median(samples)
         print(f"{name}: {results[name]:.2f} s", flush=True)
     print(f"\n{args.rows:,} rows; median of {args.runs} runs")
