@@ -6,7 +6,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "report", targets: ["report"]),
-    .library(name: "CampaignReport", targets: ["CampaignModel", "CampaignStore", "Aggregation", "Writers"]),
+    .library(name: "CampaignReport", targets: ["CampaignModel", "CampaignStore", "Aggregation", "Writers", "Workflow"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,10 +41,11 @@ let package = Package(
         "CampaignModel", "Aggregation", "CXlsxWriter", .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation",
       ]
     ),
+    .target(name: "Workflow", dependencies: ["CampaignModel", "CampaignStore", "Aggregation", "Writers"]),
     .executableTarget(
       name: "report",
       dependencies: [
-        "CampaignModel", "CampaignStore", "Aggregation", "Writers", "Synthetic",
+        "CampaignModel", "CampaignStore", "Aggregation", "Writers", "Synthetic", "Workflow",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -13,6 +13,10 @@ public struct PeriodReport: Sendable, Equatable {
   public var mediaByLevel: PeriodPair<[MediaLevel?: Int]>
   /// For a period of more than one month: the counts of each month, in order.
   public var trend: [MonthCounts]
+  /// The submission status of each month of the period that has begun by the reporting date,
+  /// as it stood at the end of that day; nil when the store never had a submission (the
+  /// report then names the units without records instead).
+  public var submissions: [SubmissionStatus]?
 
   /// The counts of one month of a longer period (the part of it inside the period).
   public struct MonthCounts: Sendable, Equatable {
@@ -22,7 +26,10 @@ public struct PeriodReport: Sendable, Equatable {
   }
 
   /// Computes the report of `period` from one store snapshot.
-  public static func compute(period: ReportPeriod, from source: any StatisticsSource) throws -> PeriodReport {
+  ///
+  /// - Parameter reportDate: the reporting date: the submission status is taken as it stood at
+  ///   its end (nil: as it stands now), so a report made again later says the same.
+  public static func compute(period: ReportPeriod, from source: any StatisticsSource, reportDate: Day? = nil) throws -> PeriodReport {
     let days = period.days
     let current = try Statistics.compute(period: days, from: source)
     let previous = try period.previous.map { try Statistics.compute(period: $0.days, from: source) }
@@ -38,18 +45,42 @@ public struct PeriodReport: Sendable, Equatable {
       mediaByLevel: PeriodPair(
         period: try source.countsByLevel(kind: mediaReportKindCode, dated: .within(w.period)),
         cumulative: try source.countsByLevel(kind: mediaReportKindCode, dated: .within(w.cumulative))),
-      trend: trend)
+      trend: trend,
+      submissions: try submissionStatus(months: period.months, settings: current.settings, units: current.units.map(\.unit), from: source, asOf: reportDate))
+  }
+
+  /// The status of each month that has begun by `asOf` (every month when nil).
+  static func submissionStatus(
+    months: [Month], settings: CampaignSettings, units: [Unit], from source: any StatisticsSource, asOf: Day?
+  ) throws -> [SubmissionStatus]? {
+    guard try source.hasSubmissions() else { return nil }
+    let begun = months.filter { m in asOf.map { m.first <= $0 } ?? true }
+    let batches = try source.submissionBatches(months: begun)
+    let unitOf = try source.unitOfOrganization()
+    return begun.map { m in
+      SubmissionStatus.compute(month: m, units: units, unitOf: unitOf, batches: batches, deadline: settings.deadline(for: m), asOf: asOf)
+    }
   }
 
   /// Computes a monthly report.
-  public static func compute(month: Month, from source: any StatisticsSource) throws -> PeriodReport {
-    try compute(period: .month(month), from: source)
+  public static func compute(month: Month, from source: any StatisticsSource, reportDate: Day? = nil) throws -> PeriodReport {
+    try compute(period: .month(month), from: source, reportDate: reportDate)
+  }
+
+  /// Units that have not reported for one or more months of the period (missing, or returned
+  /// and not submitted again), each with those months. Empty without submissions.
+  public var unreportedUnits: [(unit: Unit, months: [Month])] {
+    guard let submissions else { return [] }
+    return current.units.map(\.unit).compactMap { u in
+      let months = submissions.filter { s in s.outstanding.contains { $0.unit.id == u.id } }.map(\.month)
+      return months.isEmpty ? nil : (u, months)
+    }
   }
 
   /// The catalogue code whose rows carry a media level.
   public static let mediaReportKindCode = "media_report"
 
-  /// Units that recorded nothing at all in the period (本期未报送单位).
+  /// Units that recorded nothing at all in the period (本期无记录单位).
   public var silentUnits: [Unit] { current.units.filter(\.recordedNothingInPeriod).map(\.unit) }
 
   /// Counted units whose cumulative branch sessions are below the cumulative average.

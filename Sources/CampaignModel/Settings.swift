@@ -22,6 +22,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
   case briefingTo = "briefing_to"
   case briefingCc = "briefing_cc"
   case templatesDir = "templates_dir"
+  case submissionDeadline = "submission_deadline"
 
   /// The value used when the store holds none.
   public var defaultValue: String {
@@ -34,6 +35,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .branchStudyKind: "branch_study"
     case .supervisionKind: "supervision"
     case .briefingTitle, .briefingIssuer, .briefingFirstMonth, .briefingTo, .briefingCc, .templatesDir: ""
+    case .submissionDeadline: "5"
     }
   }
 
@@ -54,6 +56,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .briefingTo: "主送 line of the briefing"
     case .briefingCc: "抄送 line of the briefing"
     case .templatesDir: "folder with your own briefing templates (briefing.zh.mustache, briefing.en.mustache)"
+    case .submissionDeadline: "day of the following month by which units submit a month's records (报送截止日), 1-28"
     }
   }
 
@@ -80,6 +83,11 @@ public enum SettingKey: String, CaseIterable, Sendable {
         throw .invalidSetting(key: rawValue, value: value, expected: "consolidated or claimed")
       }
       return d.rawValue
+    case .submissionDeadline:
+      guard let d = Int(v), (1...28).contains(d) else {
+        throw .invalidSetting(key: rawValue, value: value, expected: "a day of the month from 1 to 28")
+      }
+      return String(d)
     case .branchStudyKind, .supervisionKind:
       guard !v.isEmpty else {
         throw .invalidSetting(key: rawValue, value: value, expected: "a kind code of the catalogue")
@@ -110,6 +118,8 @@ public struct CampaignSettings: Sendable, Equatable {
   public var briefingCc: String
   /// A folder of the user's own templates; empty for none.
   public var templatesDir: String
+  /// The day of the following month by which a month's submissions are due (报送截止日).
+  public var submissionDeadline: Int
 
   /// Builds settings from stored key/values, using defaults for missing keys.
   public init(values: [String: String]) {
@@ -127,6 +137,13 @@ public struct CampaignSettings: Sendable, Equatable {
     briefingTo = value(.briefingTo)
     briefingCc = value(.briefingCc)
     templatesDir = value(.templatesDir)
+    submissionDeadline = Int(value(.submissionDeadline)) ?? 5
+  }
+
+  /// The last day on which a month's submission is on time: the `submission_deadline` day of
+  /// the following month.
+  public func deadline(for month: Month) -> Day {
+    Day(year: month.next.year, month: month.next.month, day: submissionDeadline) ?? month.next.first
   }
 
   /// The briefing's issue number for a month: 1 for the first month (`briefing_first_month`,

@@ -71,6 +71,14 @@ public protocol StatisticsSource {
   /// Calls `body` for each activity dated in the window (of the given kinds, or all when nil),
   /// ordered by date; rows stream from the store, so any number of them takes constant memory.
   func forEachActivity(dated window: DateWindow, kinds: [String]?, _ body: (ActivityRecord) throws -> Void) throws
+  /// The submission and return batches of the months given, and every undo batch, in batch
+  /// order: what the submission status of those months is computed from.
+  func submissionBatches(months: [Month]) throws -> [BatchRecord]
+  /// Whether any submission was ever made to the store.
+  func hasSubmissions() throws -> Bool
+  /// The unit (of `units()`) that each organization in scope counts for; the top organization
+  /// counts for none and is absent.
+  func unitOfOrganization() throws -> [String: String]
 }
 
 /// A matter with the names a listing shows.

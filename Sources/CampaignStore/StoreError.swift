@@ -31,7 +31,7 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case readOnly(path: String)
   /// A setting key or value is invalid.
   case setting(CampaignModelError)
-  /// `--root` names no organization of the store.
+  /// `--root`, `--unit` or a workbook's binding names no organization of the store.
   case unknownOrganization(id: String)
   /// `import --root` with a kinds file: the catalogue is the whole store's.
   case catalogueWithRoot(file: String, root: String)
@@ -41,6 +41,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case serverUnreachable(target: String, reason: String)
   /// The PostgreSQL server refused the login (wrong user or password).
   case serverRefused(target: String, reason: String)
+  /// `report undo` or `report return` cannot do what was asked.
+  case batch(BatchError)
 
   public var description: String { message(in: .en) }
   public var errorDescription: String? { description }
@@ -106,8 +108,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
         "\(path): the connecting user may not write the store's tables. Connect as the database's owner, or have the rights granted (GRANT).")
     case .unknownOrganization(let id):
       return lang.pick(
-        "--root \(id)：数据库中没有这个组织编号。请使用组织文件中“编号”列的值。",
-        "--root \(id): the store has no organization with this id. Use a value of the organizations file's id column.")
+        "\(id)：数据库中没有这个组织编号。请使用组织文件中“编码”列的值（report status 列出各单位的编码）。",
+        "\(id): the store has no organization with this id. Use a value of the organizations file's id column (report status lists the units' ids).")
     case .catalogueWithRoot(let file, let root):
       return lang.pick(
         "\(file)：活动类型目录属于整个数据库，不能按 --root \(root) 导入。请由数据库管理单位不加 --root 导入。",
@@ -130,6 +132,40 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
         "\(path): this user cannot write the database (or its folder). Imports and reports both need to (the lock and write-ahead log files live beside it). Run as the user who owns the database, or change the permissions of the file and folder.")
     case .setting(let e):
       return e.description
+    case .batch(let e):
+      return e.message(in: lang)
+    }
+  }
+}
+
+extension BatchError {
+  /// The message in a language, with what to do.
+  public func message(in lang: Language) -> String {
+    switch self {
+    case .unknownBatch(let b):
+      return lang.pick("没有第 \(b) 批。请用 report history 查看批次编号。", "there is no batch \(b). See the batch numbers with report history.")
+    case .alreadyUndone(let b, let by):
+      return lang.pick("第 \(b) 批已由第 \(by) 批撤销。", "batch \(b) was undone already, by batch \(by).")
+    case .undoOfUndo(let b):
+      return lang.pick(
+        "第 \(b) 批本身是撤销操作，不能再撤销。如需恢复，请重新导入原文件。",
+        "batch \(b) is itself an undo and cannot be undone. To redo the import, import its file again.")
+    case .structural(let b, let types):
+      return lang.pick(
+        "第 \(b) 批导入了\(types.joined(separator: "、"))（组织机构或活动类型目录），撤销不能恢复这些。请导入更正后的文件。",
+        "batch \(b) imported \(types.joined(separator: ", ")) (the organization tree or the kind catalogue), which undo cannot restore. Import a corrected file instead.")
+    case .laterBatches(let b, let later):
+      let zh = later.map { "第 \($0) 批" }.joined(separator: "、")
+      let en = later.map(String.init).joined(separator: ", ")
+      return lang.pick(
+        "第 \(b) 批之后，\(zh)又修改了同一批记录。请先撤销\(zh)（report undo \(later[0])），再撤销第 \(b) 批。",
+        "later batches changed the same records after batch \(b): \(en). Undo them first (report undo \(later[0])), then batch \(b).")
+    case .nothingToReturn(let scope):
+      return lang.pick(
+        "\(scope.unit) 没有 \(scope.month.chinese)的报送，无法退回。请用 report status --month \(scope.month.iso) 查看报送情况。",
+        "\(scope.unit) has no submission for \(scope.month.iso) to return. See report status --month \(scope.month.iso).")
+    case .emptyReason:
+      return lang.pick("退回须写明意见（--reason），告诉报送单位要改什么。", "a return needs the office's opinion (--reason), telling the unit what to correct.")
     }
   }
 }

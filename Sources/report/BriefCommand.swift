@@ -39,7 +39,7 @@ extension Report {
         let store = try options.openStore(.existing)
         let text = try Console.guarded(lang) {
           try store.snapshot(root: scope.root) { source in
-            let report = try PeriodReport.compute(period: period, from: source)
+            let report = try PeriodReport.compute(period: period, from: source, reportDate: selection.today.day)
             let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
             return try Briefing.render(report, template: template, lang: lang, reportDate: selection.today.day)
           }

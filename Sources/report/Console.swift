@@ -28,6 +28,11 @@ enum Exit: Int32 {
       case .readOnly, .serverRefused: return .noPermission
       case .serverUnreachable: return .unavailable
       case .database: return .software
+      case .batch(let b):
+        switch b {
+        case .unknownBatch, .emptyReason: return .usage
+        case .alreadyUndone, .undoOfUndo, .structural, .laterBatches, .nothingToReturn: return .dataError
+        }
       }
     case is CampaignModelError: return .usage
     case let e as WriterError:

@@ -29,8 +29,41 @@ extension Report {
         valueName: "id"))
     var root: String?
 
-    @Argument(help: ArgumentHelp("CSV files to import.", valueName: "file"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "With --month: import the file as this unit's submission (报送) for the month: afterwards the store holds exactly the file's records of the unit (and its sub-branches) in that month.",
+        valueName: "id"))
+    var unit: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --unit: the month the submission is for.", valueName: "YYYY-MM"))
+    var month: Month?
+
+    @Option(name: .long, help: ArgumentHelp("Who imports, recorded in the history (default: the system user).", valueName: "name"))
+    var by: String?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "The day the file was received (default: today): later dates are warned about, and a submission received after the deadline is late.",
+        valueName: "YYYY-MM-DD"))
+    var today: Day?
+
+    @Argument(help: ArgumentHelp("CSV files or .xlsx workbooks to import.", valueName: "file"))
     var files: [String]
+
+    func validate() throws {
+      let lang = options.language
+      if (unit == nil) != (month == nil) {
+        throw ValidationError(lang.pick("--unit 和 --month 须同时给出：报送属于一个单位的一个月。", "--unit and --month go together: a submission belongs to one unit and one month."))
+      }
+      if unit != nil && files.count != 1 {
+        throw ValidationError(lang.pick("按 --unit/--month 报送时一次只能导入一个文件。", "a submission with --unit/--month imports exactly one file."))
+      }
+      if unit != nil && root != nil {
+        throw ValidationError(lang.pick("--root 不能与 --unit 同用：报送已限定在该单位及其下级。", "--root does not go with --unit: a submission is limited to the unit's subtree already."))
+      }
+    }
 
     func run() throws {
       try RunLog.run(options, command: "import") {
@@ -55,13 +88,17 @@ extension Report {
         let file = entry.file
         let showProgress = Console.stderrIsTerminal && !options.quiet
         do {
-          let summaries = try Console.guarded(lang) {
-            try store.importFile(file, type: type, root: root, progress: showProgress ? { n in
+          let request = ImportRequest(
+            type: type, root: root, submission: unit.flatMap { u in month.map { SubmissionScope(unit: u, month: $0) } },
+            author: by ?? SystemUser.name, today: today ?? Day.today())
+          let result = try Console.guarded(lang) {
+            try store.importFile(file, request: request, progress: showProgress ? { n in
               FileHandle.standardError.write(Data("\r\(file): \(n)…".utf8))
             } : nil)
           }
           if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-          summaries.forEach(report)
+          result.summaries.forEach(report)
+          try reportBatch(result, store: store)
         } catch {
           let rest = ordered[(i + 1)...].map(\.file)
           if !rest.isEmpty {
@@ -74,12 +111,38 @@ extension Report {
 
     private func report(_ s: ImportSummary) {
       let lang = options.language
-      for column in s.ignoredColumns {
-        Console.error(lang.pick("\(s.file):1: 注意：列“\(column)”不在数据约定中，已忽略。", "\(s.file):1: note: column \"\(column)\" is not in the contract and was ignored."))
+      if s.headerLine > 1 {
+        Console.error(lang.pick("\(s.file):\(s.headerLine): 注意：以第 \(s.headerLine) 行为表头，其上的标题行已跳过。", "\(s.file):\(s.headerLine): note: row \(s.headerLine) is the header; the title rows above it were skipped."))
       }
+      for column in s.ignoredColumns {
+        Console.error(lang.pick("\(s.file):\(s.headerLine): 注意：列“\(column)”不在数据约定中，已忽略。", "\(s.file):\(s.headerLine): note: column \"\(column)\" is not in the contract and was ignored."))
+      }
+      for note in s.notes { Console.error(lang.pick("注意：", "note: ") + note.message(in: lang)) }
+      let removed = s.removed > 0 ? lang.pick("，删除 \(s.removed)", ", \(s.removed) removed") : ""
       options.say(lang.pick(
-        "\(s.file)（\(s.type.rawValue)，\(s.format.rawValue)）：\(s.rows) 行，新增 \(s.added)，更新 \(s.updated)，未变 \(s.unchanged)",
-        "\(s.file) (\(s.type.rawValue), \(s.format.rawValue)): \(s.rows) rows, \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged"))
+        "\(s.file)（\(s.type.rawValue)，\(s.format.rawValue)）：\(s.rows) 行，新增 \(s.added)，更新 \(s.updated)\(removed)，未变 \(s.unchanged)",
+        "\(s.file) (\(s.type.rawValue), \(s.format.rawValue)): \(s.rows) rows, \(s.added) added, \(s.updated) updated\(removed), \(s.unchanged) unchanged"))
+    }
+
+    /// The batch line: its number, the submission it was, and where removed rows came from.
+    private func reportBatch(_ result: ImportResult, store: CampaignStore) throws {
+      let lang = options.language
+      var line = lang.pick("第 \(result.batch) 批", "batch \(result.batch)")
+      if let s = result.submission {
+        line += lang.pick("：\(s.unit) \(s.month.chinese)报送", ": submission of \(s.unit) for \(s.month.iso)")
+      }
+      var from: [Int: Int] = [:]
+      for s in result.summaries { from.merge(s.removedFrom, uniquingKeysWith: +) }
+      if !from.isEmpty {
+        let batches = try Console.guarded(lang) { try store.history() }
+        let parts = from.sorted { $0.key < $1.key }.map { batch, count -> String in
+          if batch == 0 { return lang.pick("\(count) 行来自启用批次记录之前的导入", "\(count) from imports before batches were recorded") }
+          let file = batches.first { $0.batch == batch }?.file ?? ""
+          return lang.pick("\(count) 行来自第 \(batch) 批（\(file)）", "\(count) from batch \(batch) (\(file))")
+        }
+        line += lang.pick("；删除的记录：", "; removed: ") + parts.joined(separator: lang.pick("，", ", "))
+      }
+      options.say(line)
     }
   }
 }

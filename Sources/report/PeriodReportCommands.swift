@@ -80,10 +80,4 @@ extension Report {
 
 extension Day: ExpressibleByArgument {
   public init?(argument: String) { self.init(parsing: argument) }
-
-  /// Today in the local time zone.
-  static func today() -> Day {
-    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return Day(year: c.year!, month: c.month!, day: c.day!)!
-  }
 }

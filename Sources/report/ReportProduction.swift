@@ -34,7 +34,7 @@ enum ReportProduction {
       let text = folder.appendingPathComponent(stem + ".txt").path
       let stats = try Console.guarded(lang) {
         try store.snapshot(root: scope.root) { source in
-          let report = try PeriodReport.compute(period: period, from: source)
+          let report = try PeriodReport.compute(period: period, from: source, reportDate: reportDate)
           let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
           let briefingText = try Briefing.render(report, template: template, lang: lang, reportDate: reportDate)
           try OutputFile.writeAll([

@@ -62,6 +62,17 @@ struct CSVRecord {
   /// Every field as text.
   var fields: [String] { (0..<count).map(field) }
 
+  /// Whether the row is a ledger's total row: its first non-empty cell is 合计, 小计 or 总计
+  /// (spaces inside allowed, as in 合　计).
+  var isTotalRow: Bool {
+    for i in 0..<count {
+      let t = field(i).filter { !$0.isWhitespace }
+      if t.isEmpty { continue }
+      return ["合计", "小计", "总计", "合計", "總計"].contains(t)
+    }
+    return false
+  }
+
   /// Whether every field is empty after trimming (Excel leaves such rows behind).
   var isBlank: Bool {
     var ascii = true

@@ -9,20 +9,24 @@ struct ActivityImporter: RowImporter {
   private let contentKeys: ContentKeys
   private let upsert: Upserter
   private let scope: ImportScope?
+  private let context: ImportContext
+  private var replacement = SubmissionReplacement(table: BatchSchema.activity)
   /// SQLite: the months of the rows added, for `ActivityMonths.refresh` (its insert trigger is
   /// gone, see migration v5). PostgreSQL's statement-level trigger marks them itself.
   private var addedMonths: Set<Month> = []
   private let marksAddedMonths: Bool
   private static let columns = ["id", "date", "organization", "kind", "title", "hours", "participants", "count", "level", "lead", "note"]
 
-  init(db: any SQLDatabase, scope: ImportScope?) throws {
+  init(db: any SQLDatabase, context: ImportContext) throws {
+    let scope = context.scope
     ids = IdTracker(db: db, type: .activities)
     contentKeys = ContentKeys(db: db, type: .activities)
     organizations = try loadOrganizationIndex(db)
     catalogue = try loadCatalogue(db)
-    upsert = try Upserter(db: db, table: "activity", key: "key", columns: Self.columns)
+    upsert = try Upserter(db: db, table: "activity", key: "key", columns: Self.columns, batch: context.batch)
     upsert.owner = scope.map { ("organization", $0) }
     self.scope = scope
+    self.context = context
     marksAddedMonths = db.dialect == .sqlite
   }
 
@@ -32,12 +36,12 @@ struct ActivityImporter: RowImporter {
     let mark = try db.prepare("INSERT INTO activity_month_dirty (month) VALUES (?) ON CONFLICT DO NOTHING")
     for month in addedMonths { try mark.execute([.text(month.iso)]) }
     addedMonths = []
-    return []
+    return try replacement.removeOthers(db: db, context: context)
   }
 
   mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> [RowOutcome] {
     let id = try row.optionalId("id", seen: ids)
-    let date = row.day("date", required: true)
+    let date = row.recordDay("date", context: context)
     let org = row.organization("unit", in: organizations)
     if let scope, let org, !scope.members.contains(org) { row.fail("unit", .outsideRoot(root: scope.root)) }
     var kind: ActivityKind?
@@ -54,10 +58,12 @@ struct ActivityImporter: RowImporter {
 
     let iso = date.iso
     let key =
-      try id.map { "id:" + $0 }
-      ?? contentKeys.key(for: [
-        iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count), level?.rawValue ?? "", lead, note,
-      ])
+      try context.keyPrefix
+      + (id.map { "id:" + $0 }
+        ?? contentKeys.key(for: [
+          iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count), level?.rawValue ?? "", lead, note,
+        ]))
+    if context.submission != nil { replacement.wrote(key) }
     let outcomes = try upsert.write([
       .text(key), id.sqlValue, .text(iso), .text(org), .text(kind.code), .text(title), hours.hundredths.sqlValue,
       participants.sqlValue, count.sqlValue, level?.rawValue.sqlValue ?? .null, .text(lead), .text(note),

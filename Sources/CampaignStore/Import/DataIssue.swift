@@ -51,6 +51,16 @@ public struct DataIssue: Sendable, Equatable {
     case outsideRoot(root: String)
     /// `import --root`: the id is already a record of an organization outside the root.
     case belongsElsewhere(organization: String, root: String)
+    /// A submission for a month holds a record dated in another month.
+    case outsideMonth(Month)
+    /// The date is before the campaign start: no report counts it.
+    case beforeCampaign(Day)
+    /// The date is after the day of the import.
+    case afterToday(Day)
+    /// A 合计/小计/总计 row, skipped (a note, not an error).
+    case totalRow
+    /// A submission's file is bound to another scope than the one asked for.
+    case otherScope(bound: String)
   }
 
   public init(file: String, line: Int, column: Int?, header: String?, value: String, problem: Problem) {
@@ -168,6 +178,22 @@ public struct DataIssue: Sendable, Equatable {
       return lang.pick(
         "该编号已是 \(organization) 的记录，不在 \(root) 之下，不能由本单位修改。编号在整个数据库中唯一：请给本单位的编号加上单位前缀。",
         "this id is already a record of \(organization), which is not under \(root), and cannot be changed from here. Ids are unique across the whole store: prefix your ids with your organization's code.")
+    case .outsideMonth(let month):
+      return lang.pick(
+        "日期不在本次报送的月份（\(month.chinese)）内。请改正日期，或把该记录放到所属月份的报送表中。",
+        "the date is not in the month of this submission (\(month.iso)). Correct the date, or submit the record with its own month.")
+    case .beforeCampaign(let start):
+      return lang.pick(
+        "日期早于活动开始日期（\(start.chinese)），任何报表都不会计入该记录。请检查日期。",
+        "the date is before the campaign start (\(start.iso)), so no report will count the record. Check the date.")
+    case .afterToday(let today):
+      return lang.pick("日期晚于今天（\(today.chinese)）。请检查日期。", "the date is after today (\(today.iso)). Check the date.")
+    case .totalRow:
+      return lang.pick("合计行，已跳过。", "a total row, skipped.")
+    case .otherScope(let bound):
+      return lang.pick(
+        "该工作簿是 \(bound) 的报送表，与命令中的 --unit/--month 不符。请核对单位和月份，或为该单位和月份重新生成模板。",
+        "this workbook is the submission form of \(bound), not of the --unit/--month given. Check the unit and month, or write a new template for them.")
     }
   }
 }

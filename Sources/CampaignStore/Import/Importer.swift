@@ -12,6 +12,15 @@ public struct ImportSummary: Sendable, Equatable {
   public var added: Int
   public var updated: Int
   public var unchanged: Int
+  /// Rows a submission removed because its file no longer holds them.
+  public var removed: Int = 0
+  /// The removed rows by the batch that had written them (0: before batches existed).
+  public var removedFrom: [Int: Int] = [:]
+  /// Warnings about rows that were imported all the same (dates outside the campaign) and
+  /// rows skipped (合计 rows).
+  public var notes: [DataIssue] = []
+  /// The row the sheet's header was found in (1 unless title rows stand above it).
+  public var headerLine: Int = 1
   /// Header cells that are no contract column and were ignored.
   public var ignoredColumns: [String]
 }
@@ -22,17 +31,25 @@ extension ImportSummary {
     case .added: added += 1
     case .updated: updated += 1
     case .unchanged: unchanged += 1
+    case .removed(let batch):
+      removed += 1
+      removedFrom[batch, default: 0] += 1
     }
   }
 }
 
 /// What writing one row did.
-enum RowOutcome { case added, updated, unchanged }
+enum RowOutcome: Equatable {
+  case added, updated, unchanged
+  /// A submission removed a row of its scope that the batch given had written.
+  case removed(from: Int)
+}
 
 /// Turns validated rows of one record type into store writes.
 protocol RowImporter {
-  /// - Parameter scope: with `import --root`, the organizations whose records the file may hold.
-  init(db: any SQLDatabase, scope: ImportScope?) throws
+  /// - Parameter context: the batch, and with `import --root` or a submission, the
+  ///   organizations whose records the file may hold.
+  init(db: any SQLDatabase, context: ImportContext) throws
   /// Validates one row (problems go to `row.issues`) and writes it when `write` is true;
   /// returns the outcomes of the rows written by now (writes may go in batches).
   mutating func importRow(_ row: inout RowReader, db: any SQLDatabase, write: Bool) throws -> [RowOutcome]
@@ -56,30 +73,87 @@ private struct PreparedSource {
   var headerLine: Int
 }
 
+/// What one import should be: its type, its scope and who makes it.
+public struct ImportRequest: Sendable {
+  /// The record type of every file; recognised from the header when nil.
+  public var type: RecordType?
+  /// `import --root`: every record must belong to this organization or one under it, and no
+  /// record of another organization may be changed (a shared store's safeguard).
+  public var root: String?
+  /// A submission's unit and month; nil takes the scope a collection workbook is bound to, and
+  /// for any other file imports without a scope (upsert).
+  public var submission: SubmissionScope?
+  /// Who imports (`--by`), recorded in the batch.
+  public var author: String
+  /// The day the file counts as received; dates after it are warned about (refused in a
+  /// submission), and a submission received after the deadline is late.
+  public var today: Day
+
+  public init(type: RecordType? = nil, root: String? = nil, submission: SubmissionScope? = nil, author: String, today: Day) {
+    self.type = type
+    self.root = root
+    self.submission = submission
+    self.author = author
+    self.today = today
+  }
+}
+
+/// What an import did: its batch and one summary per file or sheet.
+public struct ImportResult: Sendable {
+  /// The batch number it was recorded under.
+  public var batch: Int
+  /// The submission it was, if any.
+  public var submission: SubmissionScope?
+  public var summaries: [ImportSummary]
+}
+
 extension CampaignStore {
   /// Imports one file, CSV or .xlsx, as one transaction: any bad row means nothing from the file
   /// is written, and the error lists every problem with its line (or sheet and row) and column.
   /// A workbook yields one summary per sheet whose header row is a contract header.
-  ///
-  /// - Parameters:
-  ///   - type: the record type; recognised from the header when nil.
-  ///   - progress: called with the number of rows read so far, every few thousand rows.
-  ///   - root: `import --root`: every record must belong to this organization or one under it,
-  ///     and no record of another organization may be changed (a shared store's safeguard).
   public func importFile(
     _ path: String, type: RecordType? = nil, root: String? = nil, progress: ((Int) -> Void)? = nil
   ) throws(StoreError) -> [ImportSummary] {
-    if XlsxReader.looksLikeWorkbook(path) {
-      let sheets = try XlsxReader(path: path).sheets()
-      return try importSources(sheets, file: path, type: type, root: root, skipUnrecognised: true, progress: progress)
-    }
-    return try importSources([try CSVReader(path: path)], file: path, type: type, root: root, skipUnrecognised: false, progress: progress)
+    let request = ImportRequest(type: type, root: root, author: SystemUser.name, today: Day.today())
+    return try importFile(path, request: request, progress: progress).summaries
   }
 
-  /// Imports CSV text held in memory (the built-in catalogue and demo).
+  /// Imports one file as one recorded batch: an import, or a submission when the request or the
+  /// workbook names a unit and a month. A submission's scope (the unit's subtree, that month,
+  /// the record types the file carries) holds exactly the file's rows afterwards; matters are
+  /// added or updated, never removed.
+  ///
+  /// - Parameter progress: called with the number of rows read so far, every few thousand rows.
+  public func importFile(_ path: String, request: ImportRequest, progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportResult {
+    var request = request
+    let sources: [any RecordSource]
+    if XlsxReader.looksLikeWorkbook(path) {
+      let reader = try XlsxReader(path: path)
+      if let bound = try reader.binding() {
+        if let asked = request.submission, asked != bound {
+          throw .badData(file: path, issues: [
+            DataIssue(file: path, line: 1, column: nil, header: nil, value: "", problem: .otherScope(bound: bound.description))
+          ])
+        }
+        request.submission = bound
+      }
+      sources = try reader.sheets()
+    } else {
+      sources = [try CSVReader(path: path)]
+    }
+    let digest = try SHA256.hex(ofFile: path)
+    let record = BatchStart(
+      action: request.submission == nil ? .import : .submission, file: (path as NSString).lastPathComponent, sha256: digest,
+      scope: request.submission, author: request.author, today: request.today)
+    return try importSources(
+      sources, file: path, type: request.type, root: request.root, skipUnrecognised: sources.first is XlsxSheet, batch: record,
+      progress: progress)
+  }
+
+  /// Imports CSV text held in memory (the built-in catalogue and demo), recorded in no batch.
   func importText(_ text: String, named name: String, type: RecordType?) throws(StoreError) -> ImportSummary {
     let reader = try CSVReader(text: Data(text.utf8), file: name)
-    return try importSources([reader], file: name, type: type, skipUnrecognised: false, progress: nil)[0]
+    return try importSources([reader], file: name, type: type, skipUnrecognised: false, batch: nil, progress: nil).summaries[0]
   }
 
   /// The record types a file holds (one for a CSV file, one per data sheet of a workbook), for
@@ -88,26 +162,43 @@ extension CampaignStore {
     if XlsxReader.looksLikeWorkbook(path) {
       var types: [RecordType] = []
       for sheet in try XlsxReader(path: path).sheets() {
-        if let t = RecordType.detect(headers: try header(of: sheet).fields) { types.append(t) }
+        if let t = try header(of: sheet, type: nil).type { types.append(t) }
       }
       guard !types.isEmpty else { throw .unrecognisedHeader(file: path, headers: []) }
       return types
     }
     let reader = try CSVReader(path: path)
-    let headers = try header(of: reader).fields
-    guard let t = RecordType.detect(headers: headers) else { throw .unrecognisedHeader(file: path, headers: headers) }
+    let found = try header(of: reader, type: nil)
+    guard let t = found.type else { throw .unrecognisedHeader(file: path, headers: found.fields) }
     return [t]
   }
 
-  /// The first non-blank record: the header and its line.
-  private static func header(of source: any RecordSource) throws(StoreError) -> (fields: [String], line: Int) {
-    var header: CSVRecord?
+  /// How many non-blank rows at the top of a sheet are searched for its header: a ledger's
+  /// title, its merged title cells and a unit line stand above the header.
+  static let headerSearchRows = 10
+
+  /// The header: the first of the first non-blank records that is a contract header (of
+  /// `type`, when given: all its required columns present), with its line and type. When none
+  /// is, the first non-blank record, with a nil type, for the message.
+  private static func header(of source: any RecordSource, type given: RecordType?) throws(StoreError) -> (
+    fields: [String], line: Int, type: RecordType?
+  ) {
+    var first: (fields: [String], line: Int)?
+    var found: (fields: [String], line: Int, type: RecordType?)?
+    var seen = 0
     struct Stop: Error {}
     do {
       try source.forEachRecord { rec in
         if rec.isBlank { return }
-        header = rec
-        throw Stop()
+        let fields = rec.fields.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }
+        if first == nil { first = (fields, rec.line) }
+        let type = given.flatMap { HeaderMap(headers: fields, type: $0).missingRequired.isEmpty ? $0 : nil } ?? (given == nil ? RecordType.detect(headers: fields) : nil)
+        if let type {
+          found = (fields, rec.line, type)
+          throw Stop()
+        }
+        seen += 1
+        if seen >= headerSearchRows { throw Stop() }
       }
     } catch is Stop {
     } catch let e as CSVSyntaxError {
@@ -119,18 +210,18 @@ extension CampaignStore {
     } catch {
       throw .unreadableFile(path: source.name, reason: "\(error)")
     }
-    return (header?.fields.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 } ?? [], header?.line ?? 1)
+    return found ?? (first?.fields ?? [], first?.line ?? 1, nil)
   }
 
   /// Imports sources of one file in dependency order inside one transaction.
   private func importSources(
     _ sources: [any RecordSource], file: String, type given: RecordType?, root: String? = nil, skipUnrecognised: Bool,
-    progress: ((Int) -> Void)?
-  ) throws(StoreError) -> [ImportSummary] {
+    batch record: BatchStart?, progress: ((Int) -> Void)?
+  ) throws(StoreError) -> ImportResult {
     var candidates: [PreparedSource] = []
     for source in sources {
-      let (headers, headerLine) = try CampaignStore.header(of: source)
-      guard let type = given ?? RecordType.detect(headers: headers) else {
+      let (headers, headerLine, detected) = try CampaignStore.header(of: source, type: given)
+      guard let type = detected ?? given else {
         if skipUnrecognised { continue }
         throw .unrecognisedHeader(file: source.name, headers: headers)
       }
@@ -160,14 +251,21 @@ extension CampaignStore {
     if !issues.isEmpty { throw .badData(file: file, issues: issues.map { $0.lettered(sources) }) }
     prepared.sort { $0.type.dependencyOrder < $1.type.dependencyOrder }
 
-    if let root, let kinds = prepared.first(where: { $0.type == .kinds }) {
-      throw .catalogueWithRoot(file: kinds.source.name, root: root)
+    let scopeRoot = record?.scope?.unit ?? root
+    if let scopeRoot, let kinds = prepared.first(where: { $0.type == .kinds }) {
+      throw .catalogueWithRoot(file: kinds.source.name, root: scopeRoot)
     }
+    let settings = try self.settings()
     return try writeDB { db in
-      var scope: ImportScope?
-      if let root {
-        scope = try ImportScope(root: root, db: db)
-        if scope == nil { throw StoreError.unknownOrganization(id: root) }
+      var context = ImportContext(
+        scope: nil, batch: nil, submission: record?.scope, campaignStart: settings.campaignStart, today: record?.today ?? Day.today())
+      if let scopeRoot {
+        context.scope = try ImportScope(root: scopeRoot, db: db)
+        if context.scope == nil { throw StoreError.unknownOrganization(id: scopeRoot) }
+      }
+      if let record {
+        if record.scope != nil { try db.serialize(.submissions) }
+        context.batch = try BatchLog.start(record, types: prepared.map(\.type.rawValue), db: db)
       }
       var summaries: [ImportSummary] = []
       var issues: [DataIssue] = []
@@ -178,7 +276,7 @@ extension CampaignStore {
       while i < prepared.count {
         let type = prepared[i].type
         let bulk = try type.bulkTable.flatMap { try BulkLoad(table: $0, db: db) }
-        var importer = try CampaignStore.makeImporter(type, db: db, scope: scope)
+        var importer = try CampaignStore.makeImporter(type, db: db, context: context)
         let before = issues.isEmpty
         while i < prepared.count && prepared[i].type == type {
           summaries.append(try importRows(prepared[i], importer: &importer, db: db, issues: &issues, omitted: &omitted, progress: progress))
@@ -198,20 +296,21 @@ extension CampaignStore {
         try ActivityMonths.markAll(db)  // units may have moved
       }
       try ActivityMonths.refresh(db)
-      return summaries
+      if let batch = context.batch { try BatchLog.finish(batch, summaries: summaries, db: db) }
+      return ImportResult(batch: context.batch ?? 0, submission: record?.scope, summaries: summaries)
     }
   }
 
   /// The most problems one failed import lists; the rest are counted.
   static let maximumListedProblems = 1000
 
-  private static func makeImporter(_ type: RecordType, db: any SQLDatabase, scope: ImportScope?) throws -> any RowImporter {
+  private static func makeImporter(_ type: RecordType, db: any SQLDatabase, context: ImportContext) throws -> any RowImporter {
     switch type {
-    case .organizations: try OrganizationImporter(db: db, scope: scope)
-    case .kinds: try KindImporter(db: db, scope: scope)
-    case .activities: try ActivityImporter(db: db, scope: scope)
-    case .matters: try MatterImporter(db: db, scope: scope)
-    case .feedback: try FeedbackImporter(db: db, scope: scope)
+    case .organizations: try OrganizationImporter(db: db, context: context)
+    case .kinds: try KindImporter(db: db, context: context)
+    case .activities: try ActivityImporter(db: db, context: context)
+    case .matters: try MatterImporter(db: db, context: context)
+    case .feedback: try FeedbackImporter(db: db, context: context)
     }
   }
 
@@ -223,15 +322,20 @@ extension CampaignStore {
     var s = ImportSummary(
       file: name, type: p.type, format: p.source.format, rows: 0, added: 0, updated: 0, unchanged: 0,
       ignoredColumns: p.map.unknown.map { p.map.headers[$0] })
+    s.headerLine = p.headerLine
     var sourceIssues: [DataIssue] = []
-    var sawHeader = false
     let before = issues.isEmpty
     do {
       try p.source.forEachRecord { rec in
-        if rec.isBlank { return }
-        if !sawHeader { sawHeader = true; return }
-        s.rows += 1
+        if rec.isBlank || rec.line <= p.headerLine { return }
         var row = RowReader(file: name, record: rec, map: p.map)
+        if rec.isTotalRow {
+          if s.notes.count < CampaignStore.maximumListedProblems {
+            s.notes.append(DataIssue(file: name, line: rec.line, column: nil, header: nil, value: "", problem: .totalRow))
+          }
+          return
+        }
+        s.rows += 1
         row.checkWidth()
         let outcomes = try importer.importRow(&row, db: db, write: before && sourceIssues.isEmpty && row.issues.isEmpty)
         // A file with a problem on every one of millions of rows lists the first ones only.
@@ -240,6 +344,7 @@ extension CampaignStore {
         } else {
           omitted += row.issues.count
         }
+        if !row.notes.isEmpty && s.notes.count < CampaignStore.maximumListedProblems { s.notes += row.notes }
         for outcome in outcomes { s.count(outcome) }
         if let progress, s.rows % 5000 == 0 { progress(s.rows) }
       }
@@ -256,6 +361,7 @@ extension CampaignStore {
           problem: .belongsElsewhere(organization: e.organization, root: e.root)))
     }
     issues += sourceIssues.map { p.source.columnLetters ? $0.withColumnLetters() : $0 }
+    if p.source.columnLetters { s.notes = s.notes.map { $0.withColumnLetters() } }
     return s
   }
 }

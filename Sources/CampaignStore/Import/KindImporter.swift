@@ -12,7 +12,7 @@ struct KindImporter: RowImporter {
   private let storedCodes: [String: String]
   private static let columns = ["name", "name_en", "measure", "measure_en", "category", "category_name", "category_name_en", "position"]
 
-  init(db: any SQLDatabase, scope: ImportScope?) throws {
+  init(db: any SQLDatabase, context: ImportContext) throws {
     codes = IdTracker(db: db, type: .kinds)
     upsert = try Upserter(db: db, table: "kind", key: "code", columns: Self.columns)
     storedCodes = Dictionary(try db.fetchColumn("SELECT code FROM kind", as: String.self).map { ($0.lowercased(), $0) }) { a, _ in a }

@@ -9,10 +9,11 @@ struct MatterImporter: RowImporter {
   private let scope: ImportScope?
   private static let columns = ["title", "organization", "raised", "owner", "claimed", "due", "status", "resolved", "key_project", "note"]
 
-  init(db: any SQLDatabase, scope: ImportScope?) throws {
+  init(db: any SQLDatabase, context: ImportContext) throws {
+    let scope = context.scope
     ids = IdTracker(db: db, type: .matters)
     organizations = try loadOrganizationIndex(db)
-    upsert = try Upserter(db: db, table: "matter", key: "id", columns: Self.columns)
+    upsert = try Upserter(db: db, table: "matter", key: "id", columns: Self.columns, batch: context.batch)
     upsert.owner = scope.map { ("organization", $0) }
     self.scope = scope
   }

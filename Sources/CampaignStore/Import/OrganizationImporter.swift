@@ -19,7 +19,8 @@ struct OrganizationImporter: RowImporter {
 
   private let scope: ImportScope?
 
-  init(db: any SQLDatabase, scope: ImportScope?) throws {
+  init(db: any SQLDatabase, context: ImportContext) throws {
+    let scope = context.scope
     self.scope = scope
     // The tree is checked as a whole: no other import may change it meanwhile.
     try db.serialize(.treeAndSums)

@@ -6,6 +6,8 @@ struct RowReader {
   let record: CSVRecord
   let map: HeaderMap
   var issues: [DataIssue] = []
+  /// Warnings: the row is imported, but the user should look at it.
+  var notes: [DataIssue] = []
 
   var line: Int { record.line }
 
@@ -25,6 +27,29 @@ struct RowReader {
     let pos = map.position[column]
     issues.append(
       DataIssue(file: file, line: line, column: pos.map { $0 + 1 }, header: map.header(column), value: value ?? text(column), problem: problem))
+  }
+
+  /// A warning about a cell; the row is still imported.
+  mutating func note(_ column: String, _ problem: DataIssue.Problem) {
+    let pos = map.position[column]
+    notes.append(DataIssue(file: file, line: line, column: pos.map { $0 + 1 }, header: map.header(column), value: text(column), problem: problem))
+  }
+
+  /// The date a record took place: required, and checked against the import's context. A
+  /// submission refuses a date outside its month, before the campaign start or after the day
+  /// it is received; an import without a scope takes the last two with a warning, since such a
+  /// record appears in no report.
+  mutating func recordDay(_ column: String, context: ImportContext) -> Day? {
+    guard let d = day(column, required: true) else { return nil }
+    if let month = context.submission?.month {
+      if d.monthOfYear != month { fail(column, .outsideMonth(month)); return d }
+      if let start = context.campaignStart, d < start { fail(column, .beforeCampaign(start)) }
+      if d > context.today { fail(column, .afterToday(context.today)) }
+    } else {
+      if let start = context.campaignStart, d < start { note(column, .beforeCampaign(start)) }
+      if d > context.today { note(column, .afterToday(context.today)) }
+    }
+    return d
   }
 
   /// A required non-empty cell.

@@ -22,6 +22,8 @@ final class Upserter {
   private var queue: [SQLValue] = []
   private var queuedLines: [Int] = []
   private let key: String
+  /// The batch stamped on written rows, appended to every row's values.
+  private let batch: SQLValue?
   /// With `import --root`: the column that names a record's organization, and the scope whose
   /// records this import may change. A row whose key is a record outside it throws
   /// `OutOfScopeRecord`.
@@ -30,27 +32,32 @@ final class Upserter {
   /// Rows per batch: as many as fit PostgreSQL's 65,535 parameters, at most 1,000.
   let batchSize: Int
 
-  /// - Parameter insertOnly: columns set when a row is added and kept when it is updated.
-  init(db: any SQLDatabase, table: String, key: String, columns: [String], insertOnly: [String] = []) throws {
+  /// - Parameters:
+  ///   - insertOnly: columns set when a row is added and kept when it is updated.
+  ///   - batch: the import's batch number, written to the `batch` column of every row added or
+  ///     changed (never compared: a row identical but for its batch is unchanged).
+  init(db: any SQLDatabase, table: String, key: String, columns: [String], insertOnly: [String] = [], batch: Int? = nil) throws {
     self.db = db
     self.table = table
     self.key = key
-    let all = [key] + columns + insertOnly
+    self.batch = batch.map { SQLValue.int(Int64($0)) }
+    let stamp = batch == nil ? [] : ["batch"]
+    let all = [key] + columns + insertOnly + stamp
     width = all.count
     batchSize = min(1000, 65_535 / all.count)
-    // SET values, then the key, then the values again for the comparison.
+    // SET values (and the batch), then the key, then the values again for the comparison.
     let values = Array(1...columns.count)
-    updateArgumentOrder = values + [0] + values
+    updateArgumentOrder = values + (batch == nil ? [] : [all.count - 1]) + [0] + values
     let differs = columns.map { "\(table).\($0) \(db.dialect.isDistinctFrom) excluded.\($0)" }.joined(separator: " OR ")
     batchHead = "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES "
     batchTail = """
-       ON CONFLICT (\(key)) DO UPDATE SET \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+       ON CONFLICT (\(key)) DO UPDATE SET \((columns + stamp).map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
        WHERE \(differs) RETURNING (xmax = 0)
       """
     if db.dialect == .sqlite {
       let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
       insert = try db.prepare("\(batchHead)(\(placeholders)) ON CONFLICT(\(key)) DO NOTHING")
-      let sets = columns.map { "\($0) = ?" }.joined(separator: ", ")
+      let sets = (columns + stamp).map { "\($0) = ?" }.joined(separator: ", ")
       let unequal = columns.map { "\($0) \(db.dialect.isDistinctFrom) ?" }.joined(separator: " OR ")
       update = try db.prepare("UPDATE \(table) SET \(sets) WHERE \(key) = ? AND (\(unequal))")
     }
@@ -60,6 +67,8 @@ final class Upserter {
   /// it for the next batch; returns the outcomes now known: this row's, a whole batch's, or
   /// none. `flush` writes the rest and returns theirs.
   func write(_ values: [SQLValue], line: Int) throws -> [RowOutcome] {
+    var values = values
+    if let batch { values.append(batch) }
     if let insert, let update {
       if try insert.execute(values) == 1 { return [.added] }
       try checkOwners(keys: [values[0]], lines: [line])

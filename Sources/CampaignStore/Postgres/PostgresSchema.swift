@@ -9,7 +9,9 @@
 ///   (`activity_month_dirty`, made by `PostgresBackend`), so concurrent imports never wait on
 ///   one another's marks; statement-level triggers write to it.
 enum PostgresSchema {
-  static let migrations: [(name: String, sql: String)] = [("v1-records", v1), ("v2-activity-month-running", v2)]
+  static let migrations: [(name: String, sql: String)] = [
+    ("v1-records", v1), ("v2-activity-month-running", v2), ("v3-batches", BatchSchema.ddl(.postgresql)),
+  ]
 
   /// Running totals of the monthly sums (see `ActivityMonths`); `PostgresBackend` fills them.
   private static let v2 = """

@@ -74,6 +74,23 @@ struct SQLStatisticsSource: StatisticsSource {
 
   func catalogue() throws -> Catalogue { try loadCatalogue(db) }
 
+  func submissionBatches(months: [Month]) throws -> [BatchRecord] {
+    guard !months.isEmpty else { return [] }
+    let placeholders = months.map { _ in "?" }.joined(separator: ", ")
+    return try BatchLog.fetch(
+      "(action IN ('submission', 'return') AND month IN (\(placeholders))) OR action = 'undo'", months.map(\.iso), db: db)
+  }
+
+  func hasSubmissions() throws -> Bool {
+    try db.fetchOne("SELECT COUNT(*) FROM batch WHERE action = 'submission'", as: Int.self) ?? 0 > 0
+  }
+
+  func unitOfOrganization() throws -> [String: String] {
+    var result: [String: String] = [:]
+    try scoped("SELECT id, unit FROM scope WHERE unit IS NOT NULL", []) { r in result[try r.get(0)] = try r.get(1) }
+    return result
+  }
+
   func committeeName() throws -> String? {
     switch scope {
     case .whole: try db.fetchOne("SELECT name FROM organization WHERE parent IS NULL")

@@ -91,4 +91,7 @@ enum SerialWork: Int64, Sendable {
   case treeAndSums = 0x5245_504F_5254_0001
   /// Migrating the schema.
   case migration = 0x5245_504F_5254_0002
+  /// Submissions, returns and undos: each reads what the batches before it left, so two of
+  /// them at the same moment land one after the other (the later wins).
+  case submissions = 0x5245_504F_5254_0003
 }

@@ -149,6 +149,13 @@ enum Migrations {
       // Updates and deletes are rare and keep their triggers.
       try db.execute(sql: "DROP TRIGGER activity_month_insert")
     }
+    m.registerMigration("v6-batches") { db in
+      // Every import, submission, return (退回) and undo is a numbered batch; records carry the
+      // batch that last wrote them (0: before batches existed), and the history tables keep the
+      // rows a batch changed or removed as they were before it, so `report undo` can put them
+      // back. Updates are caught by triggers; removals are written by the importer itself.
+      try db.execute(sql: BatchSchema.ddl(.sqlite))
+    }
     return m
   }
 }

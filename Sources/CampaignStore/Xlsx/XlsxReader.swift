@@ -65,6 +65,40 @@ struct XlsxReader {
     }
   }
 
+  /// The name of the hidden sheet where `report template --unit --month` writes the unit and
+  /// month a collection workbook is bound to. Cells survive every spreadsheet program's saving
+  /// (Excel, WPS, LibreOffice keep sheets and their values); document properties do not always.
+  public static let bindingSheet = "报送信息"
+
+  /// The submission scope a collection workbook is bound to: the rows `unit` and `month` of its
+  /// binding sheet (hidden or not). Nil when the workbook has no such sheet.
+  func binding() throws(StoreError) -> SubmissionScope? {
+    let workbook = try parse("xl/workbook.xml", required: true, WorkbookParser())
+    guard let sheet = workbook.sheets.first(where: { $0.name == Self.bindingSheet }) else { return nil }
+    let rels = try parse("xl/_rels/workbook.xml.rels", required: true, RelationshipsParser())
+    guard let target = rels.targets[sheet.relationship] else { return nil }
+    let part = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    let shared = try parse("xl/sharedStrings.xml", required: false, SharedStringsParser()).strings
+    let source = XlsxSheet(name: "\(path)[\(sheet.name)]", reader: self, part: part, shared: shared, dateStyles: [], date1904: workbook.date1904)
+    var values: [String: String] = [:]
+    do {
+      try source.forEachRecord { rec in
+        guard rec.count >= 2 else { return }
+        values[rec.trimmedField(0)] = rec.trimmedField(1)
+      }
+    } catch let e as StoreError {
+      throw e
+    } catch {
+      throw .badWorkbook(file: path, reason: "the sheet \(Self.bindingSheet) cannot be read")
+    }
+    guard let unit = values["unit"], !unit.isEmpty, let monthText = values["month"], let month = Month(parsing: monthText) else {
+      throw .badWorkbook(
+        file: path,
+        reason: "its sheet \(Self.bindingSheet) does not name a unit and a month; write a new template with report template --unit ID --month YYYY-MM")
+    }
+    return SubmissionScope(unit: unit, month: month)
+  }
+
   /// The unpacked bytes of a part of the package.
   func data(_ part: String, required: Bool) throws(StoreError) -> Data? {
     let out: Data

@@ -149,6 +149,9 @@ public enum BriefingContext {
       })),
       ("below_average", names(report.unitsBelowAverage.map(\.name))),
       ("silent_units", names(report.silentUnits.map(\.name))),
+      ("submissions_used", .flag(report.submissions != nil)),
+      ("unreported_units", names(SubmissionPhrases.unreported(report, lang: lang))),
+      ("reported_empty_units", names(SubmissionPhrases.reportedEmpty(report).map(\.name))),
       ("excluded_units", names(s.units.filter { !$0.unit.counted }.map(\.unit.name))),
       ("overdue_matters", .object([
         ("any", .flag(!overdue.isEmpty)), ("count", count(overdue.count, matter)),

@@ -21,14 +21,39 @@ public enum CollectionTemplate {
     /// Dates must fall in this range.
     public var dates: DayRange
     public var sheets: [Sheet]
+    /// The campaign's name, for the title and the examples.
+    public var campaign: String
+    /// The unit and month the workbook is bound to (a submission form), with the unit's name.
+    public var binding: (scope: SubmissionScope, unitName: String)?
 
-    public init(catalogue: Catalogue, organizations: [Organization], matterIDs: [String], dates: DayRange, sheets: [Sheet]) {
+    public init(
+      catalogue: Catalogue, organizations: [Organization], matterIDs: [String], dates: DayRange, sheets: [Sheet], campaign: String = "",
+      binding: (scope: SubmissionScope, unitName: String)? = nil
+    ) {
       self.catalogue = catalogue
       self.organizations = organizations
       self.matterIDs = matterIDs
       self.dates = dates
       self.sheets = sheets
+      self.campaign = campaign
+      self.binding = binding
     }
+
+    /// A day inside the dates for the examples: the third of the first month, or the first day.
+    var exampleDay: Day {
+      let third = Day(year: dates.start.year, month: dates.start.month, day: 3)!
+      return dates.contains(third) ? third : dates.start
+    }
+  }
+
+  /// The date range of a template: a bound month's days; else from the campaign start (or 1
+  /// January of this year) to the end of next year, so January's records can be typed in a
+  /// template made in December.
+  public static func dates(month: Month?, campaignStart: Day?, today: Day) -> DayRange {
+    if let month { return month.days }
+    let start = campaignStart ?? Day(year: today.year, month: 1, day: 1)!
+    let end = Day(year: max(today.year, start.year) + 1, month: 12, day: 31)!
+    return DayRange(start, end)!
   }
 
   /// How many rows each sheet prepares for entry.
@@ -39,7 +64,7 @@ public enum CollectionTemplate {
     let workbook = try Workbook(path: path, constantMemory: false)
     let t = { (zh: String, en: String) in lang.pick(zh, en) }
     try workbook.setProperties(
-      title: t("党史学习教育数据填报模板", "Campaign data collection workbook"), subject: t("填报模板", "Collection template"),
+      title: t("\(contents.campaign)数据填报模板", "Campaign data collection workbook"), subject: t("填报模板", "Collection template"),
       author: "", company: "", created: created)
     let lists = ListSheet(contents: contents, lang: lang)
     try InstructionSheet.write(workbook, contents: contents, lang: lang)
@@ -47,8 +72,29 @@ public enum CollectionTemplate {
       try writeEntrySheet(workbook, sheet, columns: columns(sheet, contents: contents, lists: lists, lang: lang), lang: lang)
     }
     try lists.write(workbook)
+    if let binding = contents.binding { try writeBinding(workbook, binding.scope, unitName: binding.unitName) }
     try workbook.close()
   }
+
+  /// The hidden sheet that binds the workbook to its unit and month: `report import` reads it
+  /// and takes the file as that unit's submission for that month. Plain cells, since every
+  /// spreadsheet program keeps a sheet's values when it saves.
+  private static func writeBinding(_ workbook: Workbook, _ scope: SubmissionScope, unitName: String) throws(WriterError) {
+    let ws = try workbook.addSheet(bindingSheetName)
+    let rows: [(String, String)] = [
+      ("note", "本表由 report template 生成，记录报送单位和月份，请勿修改。This sheet binds the workbook to its unit and month; do not edit."),
+      ("unit", scope.unit), ("month", scope.month.iso), ("unit_name", unitName),
+    ]
+    for (i, (k, v)) in rows.enumerated() {
+      try ws.write(i, 0, .text(k), CellStyle())
+      try ws.write(i, 1, .text(v), CellStyle())
+    }
+    ws.protect()
+    ws.hide()
+  }
+
+  /// The binding sheet's name; `XlsxReader.bindingSheet` reads it by this name.
+  public static let bindingSheetName = "报送信息"
 
   /// The sheet's name: 活动记录 / 办实事台账 / 意见建议.
   static func sheetName(_ sheet: Sheet, lang: Language) -> String {
@@ -91,7 +137,7 @@ public enum CollectionTemplate {
     let d = contents.dates
     let dateRule = DataValidation(
       .date(from: d.start, to: d.end), inputTitle: t("日期", "Date"),
-      inputMessage: t("填写日期，如 2021-07-03，须在 \(d.start.iso) 至 \(d.end.iso) 之间。", "A date such as 2021-07-03, from \(d.start.iso) to \(d.end.iso)."),
+      inputMessage: t("填写日期，如 \(contents.exampleDay.iso)，须在 \(d.start.iso) 至 \(d.end.iso) 之间。", "A date such as \(contents.exampleDay.iso), from \(d.start.iso) to \(d.end.iso)."),
       errorTitle: t("日期有误", "Wrong date"), errorMessage: t("请填写 \(d.start.iso) 至 \(d.end.iso) 之间的真实日期。", "Enter a real date from \(d.start.iso) to \(d.end.iso)."))
     let dateStyle = ReportStyles.text.with { $0.numberFormat = "yyyy-mm-dd"; $0.align = .center }
     func list(_ name: ListSheet.List, _ title: String, _ prompt: String) -> DataValidation {
@@ -107,6 +153,11 @@ public enum CollectionTemplate {
     }
     let yesNo = list(.yesNo, t("是/否", "Yes/no"), t("选择“是”或“否”。", "Choose yes or no."))
     let kindExample = contents.catalogue.kinds.first.map { lang == .zh ? $0.name : $0.code } ?? ""
+    let day = contents.exampleDay
+    let dayExample = day.iso
+    let laterExample = day.adding(days: 1).iso
+    let dueExample = day.adding(days: 30).iso
+    let titleExample = contents.campaign.isEmpty ? t("专题学习", "Study session") : t("\(contents.campaign)专题学习", "Study session")
     let unitExample = contents.organizations.first?.name ?? ""
     let textStyle = ReportStyles.text.with { $0.numberFormat = "@" }
     let numberStyle = ReportStyles.text.with { $0.align = .right }
@@ -117,10 +168,10 @@ public enum CollectionTemplate {
     case .activities:
       return [
         c("编号", "id", false, "可不填；填写后再次导入同一编号即更新该行。", "Optional; re-importing the same id updates the row.", "A0001", 10),
-        c("日期", "date", true, "活动日期。", "The day of the activity.", "2021-07-03", 12, dateRule, style: dateStyle),
+        c("日期", "date", true, "活动日期。", "The day of the activity.", dayExample, 12, dateRule, style: dateStyle),
         c("单位", "unit", true, "开展活动的单位或支部。", "The unit or branch that held it.", unitExample, 26, unit),
         c("类型", "kind", true, "活动类型，从下拉列表选择。", "The kind, from the list.", kindExample, 24, list(.kinds, t("类型", "Kind"), t("从下拉列表选择活动类型。", "Choose the kind from the list."))),
-        c("主题", "title", false, "活动主题。", "Topic.", t("专题学习《中国共产党简史》", "Study of a chapter"), 36),
+        c("主题", "title", false, "活动主题。", "Topic.", titleExample, 36),
         c("学时", "hours", false, "学时，不小于 0，最多两位小数。", "Class hours, ≥ 0, at most two decimals.", "2", 8,
           DataValidation(.decimal(minimum: 0), inputTitle: t("学时", "Hours"), inputMessage: t("填写不小于 0 的数，如 2 或 1.5。", "A number ≥ 0, e.g. 2 or 1.5."),
             errorTitle: t("学时有误", "Wrong hours"), errorMessage: t("学时须为不小于 0 的数。", "Hours must be a number ≥ 0.")), style: numberStyle),
@@ -135,19 +186,19 @@ public enum CollectionTemplate {
         c("编号", "id", true, "事项编号，唯一。", "The matter's id, unique.", "M001", 10),
         c("事项", "title", true, "事项名称。", "The matter.", t("改善学生宿舍热水供应", "Hot water in dormitories"), 32),
         c("责任单位", "unit", true, "负责办理的单位。", "The responsible unit.", unitExample, 26, unit),
-        c("汇总日期", "raised", true, "梳理汇总为事项的日期。", "The day it was consolidated.", "2021-03-03", 12, dateRule, style: dateStyle),
+        c("汇总日期", "raised", true, "梳理汇总为事项的日期。", "The day it was consolidated.", dayExample, 12, dateRule, style: dateStyle),
         c("认领领导", "owner", false, "认领的领导，未认领留空。", "The leader who claimed it; empty when unclaimed.", t("陈晓东", "Chen Xiaodong"), 12),
-        c("认领日期", "claimed", false, "有认领领导时必填。", "Required when there is an owner.", "2021-03-04", 12, dateRule, style: dateStyle),
-        c("计划完成日期", "due", false, "计划完成日期。", "Planned completion.", "2021-05-03", 12, dateRule, style: dateStyle),
+        c("认领日期", "claimed", false, "有认领领导时必填。", "Required when there is an owner.", laterExample, 12, dateRule, style: dateStyle),
+        c("计划完成日期", "due", false, "计划完成日期。", "Planned completion.", dueExample, 12, dateRule, style: dateStyle),
         c("状态", "status", true, "未启动、推进中或已解决。", "open, in_progress or resolved.", t("已解决", "resolved"), 10, list(.statuses, t("状态", "Status"), t("选择事项状态。", "Choose the status."))),
-        c("解决日期", "resolved", false, "状态为已解决时必填。", "Required exactly when the status is resolved.", "2021-05-10", 12, dateRule, style: dateStyle),
+        c("解决日期", "resolved", false, "状态为已解决时必填。", "Required exactly when the status is resolved.", dueExample, 12, dateRule, style: dateStyle),
         c("重点项目", "key_project", false, "是否为重点民生项目。", "Whether it is a key project.", t("是", "yes"), 10, yesNo),
         c("备注", "note", false, "其他说明。", "Anything else.", "", 20),
       ]
     case .feedback:
       return [
         c("编号", "id", false, "可不填。", "Optional.", "F001", 10),
-        c("日期", "date", true, "收到意见建议的日期。", "The day it was received.", "2021-03-01", 12, dateRule, style: dateStyle),
+        c("日期", "date", true, "收到意见建议的日期。", "The day it was received.", dayExample, 12, dateRule, style: dateStyle),
         c("单位", "unit", true, "提出意见建议的单位。", "Where it came from.", unitExample, 26, unit),
         c("渠道", "channel", false, "如座谈会、意见箱。", "E.g. a meeting, a suggestion box.", t("座谈会", "meeting"), 12),
         c("内容", "content", true, "意见建议的内容。", "The opinion.", t("建议延长图书馆开放时间", "Open the library longer"), 40),
@@ -167,11 +218,17 @@ public enum CollectionTemplate {
       try ws.merge(row: row, columns: 0...4, t("数据填报说明", "How to fill in this workbook"), ReportStyles.title.with { $0.size = 16 })
       try ws.setRow(row, height: 28)
       row += 1
-      let general = t(
-        "1. 每个工作表填一类记录，每行一条；表头为红色的列必填。2. 单位、类型、状态、级别等从下拉列表选择；日期填写如 2021-07-03。3. 请勿修改表头；填好后交党委办公室，用 report import 导入。",
-        "1. One kind of record per sheet, one record per row; red headers are required. 2. Choose units, kinds, statuses and levels from the lists; write dates like 2021-07-03. 3. Do not change the headers; hand the file to the office, which imports it with report import.")
+      let example = contents.exampleDay.iso
+      var general = t(
+        "1. 每个工作表填一类记录，每行一条；表头为红色的列必填。2. 单位、类型、状态、级别等从下拉列表选择；日期填写如 \(example)。3. 请勿修改表头；填好后交党委办公室，用 report import 导入。",
+        "1. One kind of record per sheet, one record per row; red headers are required. 2. Choose units, kinds, statuses and levels from the lists; write dates like \(example). 3. Do not change the headers; hand the file to the office, which imports it with report import.")
+      if let b = contents.binding {
+        general += t(
+          "4. 本表是\(b.unitName)\(b.scope.month.chinese)的报送表，只填本月的记录；本月没有活动也请报送空表。需要更正时，改好本表后重新报送，以最后一次报送为准（表中删去的行会从统计中删除）。",
+          " 4. This is the submission form of \(b.unitName) for \(b.scope.month.iso): only that month's records. Submit it empty when nothing took place. To correct it, edit this file and submit it again: the latest submission replaces the earlier one (rows deleted here are deleted from the figures).")
+      }
       try ws.merge(row: row, columns: 0...4, general, ReportStyles.note.with { $0.size = 10.5 })
-      try ws.setRow(row, height: 48)
+      try ws.setRow(row, height: contents.binding == nil ? 48 : 80)
       row += 2
       for sheet in contents.sheets {
         try ws.merge(row: row, columns: 0...4, sheetName(sheet, lang: lang), ReportStyles.subtitleLeft.with { $0.bold = true; $0.size = 12 })

@@ -181,11 +181,10 @@ struct UnitSheet {
 
   private func footnotes(_ b: SheetBuilder) throws(WriterError) {
     let r = ctx.report
-    let silent = r.silentUnits.map(\.name)
     let below = r.unitsBelowAverage.map(\.name)
     let none = ctx.t("无", "none")
     let lines = [
-      ctx.t("\(ctx.words.this)未报送单位：", "Units that recorded nothing \(ctx.words.this): ") + (silent.isEmpty ? none : Phrases.joined(silent, limit: 30, measure: ctx.t("个单位", ""), lang: ctx.lang)),
+      SubmissionPhrases.unreportedLine(r, this: ctx.words.this, lang: ctx.lang),
       ctx.t("累计集中学习低于平均数的单位（红色标出）：", "Units below the cumulative average (in red): ") + (below.isEmpty ? none : Phrases.joined(below, limit: 30, measure: ctx.t("个单位", ""), lang: ctx.lang)),
       ctx.t(
         "注：排名按累计集中学习次数，只在参与统计的单位间排列；“其他学习宣讲活动”含专题研讨、讲座、党课、青马班、主题活动、志愿服务等（不含集中学习、督导和宣传）；学时、人次含各类活动。",

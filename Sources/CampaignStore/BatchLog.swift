@@ -1,0 +1,207 @@
+import CampaignModel
+import Foundation
+
+/// What is known of a batch when it starts.
+struct BatchStart {
+  var action: BatchAction
+  var file: String?
+  var sha256: String?
+  var scope: SubmissionScope?
+  var author: String
+  var today: Day
+  var reason: String? = nil
+  var undoes: Int? = nil
+}
+
+/// The batch table: one numbered row per import, submission, return and undo.
+enum BatchLog {
+  static let columns =
+    "batch, at, day, action, types, file, sha256, unit, month, author, rows, added, updated, removed, unchanged, reason, undoes, undone_by"
+
+  /// Records a batch's start inside the writing transaction; returns its number.
+  static func start(_ b: BatchStart, types: [String], db: any SQLDatabase) throws -> Int {
+    let values: [any SQLBindable] = [
+      Clock.timestamp(), b.today.iso, b.action.rawValue, types.joined(separator: ","), b.file, b.sha256, b.scope?.unit,
+      b.scope?.month.iso, b.author, b.reason, b.undoes,
+    ]
+    let rows = try db.fetchAll(
+      """
+      INSERT INTO batch (at, day, action, types, file, sha256, unit, month, author, reason, undoes, rows, added, updated, removed, unchanged)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0) RETURNING batch
+      """, values)
+    return try rows[0].get(0)
+  }
+
+  /// Writes an import's counts into its batch.
+  static func finish(_ batch: Int, summaries: [ImportSummary], db: any SQLDatabase) throws {
+    func sum(_ k: KeyPath<ImportSummary, Int>) -> Int { summaries.reduce(0) { $0 + $1[keyPath: k] } }
+    try setCounts(
+      batch, rows: sum(\.rows), added: sum(\.added), updated: sum(\.updated), removed: sum(\.removed), unchanged: sum(\.unchanged), db: db)
+  }
+
+  static func setCounts(_ batch: Int, rows: Int, added: Int, updated: Int, removed: Int, unchanged: Int, db: any SQLDatabase) throws {
+    try db.execute(
+      "UPDATE batch SET rows = ?, added = ?, updated = ?, removed = ?, unchanged = ? WHERE batch = ?",
+      [rows, added, updated, removed, unchanged, batch])
+  }
+
+  /// Batches matching a condition, in order.
+  static func fetch(_ condition: String = "1 = 1", _ arguments: [any SQLBindable] = [], db: any SQLDatabase) throws -> [BatchRecord] {
+    try db.fetchAll("SELECT \(columns) FROM batch WHERE \(condition) ORDER BY batch", arguments).map { r in
+      let unit: String? = try r.get(7)
+      let month: String? = try r.get(8)
+      let types: String = try r.get(4)
+      return BatchRecord(
+        batch: try r.get(0), at: try r.get(1), day: Day(parsing: try r.get(2, as: String.self)) ?? Day(year: 1970, month: 1, day: 1)!,
+        action: BatchAction(rawValue: try r.get(3)) ?? .import, types: types.split(separator: ",").map(String.init), file: try r.get(5),
+        sha256: try r.get(6), scope: unit.flatMap { u in month.flatMap(Month.init(parsing:)).map { SubmissionScope(unit: u, month: $0) } },
+        author: try r.get(9), rows: try r.get(10), added: try r.get(11), updated: try r.get(12), removed: try r.get(13),
+        unchanged: try r.get(14), reason: try r.get(15), undoes: try r.get(16), undoneBy: try r.get(17))
+    }
+  }
+}
+
+/// Why `report undo` or `report return` cannot do what was asked.
+public enum BatchError: Error, Sendable, Equatable {
+  /// No batch has this number.
+  case unknownBatch(Int)
+  /// The batch was undone already, by the batch given.
+  case alreadyUndone(batch: Int, by: Int)
+  /// An undo cannot be undone: import the file again instead.
+  case undoOfUndo(Int)
+  /// The batch changed the organization tree or the kind catalogue, which undo does not restore.
+  case structural(batch: Int, types: [String])
+  /// Later batches changed records this batch wrote; they must be undone first.
+  case laterBatches(batch: Int, later: [Int])
+  /// `report return`: the unit has no submission standing for the month.
+  case nothingToReturn(SubmissionScope)
+  /// `report return`: the reason is empty.
+  case emptyReason
+}
+
+extension CampaignStore {
+  /// The batches, oldest first; with a month or a unit, the submissions and returns of that
+  /// month or unit (a unit's own, and those of organizations under it).
+  public func history(month: Month? = nil, unit: String? = nil) throws(StoreError) -> [BatchRecord] {
+    try readDB { db in
+      var all = try BatchLog.fetch(db: db)
+      if let month { all = all.filter { $0.scope?.month == month } }
+      if let unit {
+        var tree: [(id: String, parent: String?)] = []
+        try db.forEachRow("SELECT id, parent FROM organization", []) { row in tree.append((try row.get(0), try row.get(1))) }
+        guard let members = Organization.subtree(of: unit, in: tree) else { throw StoreError.unknownOrganization(id: unit) }
+        all = all.filter { $0.scope.map { members.contains($0.unit) } ?? false }
+      }
+      return all
+    }
+  }
+
+  /// The submissions and returns of a month that no undo has taken back by now, oldest first,
+  /// for the submission status (its definitions are in Aggregation).
+  public func submissionEvents(month: Month) throws(StoreError) -> [BatchRecord] {
+    try readDB { db in try BatchLog.fetch("month = ? AND action IN ('submission', 'return')", [month.iso], db: db) }
+  }
+
+  /// The undo batches, for status as of a past day (an undo made after it did not count yet).
+  public func undoBatches() throws(StoreError) -> [BatchRecord] {
+    try readDB { db in try BatchLog.fetch("action = 'undo'", db: db) }
+  }
+
+  /// Whether any submission was ever made: offices that never submit keep "units without
+  /// records" where the status would be.
+  public func hasSubmissions() throws(StoreError) -> Bool {
+    try readDB { db in try db.fetchOne("SELECT COUNT(*) FROM batch WHERE action = 'submission'", as: Int.self) ?? 0 > 0 }
+  }
+
+  /// Returns (退回) a unit's submission for a month with the office's opinion: status shows it
+  /// as returned until the unit submits again. The records stay and count in the figures.
+  public func returnSubmission(_ scope: SubmissionScope, reason: String, author: String, today: Day) throws(StoreError) -> BatchRecord {
+    let reason = String(reason.trimmingWhitespace())
+    guard !reason.isEmpty else { throw .batch(.emptyReason) }
+    return try writeDB { db in
+      try db.serialize(.submissions)
+      guard try db.fetchOne("SELECT COUNT(*) FROM organization WHERE id = ?", [scope.unit], as: Int.self) ?? 0 > 0 else {
+        throw StoreError.unknownOrganization(id: scope.unit)
+      }
+      let standing = try db.fetchOne(
+        "SELECT COUNT(*) FROM batch WHERE action = 'submission' AND unit = ? AND month = ? AND undone_by IS NULL", [scope.unit, scope.month.iso],
+        as: Int.self) ?? 0
+      guard standing > 0 else { throw StoreError.batch(.nothingToReturn(scope)) }
+      let b = try BatchLog.start(
+        BatchStart(action: .return, scope: scope, author: author, today: today, reason: reason), types: [], db: db)
+      return try BatchLog.fetch("batch = ?", [b], db: db)[0]
+    }
+  }
+
+  /// Undoes a batch: every record it added is removed, and every record it changed or removed
+  /// is put back as it was before it, so the figures are exactly as before the batch. Refused
+  /// when a later batch (not itself undone) touched the same records: undo those first. The
+  /// undo is a batch of its own; an undone return or submission no longer counts in the status.
+  public func undo(batch: Int, author: String, today: Day) throws(StoreError) -> BatchRecord {
+    try writeDB { db in
+      try db.serialize(.submissions)
+      guard let target = try BatchLog.fetch("batch = ?", [batch], db: db).first else { throw StoreError.batch(.unknownBatch(batch)) }
+      if let by = target.undoneBy { throw StoreError.batch(.alreadyUndone(batch: batch, by: by)) }
+      if target.action == .undo { throw StoreError.batch(.undoOfUndo(batch)) }
+      let structural = target.types.filter { $0 == RecordType.organizations.rawValue || $0 == RecordType.kinds.rawValue }
+      if !structural.isEmpty { throw StoreError.batch(.structural(batch: batch, types: structural)) }
+      let later = try laterBatches(touching: batch, db: db)
+      if !later.isEmpty { throw StoreError.batch(.laterBatches(batch: batch, later: later)) }
+
+      let undo = try BatchLog.start(
+        BatchStart(action: .undo, file: target.file, scope: target.scope, author: author, today: today, undoes: batch), types: target.types,
+        db: db)
+      var added = 0, updated = 0, removed = 0
+      for t in BatchSchema.records {
+        let columns = t.columns.joined(separator: ", ")
+        let restoredUpdates = try db.fetchOne("SELECT COUNT(*) FROM \(t.history) WHERE batch = ? AND op = 'updated'", [batch], as: Int.self) ?? 0
+        // Rows the batch wrote: added ones go, changed ones come back from the history below.
+        let deleted = try db.execute("DELETE FROM \(t.name) WHERE batch = ?", [batch])
+        if t.name == BatchSchema.activity.name {
+          try db.execute(
+            "INSERT INTO activity_month_dirty (month) SELECT DISTINCT substr(date, 1, 7) FROM activity_history WHERE batch = ? ON CONFLICT DO NOTHING",
+            [batch])
+        }
+        let seq: String
+        let overriding: String
+        switch db.dialect {
+        case .sqlite: (seq, overriding) = ("rowid, ", "")
+        case .postgresql: (seq, overriding) = t.postgresSeq ? ("seq, ", " OVERRIDING SYSTEM VALUE") : ("", "")
+        }
+        let restored = try db.execute(
+          "INSERT INTO \(t.name) (\(seq)\(columns), batch)\(overriding) SELECT \(seq.isEmpty ? "" : "seq, ")\(columns), prior FROM \(t.history) WHERE batch = ? ORDER BY seq",
+          [batch])
+        removed += deleted - restoredUpdates
+        updated += restoredUpdates
+        added += restored - restoredUpdates
+      }
+      try ActivityMonths.refresh(db)
+      try BatchLog.setCounts(undo, rows: 0, added: added, updated: updated, removed: removed, unchanged: 0, db: db)
+      try db.execute("UPDATE batch SET undone_by = ? WHERE batch = ?", [undo, batch])
+      return try BatchLog.fetch("batch = ?", [undo], db: db)[0]
+    }
+  }
+
+  /// The later batches, not undone, that changed records `batch` wrote or re-added records it
+  /// removed, newest first.
+  private func laterBatches(touching batch: Int, db: any SQLDatabase) throws -> [Int] {
+    var later = Set<Int>()
+    for t in BatchSchema.records {
+      // A later batch changed or removed a row this batch wrote.
+      later.formUnion(
+        try db.fetchColumn(
+          """
+          SELECT h.batch FROM \(t.history) h JOIN batch b ON b.batch = h.batch
+          WHERE h.prior = ? AND h.batch > ? AND b.undone_by IS NULL
+          """, [batch, batch], as: Int.self))
+      // A later batch wrote a row again that this batch had changed or removed.
+      later.formUnion(
+        try db.fetchColumn(
+          """
+          SELECT r.batch FROM \(t.name) r JOIN \(t.history) h ON h.\(t.key) = r.\(t.key)
+          WHERE h.batch = ? AND r.batch > ?
+          """, [batch, batch], as: Int.self))
+    }
+    return later.sorted(by: >)
+  }
+}

@@ -1,0 +1,52 @@
+import Aggregation
+import CampaignModel
+import CampaignStore
+import Writers
+
+/// The monthly collection, as the command line and any other front end use it: submissions,
+/// their status, reminders (催报), returns (退回), the history and undo. Each call is one
+/// read snapshot or one writing transaction of the store; the definitions are Aggregation's,
+/// the texts are Writers'.
+public enum Collection {
+  /// A unit's file imported as its submission for a month (or, for a workbook bound to a unit
+  /// and month, as that submission); any other file is imported without a scope.
+  public static func submit(
+    _ path: String, to store: CampaignStore, request: ImportRequest, progress: ((Int) -> Void)? = nil
+  ) throws(StoreError) -> ImportResult {
+    try store.importFile(path, request: request, progress: progress)
+  }
+
+  /// The submission status of a month for the units of `root` (the whole tree when nil), as it
+  /// stood at the end of `asOf` (now when nil).
+  public static func status(of month: Month, in store: CampaignStore, root: String? = nil, asOf: Day? = nil) throws -> SubmissionStatus {
+    try store.snapshot(root: root) { source in try SubmissionStatus.compute(month: month, from: source, asOf: asOf) }
+  }
+
+  /// The 催报 notice for a month's units that have not reported; nil when all have.
+  public static func reminder(
+    for month: Month, in store: CampaignStore, root: String? = nil, today: Day, lang: Language
+  ) throws -> String? {
+    try store.snapshot(root: root) { source in
+      let status = try SubmissionStatus.compute(month: month, from: source)
+      let heading = try NoticeHeading.compute(from: source)
+      return CollectionText.reminder(status, campaign: heading.campaign, issuer: heading.issuer, today: today, lang: lang)
+    }
+  }
+
+  /// Returns (退回) a unit's submission with the office's opinion.
+  public static func returnSubmission(
+    _ scope: SubmissionScope, in store: CampaignStore, reason: String, author: String, today: Day
+  ) throws(StoreError) -> BatchRecord {
+    try store.returnSubmission(scope, reason: reason, author: author, today: today)
+  }
+
+  /// Undoes a batch.
+  public static func undo(batch: Int, in store: CampaignStore, author: String, today: Day) throws(StoreError) -> BatchRecord {
+    try store.undo(batch: batch, author: author, today: today)
+  }
+
+  /// The batches, oldest first, limited to a month's or a unit's submissions and returns.
+  public static func history(in store: CampaignStore, month: Month? = nil, unit: String? = nil) throws(StoreError) -> [BatchRecord] {
+    try store.history(month: month, unit: unit)
+  }
+}
