@@ -37,7 +37,9 @@ public struct UnitSubmission: Sendable, Equatable {
   public var state: SubmissionState
   /// Rows of the standing submissions (each organization's latest), 0 when missing.
   public var rows: Int
-  /// The latest standing submission's batch, time and day.
+  /// The latest standing submission's batch, time and day. The time is when it was recorded
+  /// (`2021-08-03T09:12:00+08:00`), or only the day when it was recorded later as received on
+  /// an earlier day (`import --today`).
   public var batch: Int?
   public var submittedAt: String?
   public var day: Day?
@@ -104,7 +106,8 @@ public struct SubmissionStatus: Sendable, Equatable {
       let latest = submissions.max { $0.batch < $1.batch }
       let rows = submissions.reduce(0) { $0 + $1.rows }
       var line = UnitSubmission(
-        unit: unit, state: .missing, rows: rows, batch: latest?.batch, submittedAt: latest?.at, day: latest?.day, reason: nil)
+        unit: unit, state: .missing, rows: rows, batch: latest?.batch,
+        submittedAt: latest.map { $0.at.hasPrefix($0.day.iso) ? $0.at : $0.day.iso }, day: latest?.day, reason: nil)
       if let r = returns.max(by: { $0.batch < $1.batch }) {
         line.state = .returned
         line.reason = r.reason

@@ -7,15 +7,20 @@ struct Report: ParsableCommand {
     commandName: "report",
     abstract: "Campaign records in, statistics, workbooks and briefings out (党史学习教育统计).",
     discussion: """
-      The store is a SQLite file: --db PATH or REPORT_DB, default \
-      ~/.local/share/campaign-report/campaign.sqlite. Output is in Chinese unless --lang en.
+      The store is a SQLite file (--db PATH or REPORT_DB, default \
+      ~/.local/share/campaign-report/campaign.sqlite) or a PostgreSQL database \
+      (postgresql://user@host:port/dbname). Output is in Chinese unless --lang en.
+
+      The monthly collection: template --unit --month, import (a submission), status, remind, \
+      return, history, undo.
 
       Exit codes:
         0   success
-        64  bad usage (unknown option, malformed month, invalid setting)
-        65  bad data: a bad file (nothing of it was imported; every problem is listed)
-            or a briefing template with a mistake
+        64  bad usage (unknown option, malformed month, invalid setting, unknown unit or batch)
+        65  bad data: a bad file (nothing of it was imported; every problem is listed),
+            a briefing template with a mistake, or an undo that later batches block
         66  missing input file, template or database
+        69  the PostgreSQL server cannot be reached
         70  internal error
         73  cannot create output
         75  busy: the database is locked by another run
