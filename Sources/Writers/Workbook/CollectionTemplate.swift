@@ -215,7 +215,10 @@ public enum CollectionTemplate {
       let ws = try workbook.addSheet(t("填写说明", "Instructions"))
       let lists = ListSheet(contents: contents, lang: lang)
       var row = 0
-      try ws.merge(row: row, columns: 0...4, t("数据填报说明", "How to fill in this workbook"), ReportStyles.title.with { $0.size = 16 })
+      let heading = contents.binding.map { b in
+        t("\(b.unitName)\(b.scope.month.chinese)报送表填写说明", "Submission form of \(b.unitName) for \(b.scope.month.iso): how to fill it in")
+      }
+      try ws.merge(row: row, columns: 0...4, heading ?? t("数据填报说明", "How to fill in this workbook"), ReportStyles.title.with { $0.size = 16 })
       try ws.setRow(row, height: 28)
       row += 1
       let example = contents.exampleDay.iso
