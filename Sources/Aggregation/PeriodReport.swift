@@ -53,7 +53,7 @@ public struct PeriodReport: Sendable, Equatable {
   static func submissionStatus(
     months: [Month], settings: CampaignSettings, units: [Unit], from source: any StatisticsSource, asOf: Day?
   ) throws -> [SubmissionStatus]? {
-    guard try source.hasSubmissions() else { return nil }
+    guard try source.hasSubmissions(asOf: asOf) else { return nil }
     let begun = months.filter { m in asOf.map { m.first <= $0 } ?? true }
     let batches = try source.submissionBatches(months: begun)
     let unitOf = try source.unitOfOrganization()

@@ -17,11 +17,14 @@ public struct Ratio: Sendable, Equatable, CustomStringConvertible {
 
   /// The value times `scale`, rounded half-up to `places` decimals: `Ratio(5, 19)!.fixed(1, scale: 100)`
   /// is `"26.3"`.
+  ///
+  /// Computed in 128 bits: the largest sums the importer's bounds allow (see `RowReader`), times
+  /// 100 and 10^places, fit with room to spare, so no figure can trap on overflow.
   public func fixed(_ places: Int, scale: Int = 1) -> String {
-    var power = 1
+    var power: Int128 = 1
     for _ in 0..<places { power *= 10 }
-    let n = numerator * scale * power
-    let d = denominator
+    let n = Int128(numerator) * Int128(scale) * power
+    let d = Int128(denominator)
     let negative = (n < 0) != (d < 0) && n != 0
     let (q, r) = (abs(n) / abs(d), abs(n) % abs(d))
     let rounded = 2 * r >= abs(d) ? q + 1 : q

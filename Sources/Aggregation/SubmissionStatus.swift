@@ -55,13 +55,15 @@ public struct UnitSubmission: Sendable, Equatable {
 /// - A batch counts when it was received (its day) on or before the day the status is taken
 ///   as of, and no undo received by then took it back. Without such a day, every batch not
 ///   undone counts.
-/// - A submission or return counts for the unit its organization belongs to: the unit itself,
-///   or the unit above a sub-branch. The top committee's own submissions count for no unit.
-/// - 已退回 (returned): for one of the unit's organizations, the latest return came after its
-///   latest submission.
-/// - Otherwise 已报送 (reported) when a submission counts, 逾期报送 (late) when the first one
-///   was received after the deadline; else 未报送 (missing).
-/// - Rows: for each of the unit's organizations, the rows of its latest submission, added up.
+/// - A submission counts for the unit its organization belongs to: the unit itself, or the unit
+///   above a branch. An organization and one above or below it never both stand for a month
+///   (the store refuses the second), so a unit's standing submissions cover disjoint parts.
+/// - A return (退回) names the unit, or the organization that submitted; it applies to the
+///   standing submissions it names that came before it.
+/// - 已退回 (returned): one of the unit's standing submissions has a return after it.
+/// - Otherwise 已报送 (reported) when a submission counts, 逾期报送 (late) when the earliest
+///   received day among them is after the deadline; else 未报送 (missing).
+/// - Rows: the rows of each organization's latest submission, added up.
 public struct SubmissionStatus: Sendable, Equatable {
   public var month: Month
   /// The last day a submission is on time.
@@ -77,38 +79,26 @@ public struct SubmissionStatus: Sendable, Equatable {
   public static func compute(
     month: Month, units: [Unit], unitOf: [String: String], batches: [BatchRecord], deadline: Day, asOf: Day? = nil
   ) -> SubmissionStatus {
-    let undone = Set(batches.filter { u in u.action == .undo && (asOf.map { u.day <= $0 } ?? true) }.compactMap(\.undoes))
-    let counted = batches.filter { b in
-      (b.action == .submission || b.action == .return) && b.scope?.month == month && !undone.contains(b.batch)
-        && (asOf.map { b.day <= $0 } ?? true)
-    }.sorted { $0.batch < $1.batch }
-    // Per organization: its latest submission and its latest return.
+    let counted = countedBatches(batches, month: month, asOf: asOf)
+    // Per organization: its latest submission; per unit: the earliest day any counted.
     var latestSubmission: [String: BatchRecord] = [:]
-    var latestReturn: [String: BatchRecord] = [:]
-    var firstDay: [String: Day] = [:]  // per unit
-    for b in counted {
+    var firstDay: [String: Day] = [:]
+    for b in counted where b.action == .submission {
       guard let org = b.scope?.unit, let unit = unitOf[org] else { continue }
-      switch b.action {
-      case .submission:
-        latestSubmission[org] = b
-        if firstDay[unit] == nil { firstDay[unit] = b.day }
-      case .return: latestReturn[org] = b
-      case .import, .undo: break
-      }
+      latestSubmission[org] = b
+      firstDay[unit] = min(firstDay[unit] ?? b.day, b.day)
     }
+    let returns = counted.filter { $0.action == .return }
     let lines = units.map { unit -> UnitSubmission in
-      let orgs = Set(latestSubmission.keys).union(latestReturn.keys).filter { unitOf[$0] == unit.id }
-      let submissions = orgs.compactMap { latestSubmission[$0] }
-      let returns = orgs.compactMap { org -> BatchRecord? in
-        guard let r = latestReturn[org] else { return nil }
-        return r.batch > (latestSubmission[org]?.batch ?? 0) ? r : nil
+      let submissions = latestSubmission.filter { unitOf[$0.key] == unit.id }.map(\.value)
+      let returned = submissions.compactMap { s -> BatchRecord? in
+        returns.last { r in r.batch > s.batch && (r.scope?.unit == s.scope?.unit || r.scope?.unit == unit.id) }
       }
       let latest = submissions.max { $0.batch < $1.batch }
-      let rows = submissions.reduce(0) { $0 + $1.rows }
       var line = UnitSubmission(
-        unit: unit, state: .missing, rows: rows, batch: latest?.batch,
+        unit: unit, state: .missing, rows: submissions.reduce(0) { $0 + $1.rows }, batch: latest?.batch,
         submittedAt: latest.map { $0.at.hasPrefix($0.day.iso) ? $0.at : $0.day.iso }, day: latest?.day, reason: nil)
-      if let r = returns.max(by: { $0.batch < $1.batch }) {
+      if let r = returned.max(by: { $0.batch < $1.batch }) {
         line.state = .returned
         line.reason = r.reason
       } else if latest != nil {
@@ -117,6 +107,16 @@ public struct SubmissionStatus: Sendable, Equatable {
       return line
     }
     return SubmissionStatus(month: month, deadline: deadline, units: lines)
+  }
+
+  /// The submissions and returns of the month that count as of a day (all not undone when nil),
+  /// in batch order.
+  static func countedBatches(_ batches: [BatchRecord], month: Month, asOf: Day?) -> [BatchRecord] {
+    let undone = Set(batches.filter { u in u.action == .undo && (asOf.map { u.day <= $0 } ?? true) }.compactMap(\.undoes))
+    return batches.filter { b in
+      (b.action == .submission || b.action == .return) && b.scope?.month == month && !undone.contains(b.batch)
+        && (asOf.map { b.day <= $0 } ?? true)
+    }.sorted { $0.batch < $1.batch }
   }
 
   /// Units in a state, in order.

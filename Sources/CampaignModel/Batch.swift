@@ -32,6 +32,10 @@ public struct SubmissionScope: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { "\(unit) \(month.iso)" }
+
+  /// The sheet of a collection workbook that binds it to a unit and month (hidden; rows
+  /// `unit` and `month`), written by `report template --unit --month` and read by the importer.
+  public static let bindingSheet = "报送信息"
 }
 
 /// One numbered entry of the store's log: an import, a submission, a return or an undo.

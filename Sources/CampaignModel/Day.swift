@@ -134,20 +134,32 @@ extension Day {
 
 extension StringProtocol {
   /// The text without leading and trailing spaces, tabs, line breaks, no-break and ideographic
-  /// spaces.
+  /// spaces, and invisible format characters (a byte order mark U+FEFF in the middle of a file,
+  /// zero-width spaces pasted from web pages), which would otherwise make `X1` and `\u{FEFF}X1`
+  /// two ids.
   public func trimmingWhitespace() -> Substring {
     let s = Substring(self)
     let u = s.utf8
     guard let firstByte = u.first, let lastByte = u.last else { return s }
     // Fast path: nothing to trim (a Unicode lookup only when an end is not ASCII).
-    let headIsSpace = firstByte < 0x80 ? firstByte.isASCIIWhitespace : s.first!.isWhitespace
-    let tailIsSpace = lastByte < 0x80 ? lastByte.isASCIIWhitespace : s.last!.isWhitespace
+    let headIsSpace = firstByte < 0x80 ? firstByte.isASCIIWhitespace : s.first!.isTrimmedSpace
+    let tailIsSpace = lastByte < 0x80 ? lastByte.isASCIIWhitespace : s.last!.isTrimmedSpace
     if !headIsSpace && !tailIsSpace { return s }
-    guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return s[s.endIndex...] }
-    let last = s.lastIndex(where: { !$0.isWhitespace })!
+    guard let first = s.firstIndex(where: { !$0.isTrimmedSpace }) else { return s[s.endIndex...] }
+    let last = s.lastIndex(where: { !$0.isTrimmedSpace })!
     return s[first...last]
   }
 
+}
+
+extension Character {
+  /// White space, or an invisible format character standing alone (U+FEFF, U+200B, U+2060…):
+  /// what `trimmingWhitespace` removes from the ends of a text.
+  public var isTrimmedSpace: Bool {
+    if isWhitespace { return true }
+    let scalars = unicodeScalars
+    return scalars.count == 1 && scalars.first!.properties.generalCategory == .format
+  }
 }
 
 extension UInt8 {

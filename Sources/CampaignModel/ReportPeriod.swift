@@ -7,6 +7,13 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
   case range(DayRange)
 
   /// The days the period covers, both ends included.
+  /// The span every period lies in: from 1900 (the first year a workbook's dates can show) to
+  /// 9998, so the period before and the period after it, which reports read, exist too.
+  public static let supported = DayRange(Day(year: 1900, month: 1, day: 1)!, Day(year: 9998, month: 12, day: 31)!)!
+
+  /// Whether the period lies in `supported`.
+  public var isSupported: Bool { Self.supported.contains(days.start) && Self.supported.contains(days.end) }
+
   public var days: DayRange {
     switch self {
     case .month(let m): return m.days

@@ -137,7 +137,7 @@ public struct CampaignSettings: Sendable, Equatable {
     briefingTo = value(.briefingTo)
     briefingCc = value(.briefingCc)
     templatesDir = value(.templatesDir)
-    submissionDeadline = Int(value(.submissionDeadline)) ?? 5
+    submissionDeadline = Int(value(.submissionDeadline)) ?? Int(SettingKey.submissionDeadline.defaultValue)!
   }
 
   /// The last day on which a month's submission is on time: the `submission_deadline` day of

@@ -74,8 +74,8 @@ public protocol StatisticsSource {
   /// The submission and return batches of the months given, and every undo batch, in batch
   /// order: what the submission status of those months is computed from.
   func submissionBatches(months: [Month]) throws -> [BatchRecord]
-  /// Whether any submission was ever made to the store.
-  func hasSubmissions() throws -> Bool
+  /// Whether any submission was received on or before a day (ever, when nil).
+  func hasSubmissions(asOf day: Day?) throws -> Bool
   /// The unit (of `units()`) that each organization in scope counts for; the top organization
   /// counts for none and is absent.
   func unitOfOrganization() throws -> [String: String]

@@ -45,6 +45,21 @@ enum BatchLog {
       [rows, added, updated, removed, unchanged, batch])
   }
 
+  /// Refuses a submission whose scope overlaps a standing submission of the same month made by
+  /// an organization above or below it (a unit's own submission covers its branches, so a
+  /// branch and its unit cannot both stand for one month), and a submission of the top
+  /// committee, which would cover every unit.
+  static func checkNoOverlap(_ submission: SubmissionScope, scope: ImportScope, db: any SQLDatabase) throws {
+    guard !scope.ancestors.isEmpty else { throw StoreError.batch(.submissionOfTop(submission.unit)) }
+    let others = scope.members.subtracting([submission.unit]).union(scope.ancestors).sorted()
+    let placeholders = others.map { _ in "?" }.joined(separator: ", ")
+    let standing = try fetch(
+      "action = 'submission' AND month = ? AND undone_by IS NULL AND unit IN (\(placeholders))", [submission.month.iso] + others, db: db)
+    if let other = standing.last, let by = other.scope?.unit {
+      throw StoreError.batch(.overlappingSubmission(submission, standing: by, batch: other.batch))
+    }
+  }
+
   /// Batches matching a condition, in order.
   static func fetch(_ condition: String = "1 = 1", _ arguments: [any SQLBindable] = [], db: any SQLDatabase) throws -> [BatchRecord] {
     try db.fetchAll("SELECT \(columns) FROM batch WHERE \(condition) ORDER BY batch", arguments).map { r in
@@ -77,6 +92,17 @@ public enum BatchError: Error, Sendable, Equatable {
   case nothingToReturn(SubmissionScope)
   /// `report return`: the reason is empty.
   case emptyReason
+  /// A submission of a month overlaps the standing submission of an organization above or
+  /// below it, made in the batch given.
+  case overlappingSubmission(SubmissionScope, standing: String, batch: Int)
+  /// The top committee cannot submit: its scope would be every unit's.
+  case submissionOfTop(String)
+  /// A submission cannot carry organizations or kinds.
+  case structureInSubmission(file: String, scope: SubmissionScope)
+  /// An undo of a submission while a later one of the same unit and month stands.
+  case laterSubmission(batch: Int, later: Int)
+  /// An undo of a submission while a later return of it stands: undo the return first.
+  case laterReturn(batch: Int, later: Int)
 }
 
 extension CampaignStore {
@@ -96,23 +122,6 @@ extension CampaignStore {
     }
   }
 
-  /// The submissions and returns of a month that no undo has taken back by now, oldest first,
-  /// for the submission status (its definitions are in Aggregation).
-  public func submissionEvents(month: Month) throws(StoreError) -> [BatchRecord] {
-    try readDB { db in try BatchLog.fetch("month = ? AND action IN ('submission', 'return')", [month.iso], db: db) }
-  }
-
-  /// The undo batches, for status as of a past day (an undo made after it did not count yet).
-  public func undoBatches() throws(StoreError) -> [BatchRecord] {
-    try readDB { db in try BatchLog.fetch("action = 'undo'", db: db) }
-  }
-
-  /// Whether any submission was ever made: offices that never submit keep "units without
-  /// records" where the status would be.
-  public func hasSubmissions() throws(StoreError) -> Bool {
-    try readDB { db in try db.fetchOne("SELECT COUNT(*) FROM batch WHERE action = 'submission'", as: Int.self) ?? 0 > 0 }
-  }
-
   /// Returns (退回) a unit's submission for a month with the office's opinion: status shows it
   /// as returned until the unit submits again. The records stay and count in the figures.
   public func returnSubmission(_ scope: SubmissionScope, reason: String, author: String, today: Day) throws(StoreError) -> BatchRecord {
@@ -123,9 +132,12 @@ extension CampaignStore {
       guard try db.fetchOne("SELECT COUNT(*) FROM organization WHERE id = ?", [scope.unit], as: Int.self) ?? 0 > 0 else {
         throw StoreError.unknownOrganization(id: scope.unit)
       }
+      // The unit's own submission, or those of organizations under it.
       let standing = try db.fetchOne(
-        "SELECT COUNT(*) FROM batch WHERE action = 'submission' AND unit = ? AND month = ? AND undone_by IS NULL", [scope.unit, scope.month.iso],
-        as: Int.self) ?? 0
+        """
+        SELECT COUNT(*) FROM batch b JOIN organization o ON o.id = b.unit
+        WHERE b.action = 'submission' AND b.month = ? AND b.undone_by IS NULL AND (b.unit = ? OR o.unit = ?)
+        """, [scope.month.iso, scope.unit, scope.unit], as: Int.self) ?? 0
       guard standing > 0 else { throw StoreError.batch(.nothingToReturn(scope)) }
       let b = try BatchLog.start(
         BatchStart(action: .return, scope: scope, author: author, today: today, reason: reason), types: [], db: db)
@@ -145,6 +157,16 @@ extension CampaignStore {
       if target.action == .undo { throw StoreError.batch(.undoOfUndo(batch)) }
       let structural = target.types.filter { $0 == RecordType.organizations.rawValue || $0 == RecordType.kinds.rawValue }
       if !structural.isEmpty { throw StoreError.batch(.structural(batch: batch, types: structural)) }
+      if target.action == .submission, let scope = target.scope {
+        // A later submission of the same scope re-sent rows unchanged (they keep this batch's
+        // stamp), and a later return refers to this one: either must go first.
+        let unitOfScope = try db.fetchOne("SELECT unit FROM organization WHERE id = ?", [scope.unit], as: String?.self) ?? nil
+        let later = try BatchLog.fetch(
+          "batch > ? AND month = ? AND undone_by IS NULL AND ((action = 'submission' AND unit = ?) OR (action = 'return' AND unit IN (?, ?)))",
+          [batch, scope.month.iso, scope.unit, scope.unit, unitOfScope ?? scope.unit], db: db)
+        if let s = later.last(where: { $0.action == .submission }) { throw StoreError.batch(.laterSubmission(batch: batch, later: s.batch)) }
+        if let r = later.last { throw StoreError.batch(.laterReturn(batch: batch, later: r.batch)) }
+      }
       let later = try laterBatches(touching: batch, db: db)
       if !later.isEmpty { throw StoreError.batch(.laterBatches(batch: batch, later: later)) }
 
@@ -162,15 +184,19 @@ extension CampaignStore {
             "INSERT INTO activity_month_dirty (month) SELECT DISTINCT substr(date, 1, 7) FROM activity_history WHERE batch = ? ON CONFLICT DO NOTHING",
             [batch])
         }
-        let seq: String
-        let overriding: String
+        // The row goes back under its old insertion number, so listings keep their order; on
+        // SQLite a later row may have been given that rowid again (SQLite reuses the largest
+        // one), and then the row takes a new one. PostgreSQL never reuses `seq`.
+        let (target, source, overriding): (String, String, String)
         switch db.dialect {
-        case .sqlite: (seq, overriding) = ("rowid, ", "")
-        case .postgresql: (seq, overriding) = t.postgresSeq ? ("seq, ", " OVERRIDING SYSTEM VALUE") : ("", "")
+        case .sqlite: (target, source, overriding) = ("rowid, ", "CASE WHEN EXISTS (SELECT 1 FROM \(t.name) WHERE rowid = h.seq) THEN NULL ELSE h.seq END, ", "")
+        case .postgresql: (target, source, overriding) = t.postgresSeq ? ("seq, ", "h.seq, ", " OVERRIDING SYSTEM VALUE") : ("", "", "")
         }
         let restored = try db.execute(
-          "INSERT INTO \(t.name) (\(seq)\(columns), batch)\(overriding) SELECT \(seq.isEmpty ? "" : "seq, ")\(columns), prior FROM \(t.history) WHERE batch = ? ORDER BY seq",
-          [batch])
+          """
+          INSERT INTO \(t.name) (\(target)\(columns), batch)\(overriding)
+          SELECT \(source)\(t.columns.map { "h." + $0 }.joined(separator: ", ")), h.prior FROM \(t.history) h WHERE h.batch = ? ORDER BY h.seq
+          """, [batch])
         removed += deleted - restoredUpdates
         updated += restoredUpdates
         added += restored - restoredUpdates
@@ -182,26 +208,43 @@ extension CampaignStore {
     }
   }
 
-  /// The later batches, not undone, that changed records `batch` wrote or re-added records it
-  /// removed, newest first.
+  /// The later batches, not undone, that touched records `batch` touched, newest first. Batch
+  /// numbers follow commit order here: every batch holds the batch lock (`SerialWork.submissions`)
+  /// until it commits, exclusively or, for imports without a scope, shared, and two imports
+  /// that write the same row wait on each other's row lock, which the `prior` test catches.
   private func laterBatches(touching batch: Int, db: any SQLDatabase) throws -> [Int] {
     var later = Set<Int>()
     for t in BatchSchema.records {
-      // A later batch changed or removed a row this batch wrote.
+      // Another batch changed or removed a row this batch wrote (necessarily after it).
       later.formUnion(
         try db.fetchColumn(
           """
           SELECT h.batch FROM \(t.history) h JOIN batch b ON b.batch = h.batch
-          WHERE h.prior = ? AND h.batch > ? AND b.undone_by IS NULL
+          WHERE h.prior = ? AND h.batch <> ? AND b.undone_by IS NULL
           """, [batch, batch], as: Int.self))
-      // A later batch wrote a row again that this batch had changed or removed.
+      // A row this batch changed or removed is there again, written by another batch.
       later.formUnion(
         try db.fetchColumn(
           """
           SELECT r.batch FROM \(t.name) r JOIN \(t.history) h ON h.\(t.key) = r.\(t.key)
-          WHERE h.batch = ? AND r.batch > ?
+          WHERE h.batch = ? AND r.batch <> ?
+          """, [batch, batch], as: Int.self))
+      // A later batch touched a row this batch had changed or removed (re-added it and removed
+      // it again, say).
+      later.formUnion(
+        try db.fetchColumn(
+          """
+          SELECT h2.batch FROM \(t.history) h2 JOIN batch b ON b.batch = h2.batch
+          WHERE h2.batch > ? AND b.undone_by IS NULL AND h2.\(t.key) IN (SELECT \(t.key) FROM \(t.history) WHERE batch = ?)
           """, [batch, batch], as: Int.self))
     }
-    return later.sorted(by: >)
+    // Opinions written later that name a matter this batch added, which undo would remove.
+    later.formUnion(
+      try db.fetchColumn(
+        """
+        SELECT f.batch FROM feedback f JOIN matter m ON m.id = f.matter
+        WHERE m.batch = ? AND f.batch <> ? AND NOT EXISTS (SELECT 1 FROM matter_history h WHERE h.batch = ? AND h.id = m.id)
+        """, [batch, batch, batch], as: Int.self))
+    return later.subtracting([batch, 0]).sorted(by: >)
   }
 }

@@ -38,14 +38,14 @@ public final class CampaignStore: Sendable {
   public init(path: String, mode: OpenMode, wait: Double = 10) throws(StoreError) {
     if let url = PostgresURL(path) {
       self.path = url.redacted
-      backend = try PostgresBackend(url: url, lockTimeout: wait)
+      backend = try PostgresBackend(url: url, lockTimeout: wait, mode: mode)
     } else {
       self.path = path
       backend = try SQLiteBackend(path: path, mode: mode)
     }
     let empty = try readDB { db in try db.fetchOne("SELECT COUNT(*) FROM kind", as: Int.self) == 0 }
     if empty {
-      _ = try importText(BundledFiles.defaultKinds, named: "kinds.csv (built-in)", type: .kinds)
+      _ = try importText(BundledFiles.defaultKinds, named: "kinds.csv (built-in)", type: .kinds, recorded: false)
     }
   }
 

@@ -15,10 +15,13 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case badEncoding(file: String, line: Int, detail: String)
   /// The file is not a readable .xlsx workbook.
   case badWorkbook(file: String, reason: String)
-  /// The header row does not say which record type the file holds.
-  case unrecognisedHeader(file: String, headers: [String])
+  /// No row among the first ones says which record type the file holds; `line` is the first
+  /// non-blank row, shown in the message.
+  case unrecognisedHeader(file: String, headers: [String], line: Int = 1)
   /// One or more rows are bad; nothing of the file was written.
   case badData(file: String, issues: [DataIssue], omitted: Int = 0)
+  /// A PostgreSQL database that exists but holds no store yet (reports do not create one).
+  case emptyDatabase(path: String)
   /// The file is not a database of this tool, or it is damaged.
   case notADatabase(path: String)
   /// The database was written by a newer version of this tool.
@@ -45,6 +48,24 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case batch(BatchError)
 
   public var description: String { message(in: .en) }
+
+  /// Text from a file, fit for a one-line message: at most 80 characters, control characters
+  /// and other invisible ones shown as \u{…}, and "…" when cut.
+  static func quotedPrefix(_ text: String, limit: Int = 80) -> String {
+    var out = ""
+    var count = 0
+    for scalar in text.unicodeScalars {
+      if count == limit { return out + "…" }
+      let p = scalar.properties.generalCategory
+      if p == .control || p == .format || p == .lineSeparator || p == .paragraphSeparator {
+        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+      count += 1
+    }
+    return out
+  }
   public var errorDescription: String? { description }
 
   /// The message in a language; data issues list one line per problem.
@@ -70,11 +91,11 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       return lang.pick(
         "\(file)：不是可读取的 .xlsx 工作簿（\(reason)）。请用 Excel 或 WPS 打开后另存为“Excel 工作簿（*.xlsx）”。",
         "\(file): not a readable .xlsx workbook (\(reason)). Open it in Excel or WPS and save it as an Excel workbook (*.xlsx).")
-    case .unrecognisedHeader(let file, let headers):
-      let seen = headers.joined(separator: ",")
+    case .unrecognisedHeader(let file, let headers, let line):
+      let seen = StoreError.quotedPrefix(headers.joined(separator: ","))
       return lang.pick(
-        "\(file):1: 无法从表头“\(seen)”判断数据类型。请使用数据约定中的列名（见 README），或用 --type 指定 organizations、activities、matters、feedback 或 kinds。",
-        "\(file):1: cannot tell the record type from the header \"\(seen)\". Use the contract's column names (see the README) or give --type organizations|activities|matters|feedback|kinds.")
+        "\(file):\(line): 前 10 个非空行中没有可识别的表头（第 \(line) 行为“\(seen)”）。请使用数据约定中的列名（见 README），或用 --type 指定 organizations、activities、matters、feedback 或 kinds。",
+        "\(file):\(line): none of the first 10 non-blank rows is a header that tells the record type (row \(line) is \"\(seen)\"). Use the contract's column names (see the README) or give --type organizations|activities|matters|feedback|kinds.")
     case .badData(let file, let issues, let omitted):
       let total = issues.count + omitted
       let head = lang.pick(
@@ -86,6 +107,10 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
           "… and \(omitted) more not listed (the first \(issues.count) are). Fix these and import again to see the rest.")
       ]
       return ([head] + issues.map { $0.message(in: lang) } + tail).joined(separator: "\n")
+    case .emptyDatabase(let path):
+      return lang.pick(
+        "\(path)：该数据库中还没有 report 的数据。生成报表不会建表：请先运行 report init 或 report import。",
+        "\(path): the database holds no report store yet, and reports do not create one. Run `report init` or `report import` first.")
     case .notADatabase(let path):
       return lang.pick(
         "\(path)：不是 report 的数据库，或文件已损坏。请检查 --db / REPORT_DB 指向的文件，必要时用备份恢复。",
@@ -164,6 +189,26 @@ extension BatchError {
       return lang.pick(
         "\(scope.unit) 没有 \(scope.month.chinese)的报送，无法退回。请用 report status --month \(scope.month.iso) 查看报送情况。",
         "\(scope.unit) has no submission for \(scope.month.iso) to return. See report status --month \(scope.month.iso).")
+    case .overlappingSubmission(let s, let standing, let batch):
+      return lang.pick(
+        "\(s.unit) 的 \(s.month.chinese)报送与第 \(batch) 批 \(standing) 的报送范围重叠（上下级组织不能分别报送同一个月）。请把记录并入 \(standing) 的报送表，或先撤销第 \(batch) 批（report undo \(batch)）。",
+        "the submission of \(s.unit) for \(s.month.iso) overlaps the standing submission of \(standing) (batch \(batch)): an organization and one above or below it cannot both submit one month. Put the records in \(standing)'s form, or undo batch \(batch) first (report undo \(batch)).")
+    case .submissionOfTop(let unit):
+      return lang.pick(
+        "\(unit) 是最上级党委，其报送会覆盖所有单位，不能按报送导入。党委本级的记录请不加 --unit/--month 导入，或在报送时指定下级单位。",
+        "\(unit) is the top committee: its submission would cover every unit. Import the committee's own records without --unit/--month, or submit for a unit under it.")
+    case .structureInSubmission(let file, let s):
+      return lang.pick(
+        "\(file)：报送（\(s.unit) \(s.month.chinese)）只能包含活动、办实事事项和意见建议，不能包含组织机构或活动类型。请单独导入这些文件。",
+        "\(file): a submission (\(s.unit), \(s.month.iso)) holds activities, matters and opinions only, not organizations or kinds. Import those files on their own.")
+    case .laterSubmission(let b, let later):
+      return lang.pick(
+        "第 \(b) 批之后，同一单位同一月份又报送了第 \(later) 批。请先撤销第 \(later) 批（report undo \(later)）。",
+        "the same unit submitted the same month again after batch \(b), in batch \(later). Undo batch \(later) first (report undo \(later)).")
+    case .laterReturn(let b, let later):
+      return lang.pick(
+        "第 \(b) 批的报送已被第 \(later) 批退回。请先撤销退回（report undo \(later)）。",
+        "the submission of batch \(b) was returned in batch \(later). Undo the return first (report undo \(later)).")
     case .emptyReason:
       return lang.pick("退回须写明意见（--reason），告诉报送单位要改什么。", "a return needs the office's opinion (--reason), telling the unit what to correct.")
     }

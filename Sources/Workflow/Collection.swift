@@ -23,11 +23,15 @@ public enum Collection {
   }
 
   /// The 催报 notice for a month's units that have not reported; nil when all have.
+  ///
+  /// - Parameters:
+  ///   - today: the notice's date.
+  ///   - asOf: the status as it stood at the end of this day (now when nil).
   public static func reminder(
-    for month: Month, in store: CampaignStore, root: String? = nil, today: Day, lang: Language
+    for month: Month, in store: CampaignStore, root: String? = nil, today: Day, asOf: Day? = nil, lang: Language
   ) throws -> String? {
     try store.snapshot(root: root) { source in
-      let status = try SubmissionStatus.compute(month: month, from: source)
+      let status = try SubmissionStatus.compute(month: month, from: source, asOf: asOf)
       let heading = try NoticeHeading.compute(from: source)
       return CollectionText.reminder(status, campaign: heading.campaign, issuer: heading.issuer, today: today, lang: lang)
     }

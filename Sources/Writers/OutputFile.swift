@@ -30,7 +30,9 @@ public enum OutputFile {
       for file in files {
         let url = URL(fileURLWithPath: file.path)
         try prepareDirectory(url.deletingLastPathComponent().path)
+        removeStaleTemporaries(for: url)
         let temp = temporaryPath(for: url)
+        try createPrivate(temp)
         temps.append((temp, file.path))
         try file.produce(temp)
         chmod(temp, reportMode)
@@ -67,14 +69,30 @@ public enum OutputFile {
     return 0o640 & ~mask
   }()
 
-  /// A file name made from data (an organization id): path separators, control characters and a
-  /// leading dot become `_`, so the file stays in the folder it is written to and is not hidden.
+  /// A file name made from data (an organization id), one-to-one: path separators, `%`,
+  /// control characters and a leading dot are written as `%XX` (their UTF-8 bytes), so the file
+  /// stays in the folder it is written to, is not hidden, and `a/b` and `a_b` stay two files. A
+  /// name longer than 200 bytes keeps its first 180 and a hash of the whole, within every file
+  /// system's 255-byte limit.
   public static func safeFileName(_ name: String) -> String {
-    var out = String(name.unicodeScalars.map { s -> Character in
-      s == "/" || s == "\\" || s.value < 0x20 || s.value == 0x7F ? "_" : Character(s)
-    })
-    if out.hasPrefix(".") { out = "_" + out.dropFirst() }
-    return out.isEmpty ? "_" : out
+    var out = ""
+    for (i, s) in name.unicodeScalars.enumerated() {
+      if s == "/" || s == "\\" || s == "%" || s.value < 0x20 || s.value == 0x7F || (i == 0 && s == ".") {
+        for b in String(s).utf8 { out += "%" + String(b, radix: 16, uppercase: true).leftPadded(2) }
+      } else {
+        out.unicodeScalars.append(s)
+      }
+    }
+    if out.isEmpty { return "_" }
+    guard out.utf8.count > 200 else { return out }
+    var cut = ""
+    for s in out.unicodeScalars {
+      if cut.utf8.count + String(s).utf8.count > 180 { break }
+      cut.unicodeScalars.append(s)
+    }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in name.utf8 { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    return cut + "~" + String(hash, radix: 16).leftPadded(16)
   }
 
   /// A file name from parts joined by `-` (absent ones left out), made safe as a whole:
@@ -89,10 +107,45 @@ public enum OutputFile {
       .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp").path
   }
 
-  /// Writes text (UTF-8) to a path; use inside `writeAll`.
-  public static func writeText(_ text: String, to path: String) throws {
-    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-      throw WriterError.cannotCreate(path: path, reason: "the file could not be written")
+  /// Creates the temporary file empty and readable by its owner only (0600), before anything is
+  /// written into it; the producer then writes into the existing file, which keeps its mode.
+  static func createPrivate(_ path: String) throws(WriterError) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    guard fd >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+    close(fd)
+  }
+
+  /// Removes temporary files of our own naming for `url` left by runs that were killed: their
+  /// process no longer exists. A running process's temporary files are left alone.
+  static func removeStaleTemporaries(for url: URL) {
+    let folder = url.deletingLastPathComponent().path
+    let prefix = ".\(url.lastPathComponent)."
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+      let parts = name.dropFirst(prefix.count).dropLast(4).split(separator: ".")
+      guard parts.count == 2, parts[1].count == 8, let pid = Int32(parts[0]) else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH {
+        try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+      }
     }
   }
+
+  /// Writes text (UTF-8) to a path; use inside `writeAll`, which has created the file.
+  public static func writeText(_ text: String, to path: String) throws {
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      throw WriterError.cannotCreate(path: path, reason: "the file could not be opened")
+    }
+    defer { try? handle.close() }
+    do {
+      try handle.truncate(atOffset: 0)
+      try handle.write(contentsOf: Data(text.utf8))
+    } catch {
+      throw WriterError.cannotCreate(path: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+}
+
+extension String {
+  /// The text with zeros before it up to `width` characters.
+  fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

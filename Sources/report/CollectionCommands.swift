@@ -70,7 +70,8 @@ extension Report {
       try RunLog.run(options, command: "remind", period: month.iso) {
         let store = try options.openStore(.existing)
         let text = try Console.guarded(options.language) {
-          try Collection.reminder(for: month, in: store, root: scope.root, today: selection.today.day, lang: options.language)
+          try Collection.reminder(
+            for: month, in: store, root: scope.root, today: selection.today.day, asOf: selection.today.today, lang: options.language)
         }
         if let text { print(text, terminator: "") }
         return []

@@ -21,7 +21,7 @@ enum Exit: Int32 {
     switch error {
     case let e as StoreError:
       switch e {
-      case .missingFile, .unreadableFile, .missingDatabase: return .noInput
+      case .missingFile, .unreadableFile, .missingDatabase, .emptyDatabase: return .noInput
       case .badEncoding, .badWorkbook, .unrecognisedHeader, .badData, .newerSchema, .notADatabase: return .dataError
       case .setting, .unknownOrganization, .badServerURL, .catalogueWithRoot: return .usage
       case .busy: return .busy
@@ -31,7 +31,9 @@ enum Exit: Int32 {
       case .batch(let b):
         switch b {
         case .unknownBatch, .emptyReason: return .usage
-        case .alreadyUndone, .undoOfUndo, .structural, .laterBatches, .nothingToReturn: return .dataError
+        case .alreadyUndone, .undoOfUndo, .structural, .laterBatches, .nothingToReturn, .overlappingSubmission, .submissionOfTop,
+          .structureInSubmission, .laterSubmission, .laterReturn:
+          return .dataError
         }
       }
     case is CampaignModelError: return .usage
@@ -81,6 +83,19 @@ enum Console {
     }
     return "report: " + text
   }
+
+  /// The language of messages given before the options are parsed (argument errors): `--lang`
+  /// among the arguments, else `$REPORT_LANG`, else Chinese.
+  static var argumentLanguage: Language {
+    let args = CommandLine.arguments
+    if let i = args.firstIndex(of: "--lang"), i + 1 < args.count, let l = Language(rawValue: args[i + 1]) { return l }
+    if let a = args.first(where: { $0.hasPrefix("--lang=") }), let l = Language(rawValue: String(a.dropFirst(7))) { return l }
+    if let env = ProcessInfo.processInfo.environment["REPORT_LANG"], let l = Language(rawValue: env) { return l }
+    return .zh
+  }
+
+  /// A usage message in the argument language.
+  static func usage(_ zh: String, _ en: String) -> String { argumentLanguage.pick(zh, en) }
 
   /// Whether stderr is a terminal (progress lines only go there).
   static var stderrIsTerminal: Bool { isatty(2) == 1 }

@@ -66,7 +66,11 @@ struct GlobalOptions: ParsableArguments {
 extension Language: ExpressibleByArgument {}
 
 extension Month: ExpressibleByArgument {
-  public init?(argument: String) { self.init(parsing: argument) }
+  /// A month on the command line: `YYYY-MM`, within the supported span.
+  public init?(argument: String) {
+    guard let m = Month(parsing: argument), ReportPeriod.month(m).isSupported else { return nil }
+    self = m
+  }
 }
 
 extension RecordType: ExpressibleByArgument {}

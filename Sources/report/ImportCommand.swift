@@ -2,6 +2,7 @@ import ArgumentParser
 import CampaignModel
 import CampaignStore
 import Foundation
+import Workflow
 
 extension Report {
   /// `report import FILE...`: one transaction per file, in dependency order.
@@ -92,7 +93,7 @@ extension Report {
             type: type, root: root, submission: unit.flatMap { u in month.map { SubmissionScope(unit: u, month: $0) } },
             author: by ?? SystemUser.name, today: today ?? Day.today())
           let result = try Console.guarded(lang) {
-            try store.importFile(file, request: request, progress: showProgress ? { n in
+            try Collection.submit(file, to: store, request: request, progress: showProgress ? { n in
               FileHandle.standardError.write(Data("\r\(file): \(n)…".utf8))
             } : nil)
           }

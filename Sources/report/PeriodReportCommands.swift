@@ -79,5 +79,9 @@ extension Report {
 }
 
 extension Day: ExpressibleByArgument {
-  public init?(argument: String) { self.init(parsing: argument) }
+  /// A date on the command line: any of the import's spellings, within the supported span.
+  public init?(argument: String) {
+    guard let d = Day(parsing: argument), ReportPeriod.supported.contains(d) else { return nil }
+    self = d
+  }
 }

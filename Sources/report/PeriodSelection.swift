@@ -22,7 +22,8 @@ struct MonthSelection: ParsableArguments {
   @OptionGroup var today: TodayOption
 
   func validate() throws {
-    if (month == nil) == !previous { throw ValidationError("Give either --month YYYY-MM or --previous.") }
+    if (month == nil) == !previous { throw ValidationError(Console.usage("请给出 --month YYYY-MM 或 --previous 之一。", "Give either --month YYYY-MM or --previous.")) }
+    try checkSupported(period)
   }
 
   var period: ReportPeriod { month.map { .month($0) } ?? .previousMonth(before: today.day) }
@@ -31,7 +32,7 @@ struct MonthSelection: ParsableArguments {
 /// `--quarter 2021Q3` or `--previous`.
 struct QuarterSelection: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("The quarter to report, e.g. 2021Q3.", valueName: "YYYYQn"), transform: { text in
-    guard let q = ReportPeriod.quarter(parsing: text) else { throw ValidationError("'\(text)' is not a quarter; write it as 2021Q3.") }
+    guard let q = ReportPeriod.quarter(parsing: text) else { throw ValidationError(Console.usage("“\(text)”不是季度，请写成 2021Q3。", "'\(text)' is not a quarter; write it as 2021Q3.")) }
     return q
   })
   var quarter: ReportPeriod?
@@ -42,7 +43,8 @@ struct QuarterSelection: ParsableArguments {
   @OptionGroup var today: TodayOption
 
   func validate() throws {
-    if (quarter == nil) == !previous { throw ValidationError("Give either --quarter YYYYQn or --previous.") }
+    if (quarter == nil) == !previous { throw ValidationError(Console.usage("请给出 --quarter YYYYQn 或 --previous 之一。", "Give either --quarter YYYYQn or --previous.")) }
+    try checkSupported(period)
   }
 
   var period: ReportPeriod { quarter ?? .previousQuarter(before: today.day) }
@@ -51,7 +53,7 @@ struct QuarterSelection: ParsableArguments {
 /// `--year 2021` or `--previous`.
 struct YearSelection: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("The year to report.", valueName: "YYYY"), transform: { text in
-    guard let y = ReportPeriod.year(parsing: text) else { throw ValidationError("'\(text)' is not a year; write it as 2021.") }
+    guard let y = ReportPeriod.year(parsing: text) else { throw ValidationError(Console.usage("“\(text)”不是年份，请写成 2021。", "'\(text)' is not a year; write it as 2021.")) }
     return y
   })
   var year: ReportPeriod?
@@ -62,7 +64,8 @@ struct YearSelection: ParsableArguments {
   @OptionGroup var today: TodayOption
 
   func validate() throws {
-    if (year == nil) == !previous { throw ValidationError("Give either --year YYYY or --previous.") }
+    if (year == nil) == !previous { throw ValidationError(Console.usage("请给出 --year YYYY 或 --previous 之一。", "Give either --year YYYY or --previous.")) }
+    try checkSupported(period)
   }
 
   var period: ReportPeriod { year ?? .previousYear(before: today.day) }
@@ -79,10 +82,20 @@ struct RangeSelection: ParsableArguments {
   @OptionGroup var today: TodayOption
 
   func validate() throws {
-    if to < from { throw ValidationError("--to \(to.iso) is before --from \(from.iso).") }
+    if to < from { throw ValidationError(Console.usage("--to \(to.iso) 早于 --from \(from.iso)。", "--to \(to.iso) is before --from \(from.iso).")) }
+    try checkSupported(period)
   }
 
   var period: ReportPeriod { .range(DayRange(from, to)!) }
+}
+
+/// Refuses a period outside `ReportPeriod.supported` (exit 64), so every command takes the same
+/// range of periods.
+func checkSupported(_ period: ReportPeriod) throws {
+  guard period.isSupported else {
+    throw ValidationError(Console.usage(
+      "统计期 \(period) 超出支持的范围（1900年1月1日至9998年12月31日）。", "the period \(period) is outside the supported span (1900-01-01 to 9998-12-31)."))
+  }
 }
 
 /// `--root ORG`: report on one organization's subtree instead of the whole tree.

@@ -55,6 +55,7 @@ extension Report {
           let contents = CollectionTemplate.Contents(
             catalogue: try store.catalogue(), organizations: organizations, matterIDs: try store.matterIDs(),
             dates: CollectionTemplate.dates(month: month, campaignStart: settings.campaignStart, today: today.day),
+            matterDates: CollectionTemplate.dates(month: nil, campaignStart: settings.campaignStart, today: today.day),
             sheets: type.map { [$0] } ?? CollectionTemplate.Sheet.allCases, campaign: settings.campaign, binding: binding)
           try OutputFile.write(path) { temp in try CollectionTemplate.write(contents, to: temp, lang: lang, created: today.day) }
         }

@@ -8,7 +8,7 @@ import Testing
 struct SubmissionStatusTests {
   static let july = Month(year: 2021, month: 7)!
   static let units = ["G1", "D1", "D2", "R"].map { Unit(id: $0, name: $0, kind: .directBranch, counted: $0 != "R") }
-  static let unitOf = ["G1": "G1", "G1a": "G1", "D1": "D1", "D2": "D2", "R": "R"]
+  static let unitOf = ["G1": "G1", "G1a": "G1", "G1b": "G1", "D1": "D1", "D2": "D2", "R": "R"]
 
   func day(_ d: Int, month: Int = 8) -> Day { Day(year: 2021, month: month, day: d)! }
 
@@ -22,9 +22,9 @@ struct SubmissionStatusTests {
 
   init() {
     batches = [
-      // G1a (a sub-branch of G1) on time, then G1 itself: rows add up per organization.
+      // G1a and G1b (branches of G1) each submit their part: rows add up per organization.
       BatchRecord.make(1, .submission, "G1a", day: Day(year: 2021, month: 8, day: 2)!, rows: 3),
-      BatchRecord.make(2, .submission, "G1", day: Day(year: 2021, month: 8, day: 7)!, rows: 2),
+      BatchRecord.make(2, .submission, "G1b", day: Day(year: 2021, month: 8, day: 7)!, rows: 2),
       // D1 late on 6 August, returned on 7 August, submitted again on 9 August.
       BatchRecord.make(3, .submission, "D1", day: Day(year: 2021, month: 8, day: 6)!, rows: 4),
       BatchRecord.make(4, .return, "D1", day: Day(year: 2021, month: 8, day: 7)!, reason: "学时有误"),
@@ -64,6 +64,27 @@ struct SubmissionStatusTests {
     #expect(s["G1"]!.rows == 3)
     #expect(s["D2"]!.state == .reported)
     #expect(s["D1"]!.state == .missing)
+  }
+
+  @Test("a return of the unit applies to its branches' submissions before it; a later submission clears it for that branch only")
+  func returnOfUnit() {
+    var b = batches
+    b.append(BatchRecord.make(8, .return, "G1", day: day(10), reason: "请核实"))
+    #expect(status(b)["G1"]!.state == .returned)
+    b.append(BatchRecord.make(9, .submission, "G1a", day: day(11), rows: 4))
+    #expect(status(b)["G1"]!.state == .returned)  // G1b's part is still returned
+    b.append(BatchRecord.make(10, .submission, "G1b", day: day(12), rows: 1))
+    #expect(status(b)["G1"]!.state == .reported)
+    #expect(status(b)["G1"]!.rows == 5)
+  }
+
+  @Test("late is judged by the earliest day received, whatever the batch order")
+  func lateByDay() {
+    // Recorded in batch 1 as received on 9 August; batch 2 typed in later, received on 3 August.
+    let b = [
+      BatchRecord.make(1, .submission, "G1a", day: day(9), rows: 1), BatchRecord.make(2, .submission, "G1b", day: day(3), rows: 1),
+    ]
+    #expect(status(b)["G1"]!.state == .reported)
   }
 
   @Test("the deadline is the setting's day of the following month")

@@ -52,10 +52,10 @@ struct StoreTests {
     let t = try TestStore()
     let first = try t.store.loadDemo()
     #expect(first.allSatisfy { $0.added == $0.rows && $0.rows > 0 })
-    let before = try t.dump()
+    let before = try t.dump(batches: false)
     let again = try t.store.loadDemo()
     #expect(again.allSatisfy { $0.added == 0 && $0.updated == 0 })
-    #expect(try t.dump() == before)
+    #expect(try t.dump(batches: false) == before)
     #expect(try t.store.settingValues().first { $0.key == .institution }?.value == "北辰职业技术学院")
   }
 }

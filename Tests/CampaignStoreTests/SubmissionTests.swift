@@ -69,9 +69,8 @@ struct SubmissionTests {
     #expect(b.units["D2"] == 3)
     #expect(b.average == "2.7")  // (3 + 2 + 3) ÷ 3
 
-    // The first submission cannot be undone while the correction stands on its rows.
-    let refusal = undoError(t, first.batch)
-    #expect(refusal == .laterBatches(batch: first.batch, later: [fixed.batch]))
+    // The first submission cannot be undone while the correction stands.
+    #expect(undoError(t, first.batch) == .laterSubmission(batch: first.batch, later: fixed.batch))
     let undo = try t.store.undo(batch: fixed.batch, author: "测试", today: Day(year: 2021, month: 8, day: 4)!)
     #expect((undo.added, undo.updated, undo.removed) == (1, 1, 1))
     #expect(try t.dump(batches: false) == beforeCorrection)
@@ -198,5 +197,78 @@ struct SubmissionTests {
     } catch StoreError.badData(_, let issues, _) {
       #expect(issues.map(\.problem) == [.beforeCampaign(Day(year: 2021, month: 2, day: 20)!)])
     }
+  }
+}
+
+/// What the store refuses so that submissions, returns and undos stay consistent.
+@Suite("Submissions: what is refused")
+struct SubmissionRefusalTests {
+  let t: TestStore
+  let day = Day(year: 2021, month: 8, day: 4)!
+
+  init() throws { t = try TestStore.tiny() }
+
+  func submit(_ unit: String, _ rows: String, name: String = "f.csv") -> Result<ImportResult, StoreError> {
+    Result { () throws(StoreError) in
+      let path: String
+      do { path = try t.directory.write(name, SubmissionTests.header + rows) } catch { throw .missingFile(path: name) }
+      return try t.store.importFile(
+        path, request: ImportRequest(submission: SubmissionScope(unit: unit, month: SubmissionTests.july), author: "测试", today: day))
+    }
+  }
+
+  func batchError<T>(_ r: Result<T, StoreError>) -> BatchError? {
+    guard case .failure(.batch(let e)) = r else { return nil }
+    return e
+  }
+
+  func undo(_ batch: Int) -> Result<BatchRecord, StoreError> {
+    Result { () throws(StoreError) in try t.store.undo(batch: batch, author: "测试", today: day) }
+  }
+
+  @Test("a unit and its branch cannot both submit one month, and the top committee cannot submit")
+  func overlap() throws {
+    let g1a = try submit("G1a", "1,2021-07-03,G1a,branch_study,学习,1,5\n").get()
+    let july = SubmissionTests.july
+    #expect(batchError(submit("G1", "1,2021-07-03,G1,branch_study,学习,1,5\n")) == .overlappingSubmission(
+      SubmissionScope(unit: "G1", month: july), standing: "G1a", batch: g1a.batch))
+    // A sibling branch may.
+    _ = try submit("G1b", "1,2021-07-10,G1b,branch_study,学习,1,5\n").get()
+    #expect(batchError(submit("C", "")) == .submissionOfTop("C"))
+    // Once the branch's submission is undone, the unit may submit.
+    _ = try undo(g1a.batch).get()
+    #expect(batchError(submit("G1", "1,2021-07-03,G1,branch_study,学习,1,5\n")) == .overlappingSubmission(
+      SubmissionScope(unit: "G1", month: july), standing: "G1b", batch: g1a.batch + 1))
+  }
+
+  @Test("a submission is undone only after a later return of it, and a matter only while no later opinion names it")
+  func undoOrder() throws {
+    let s = try submit("D2", "1,2021-07-02,D2,branch_study,学习一,2,45\n").get()
+    let r = try t.store.returnSubmission(SubmissionScope(unit: "D2", month: SubmissionTests.july), reason: "请核实", author: "办公室", today: day)
+    #expect(batchError(undo(s.batch)) == .laterReturn(batch: s.batch, later: r.batch))
+    _ = try undo(r.batch).get()
+    #expect(try t.rowCount("activity") == 14)
+    let opinion = try t.store.importFile(
+      try t.directory.write("m.csv", "id,title,unit,raised,status\nM9,新事项,D2,2021-07-03,open\n"),
+      request: ImportRequest(submission: SubmissionScope(unit: "D2", month: SubmissionTests.july), author: "测试", today: day))
+    _ = try t.store.importFile(try t.directory.write("f.csv", "date,unit,content,matter\n2021-07-20,D1,意见,M9\n"))
+    // Undoing the batch that added M9 would leave D1's opinion pointing at nothing.
+    guard case .laterBatches(let b, let later)? = batchError(undo(opinion.batch)) else { Issue.record("the undo was done"); return }
+    #expect(b == opinion.batch)
+    #expect(later.count == 1)
+  }
+
+  @Test("on SQLite, a restored row whose rowid was given to a later row takes a new one")
+  func rowidReused() throws {
+    _ = try submit("D2", "1,2021-07-02,D2,branch_study,学习一,2,45\n2,2021-07-09,D2,branch_study,学习二,1,5\n").get()
+    // The correction removes the newest row, whose rowid another unit's new row then takes.
+    let fixed = try submit("D2", "1,2021-07-02,D2,branch_study,学习一,2,45\n").get()
+    _ = try submit("R", "1,2021-07-08,R,branch_study,退休学习,1,30\n2,2021-07-09,R,branch_study,退休学习二,1,3\n").get()
+    let before = try t.dump(batches: false)
+    let undone = try undo(fixed.batch).get()
+    #expect((undone.added, undone.removed) == (1, 0))
+    #expect(try t.dump(batches: false) != before)
+    // 13 in the fixture; D2 +2, −1; R's A6 replaced by 2; the undo brings D2's second back.
+    #expect(try t.rowCount("activity") == 16)
   }
 }

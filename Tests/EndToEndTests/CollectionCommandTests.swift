@@ -99,7 +99,7 @@ struct CollectionCommandTests {
     #expect(none.status == 0)
     #expect(none.stdout.isEmpty)
 
-    let ret = try run(["return", "--unit", "D2", "--month", "2021-07", "--reason", "主题填写不完整"])
+    let ret = try run(["return", "--unit", "D2", "--month", "2021-07", "--reason", "主题填写不完整", "--today", "2021-08-08"])
     #expect(ret.status == 0, "\(ret.stderr)")
     #expect(try states()["D2"] == "returned")
     let s = try json(["status", "--month", "2021-07"])
@@ -110,8 +110,7 @@ struct CollectionCommandTests {
     let again = try run(["import", dir.path("D2.csv"), "--unit", "D2", "--month", "2021-07", "--today", "2021-08-09"])
     #expect(again.status == 0)
     #expect(try states()["D2"] == "reported")
-    // The return was recorded on the day of the run (no --today); as of 2 August, the day of
-    // its first submission, D2 had simply reported.
+    // As of 2 August, the day of its first submission, D2 had simply reported.
     #expect(try states(today: "2021-08-02")["D2"] == "reported")
     #expect(try run(["return", "--unit", "D2", "--month", "2021-06", "--reason", "x"]).status == 65)
     #expect(try run(["return", "--unit", "D2", "--month", "2021-07", "--reason", " "]).status == 64)

@@ -64,13 +64,13 @@ struct SecurityTests {
     let out = dir.path("out/inner")
     let r = try runReport(["template", "--unit", "../evil", "--out", out], environment: env)
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["template-.._evil.xlsx"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["template-..%2Fevil.xlsx"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("out")) == ["inner"])
     // A report on that organization's subtree takes its id into the file names, made safe too.
     let sub = dir.path("out/sub")
     let m = try runReport(["monthly", "--month", "2021-07", "--root", "../evil", "--out", sub, "--quiet"], environment: env)
     #expect(m.status == 0, "\(m.stderr)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: sub).sorted() == ["monthly-2021-07-.._evil.txt", "monthly-2021-07-.._evil.xlsx"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: sub).sorted() == ["monthly-2021-07-..%2Fevil.txt", "monthly-2021-07-..%2Fevil.xlsx"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).sorted() == ["inner", "sub"])
   }
 

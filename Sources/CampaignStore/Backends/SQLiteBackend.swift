@@ -30,6 +30,9 @@ final class SQLiteBackend: StoreBackend {
       }
       if fd >= 0 { close(fd) }
     }
+    // A report opens an existing file: it must be a store of this tool, checked read-only
+    // before anything (even the switch to WAL mode) writes to it.
+    if mode == .existing { try SQLiteBackend.checkIsStore(path) }
     var config = Configuration()
     config.busyMode = .timeout(10)
     config.prepareDatabase { db in
@@ -52,6 +55,23 @@ final class SQLiteBackend: StoreBackend {
       }
     } catch {
       throw SQLiteBackend.storeError(error, path: path)
+    }
+  }
+
+  /// Refuses a file that is not a store of this tool (an empty file, another program's
+  /// database) without writing to it.
+  static func checkIsStore(_ path: String) throws(StoreError) {
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(10)
+    do {
+      let isStore = try DatabaseQueue(path: path, configuration: config).read { db in
+        guard try db.tableExists("grdb_migrations") else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1-records')") ?? false
+      }
+      if !isStore { throw StoreError.notADatabase(path: path) }
+    } catch {
+      throw storeError(error, path: path)
     }
   }
 

@@ -61,6 +61,12 @@ public struct DataIssue: Sendable, Equatable {
     case totalRow
     /// A submission's file is bound to another scope than the one asked for.
     case otherScope(bound: String)
+    /// A row with more cells than a sheet can have columns.
+    case tooManyColumns(limit: Int)
+    /// A date before 1900-01-01.
+    case dateTooEarly
+    /// A number beyond what a row may hold.
+    case tooLarge(maximum: String)
   }
 
   public init(file: String, line: Int, column: Int?, header: String?, value: String, problem: Problem) {
@@ -172,8 +178,8 @@ public struct DataIssue: Sendable, Equatable {
       return lang.pick("编号不能以 # 开头（为系统保留）。", "ids must not start with # (reserved).")
     case .outsideRoot(let root):
       return lang.pick(
-        "该组织不是 \(root) 或其下级。按 --root \(root) 导入时，只能导入本单位及下级组织的记录。",
-        "this organization is not \(root) or under it. With --root \(root), only records of \(root) and the organizations under it may be imported.")
+        "该组织不是 \(root) 或其下级。按 --root \(root) 导入或作为 \(root) 的报送时，只能包含 \(root) 及其下级组织的记录。",
+        "this organization is not \(root) or under it. With --root \(root), or in a submission of \(root), only records of \(root) and the organizations under it may be imported.")
     case .belongsElsewhere(let organization, let root):
       return lang.pick(
         "该编号已是 \(organization) 的记录，不在 \(root) 之下，不能由本单位修改。编号在整个数据库中唯一：请给本单位的编号加上单位前缀。",
@@ -190,6 +196,12 @@ public struct DataIssue: Sendable, Equatable {
       return lang.pick("日期晚于今天（\(today.chinese)）。请检查日期。", "the date is after today (\(today.iso)). Check the date.")
     case .totalRow:
       return lang.pick("合计行，已跳过。", "a total row, skipped.")
+    case .tooManyColumns(let limit):
+      return lang.pick("该行超过 \(limit) 列（Excel 的列数上限），超出的列无法读取。请删去多余的列。", "the row has more than \(limit) columns (Excel's limit), and the columns past it cannot be read. Remove the extra columns.")
+    case .dateTooEarly:
+      return lang.pick("日期早于1900年1月1日，报表无法表示。请检查年份。", "the date is before 1900-01-01, which no workbook can show. Check the year.")
+    case .tooLarge(let maximum):
+      return lang.pick("数值过大：一行最多为 \(maximum)。请检查是否多输了数字，或把记录拆成几行。", "too large: a row holds at most \(maximum). Check for extra digits, or split the record into several rows.")
     case .otherScope(let bound):
       return lang.pick(
         "该工作簿是 \(bound) 的报送表，与命令中的 --unit/--month 不符。请核对单位和月份，或为该单位和月份重新生成模板。",

@@ -7,6 +7,8 @@ struct ImportScope {
   let root: String
   /// The root and every organization under it, as stored when the import began.
   let members: Set<String>
+  /// The organizations above the root, nearest first (empty for the top committee).
+  let ancestors: [String]
 
   /// The scope under `root` in the stored tree; nil when the store has no such organization.
   init?(root: String, db: any SQLDatabase) throws {
@@ -15,6 +17,14 @@ struct ImportScope {
     guard let members = Organization.subtree(of: root, in: tree) else { return nil }
     self.root = root
     self.members = members
+    let parents = Dictionary(tree.map { ($0.id, $0.parent) }) { a, _ in a }
+    var chain: [String] = []
+    var next = parents[root] ?? nil
+    while let p = next, !chain.contains(p) {
+      chain.append(p)
+      next = parents[p] ?? nil
+    }
+    ancestors = chain
   }
 }
 

@@ -150,10 +150,16 @@ extension CampaignStore {
       progress: progress)
   }
 
-  /// Imports CSV text held in memory (the built-in catalogue and demo), recorded in no batch.
-  func importText(_ text: String, named name: String, type: RecordType?) throws(StoreError) -> ImportSummary {
+  /// Imports CSV text held in memory: the built-in demo, as a batch of its own, or the default
+  /// catalogue seeded into a new store (`recorded: false`: kinds keep no history).
+  func importText(_ text: String, named name: String, type: RecordType?, recorded: Bool = true) throws(StoreError) -> ImportSummary {
     let reader = try CSVReader(text: Data(text.utf8), file: name)
-    return try importSources([reader], file: name, type: type, skipUnrecognised: false, batch: nil, progress: nil).summaries[0]
+    let record =
+      recorded
+      ? BatchStart(
+        action: .import, file: name, sha256: SHA256.hex(of: Array(text.utf8)), scope: nil, author: SystemUser.name, today: Day.today())
+      : nil
+    return try importSources([reader], file: name, type: type, skipUnrecognised: false, batch: record, progress: nil).summaries[0]
   }
 
   /// The record types a file holds (one for a CSV file, one per data sheet of a workbook), for
@@ -169,7 +175,7 @@ extension CampaignStore {
     }
     let reader = try CSVReader(path: path)
     let found = try header(of: reader, type: nil)
-    guard let t = found.type else { throw .unrecognisedHeader(file: path, headers: found.fields) }
+    guard let t = found.type else { throw .unrecognisedHeader(file: path, headers: found.fields, line: found.line) }
     return [t]
   }
 
@@ -190,6 +196,13 @@ extension CampaignStore {
     do {
       try source.forEachRecord { rec in
         if rec.isBlank { return }
+        // Past Excel's 16,384 columns the reader keeps no cells: a header that long would lose
+        // columns silently.
+        if rec.droppedText {
+          throw StoreError.badData(file: source.name, issues: [
+            DataIssue(file: source.name, line: rec.line, column: nil, header: nil, value: "", problem: .tooManyColumns(limit: CSVParser.maximumFields))
+          ])
+        }
         let fields = rec.fields.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }
         if first == nil { first = (fields, rec.line) }
         let type = given.flatMap { HeaderMap(headers: fields, type: $0).missingRequired.isEmpty ? $0 : nil } ?? (given == nil ? RecordType.detect(headers: fields) : nil)
@@ -223,7 +236,7 @@ extension CampaignStore {
       let (headers, headerLine, detected) = try CampaignStore.header(of: source, type: given)
       guard let type = detected ?? given else {
         if skipUnrecognised { continue }
-        throw .unrecognisedHeader(file: source.name, headers: headers)
+        throw .unrecognisedHeader(file: source.name, headers: headers, line: headerLine)
       }
       candidates.append(PreparedSource(source: source, type: type, map: HeaderMap(headers: headers, type: type), headerLine: headerLine))
     }
@@ -252,6 +265,9 @@ extension CampaignStore {
     prepared.sort { $0.type.dependencyOrder < $1.type.dependencyOrder }
 
     let scopeRoot = record?.scope?.unit ?? root
+    if let submission = record?.scope, let structure = prepared.first(where: { $0.type == .kinds || $0.type == .organizations }) {
+      throw .batch(.structureInSubmission(file: structure.source.name, scope: submission))
+    }
     if let scopeRoot, let kinds = prepared.first(where: { $0.type == .kinds }) {
       throw .catalogueWithRoot(file: kinds.source.name, root: scopeRoot)
     }
@@ -263,8 +279,22 @@ extension CampaignStore {
         context.scope = try ImportScope(root: scopeRoot, db: db)
         if context.scope == nil { throw StoreError.unknownOrganization(id: scopeRoot) }
       }
+      // A workbook bound to a unit, imported with --root: the unit must be under the root.
+      if let root, let unit = record?.scope?.unit, root != unit {
+        guard let rootScope = try ImportScope(root: root, db: db) else { throw StoreError.unknownOrganization(id: root) }
+        if !rootScope.members.contains(unit) {
+          throw StoreError.badData(file: file, issues: [
+            DataIssue(file: file, line: 1, column: nil, header: nil, value: unit, problem: .outsideRoot(root: root))
+          ])
+        }
+      }
       if let record {
-        if record.scope != nil { try db.serialize(.submissions) }
+        if let submission = record.scope, let scope = context.scope {
+          try db.serialize(.submissions)
+          try BatchLog.checkNoOverlap(submission, scope: scope, db: db)
+        } else {
+          try db.share(.submissions)
+        }
         context.batch = try BatchLog.start(record, types: prepared.map(\.type.rawValue), db: db)
       }
       var summaries: [ImportSummary] = []

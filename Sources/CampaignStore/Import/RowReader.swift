@@ -1,5 +1,17 @@
 import CampaignModel
 
+/// The largest values one row may hold. Every figure is a sum of rows, and these bounds keep
+/// every sum (and a rate's numerator times 100 × 10^decimals) far inside 64 bits for any number
+/// of rows a store can hold: 10^6 per row × 10^12 rows is 10^18 < 9.2 × 10^18.
+enum Limits {
+  /// `count` and `participants` of a row: a row stands for at most a million items or people.
+  static let wholeNumber = 1_000_000
+  /// `hours` of a row.
+  static let hours = Hours(hundredths: 100_000 * 100)
+  /// The earliest date a record may have.
+  static let firstDay = Day(year: 1900, month: 1, day: 1)!
+}
+
 /// Reads the cells of one record by contract column, collecting every problem it finds.
 struct RowReader {
   let file: String
@@ -67,6 +79,8 @@ struct RowReader {
       return nil
     }
     guard let d = Day(parsing: t) else { fail(column, .badDate); return nil }
+    // A workbook cannot show a day before 1900 (Excel's first date); no campaign has one.
+    guard d >= Limits.firstDay else { fail(column, .dateTooEarly); return nil }
     return d
   }
 
@@ -75,11 +89,14 @@ struct RowReader {
     let t = text(column)
     if t.isEmpty { return .zero }
     guard let h = Hours(parsing: t) else { fail(column, .badHours); return .zero }
+    guard h <= Limits.hours else { fail(column, .tooLarge(maximum: Limits.hours.description)); return .zero }
     return h
   }
 
   /// A whole number ≥ 0 (a trailing `.0`, as Excel writes, is accepted); empty is `empty`.
-  mutating func wholeNumber(_ column: String, empty: Int, problem: DataIssue.Problem = .badWholeNumber, minimum: Int = 0) -> Int {
+  mutating func wholeNumber(
+    _ column: String, empty: Int, problem: DataIssue.Problem = .badWholeNumber, minimum: Int = 0, maximum: Int = Limits.wholeNumber
+  ) -> Int {
     let t = text(column)
     if t.isEmpty { return empty }
     var digits = Substring(t).utf8[...]
@@ -92,6 +109,10 @@ struct RowReader {
     for b in digits { v = v * 10 + Int(b - 0x30) }
     guard v >= minimum else {
       fail(column, problem)
+      return empty
+    }
+    guard v <= maximum else {
+      fail(column, .tooLarge(maximum: String(maximum)))
       return empty
     }
     return v

@@ -10,10 +10,10 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
   private let lock = NSLock()
 
   /// Connects and migrates an older schema; the database itself must exist.
-  init(url: PostgresURL, lockTimeout: Double) throws(StoreError) {
+  init(url: PostgresURL, lockTimeout: Double, mode: CampaignStore.OpenMode = .createIfMissing) throws(StoreError) {
     self.url = url
     do {
-      connection = try PostgresConnection(url: url.url)
+      connection = try PostgresConnection(url: url.forLibpq)
     } catch {
       throw PostgresBackend.connectionError(error, url: url)
     }
@@ -21,10 +21,23 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
       try connection.execute("SET client_min_messages = warning")
       // Waiting longer than the caller's --wait for another transaction's lock is "busy".
       try connection.execute("SET lock_timeout = \(Int((max(0, lockTimeout) * 1000).rounded()))")
+      if mode == .existing { try checkIsStore() }
       try migrate()
       try connection.execute(PostgresSchema.sessionTables)
     } catch {
       throw storeError(error)
+    }
+  }
+
+  /// Refuses a database that holds no store of this tool, without writing to it: an empty one
+  /// (`report init` makes the store), or one with other tables.
+  private func checkIsStore() throws {
+    try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { db in
+      let ours = try db.fetchOne("SELECT to_regclass('schema_migration') IS NOT NULL", as: Bool.self) ?? false
+      if ours, try db.fetchOne("SELECT COUNT(*) FROM schema_migration WHERE name = 'v1-records'", as: Int.self) ?? 0 > 0 { return }
+      let tables = try db.fetchOne(
+        "SELECT COUNT(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')", as: Int.self) ?? 0
+      throw tables == 0 ? StoreError.emptyDatabase(path: url.redacted) : StoreError.notADatabase(path: url.redacted)
     }
   }
 
@@ -72,7 +85,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     case let e as PostgresError where e.isConflict: return .busy(path: url.redacted)
     case let e as PostgresError where e.sqlState == "42501" || e.sqlState == "25006": return .readOnly(path: url.redacted)
     case let e as PostgresError where e.sqlState == nil: return PostgresBackend.connectionError(e, url: url)
-    case let e as PostgresError: return .database(path: url.redacted, message: e.description)
+    case let e as PostgresError: return .database(path: url.redacted, message: url.redacting(e.description))
     default: return .database(path: url.redacted, message: "\(error)")
     }
   }
@@ -84,7 +97,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
   /// its password too.
   static func connectionError(_ error: PostgresError, url: PostgresURL) -> StoreError {
     let target = url.redacted
-    let m = error.message.replacingOccurrences(of: url.url, with: target)
+    let m = url.redacting(error.message.replacingOccurrences(of: url.url, with: target).replacingOccurrences(of: url.forLibpq, with: target))
     if m.contains("password authentication failed") || m.contains("no password supplied")
       || m.contains("authentication failed") || m.contains("role \"") && m.contains("does not exist")
     {

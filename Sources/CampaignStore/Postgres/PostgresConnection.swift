@@ -67,6 +67,10 @@ final class PostgresConnection: SQLDatabase {
     try execute("SELECT pg_advisory_xact_lock(?)", [.int(work.rawValue)])
   }
 
+  func share(_ work: SerialWork) throws {
+    try execute("SELECT pg_advisory_xact_lock_shared(?)", [.int(work.rawValue)])
+  }
+
   /// Runs a prepared statement and returns its result.
   fileprivate func executePrepared(_ name: String, _ arguments: [SQLValue], sql: String) throws -> OpaquePointer? {
     let result = withParameters(arguments) { n, p in PQexecPrepared(conn, name, n, p, nil, nil, 0) }

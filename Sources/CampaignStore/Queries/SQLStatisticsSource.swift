@@ -81,8 +81,9 @@ struct SQLStatisticsSource: StatisticsSource {
       "(action IN ('submission', 'return') AND month IN (\(placeholders))) OR action = 'undo'", months.map(\.iso), db: db)
   }
 
-  func hasSubmissions() throws -> Bool {
-    try db.fetchOne("SELECT COUNT(*) FROM batch WHERE action = 'submission'", as: Int.self) ?? 0 > 0
+  func hasSubmissions(asOf day: Day?) throws -> Bool {
+    try db.fetchOne(
+      "SELECT COUNT(*) FROM batch WHERE action = 'submission' AND day <= ?", [day?.iso ?? "9999-12-31"], as: Int.self) ?? 0 > 0
   }
 
   func unitOfOrganization() throws -> [String: String] {

@@ -16,6 +16,9 @@ protocol SQLDatabase: AnyObject {
   /// Waits until no other transaction does `work`, and keeps others from it until this
   /// transaction ends. SQLite has one writer at a time anyway; PostgreSQL takes an advisory lock.
   func serialize(_ work: SerialWork) throws
+  /// Waits while a transaction does `work` exclusively (`serialize`), and keeps it from starting
+  /// until this one ends; any number of transactions may hold it shared together.
+  func share(_ work: SerialWork) throws
 }
 
 /// A prepared statement of one connection.
@@ -91,7 +94,9 @@ enum SerialWork: Int64, Sendable {
   case treeAndSums = 0x5245_504F_5254_0001
   /// Migrating the schema.
   case migration = 0x5245_504F_5254_0002
-  /// Submissions, returns and undos: each reads what the batches before it left, so two of
-  /// them at the same moment land one after the other (the later wins).
+  /// The batches: submissions, returns and undos take it exclusively (each reads what the
+  /// batches before it left, so two at the same moment land one after the other and the later
+  /// wins); imports without a scope take it shared, so they run together but never during a
+  /// submission or an undo, and batch numbers follow commit order wherever it matters.
   case submissions = 0x5245_504F_5254_0003
 }

@@ -22,6 +22,7 @@ final class SQLiteDatabase: SQLDatabase {
   }
 
   func serialize(_ work: SerialWork) throws {}
+  func share(_ work: SerialWork) throws {}
 
   func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (SQLRow) throws -> Void) throws {
     let statement = SQLiteStatement(try db.makeStatement(sql: sql), connection: db.sqliteConnection)

@@ -65,16 +65,11 @@ struct XlsxReader {
     }
   }
 
-  /// The name of the hidden sheet where `report template --unit --month` writes the unit and
-  /// month a collection workbook is bound to. Cells survive every spreadsheet program's saving
-  /// (Excel, WPS, LibreOffice keep sheets and their values); document properties do not always.
-  public static let bindingSheet = "报送信息"
-
   /// The submission scope a collection workbook is bound to: the rows `unit` and `month` of its
   /// binding sheet (hidden or not). Nil when the workbook has no such sheet.
   func binding() throws(StoreError) -> SubmissionScope? {
     let workbook = try parse("xl/workbook.xml", required: true, WorkbookParser())
-    guard let sheet = workbook.sheets.first(where: { $0.name == Self.bindingSheet }) else { return nil }
+    guard let sheet = workbook.sheets.first(where: { $0.name == SubmissionScope.bindingSheet }) else { return nil }
     let rels = try parse("xl/_rels/workbook.xml.rels", required: true, RelationshipsParser())
     guard let target = rels.targets[sheet.relationship] else { return nil }
     let part = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
@@ -89,12 +84,12 @@ struct XlsxReader {
     } catch let e as StoreError {
       throw e
     } catch {
-      throw .badWorkbook(file: path, reason: "the sheet \(Self.bindingSheet) cannot be read")
+      throw .badWorkbook(file: path, reason: "the sheet \(SubmissionScope.bindingSheet) cannot be read")
     }
     guard let unit = values["unit"], !unit.isEmpty, let monthText = values["month"], let month = Month(parsing: monthText) else {
       throw .badWorkbook(
         file: path,
-        reason: "its sheet \(Self.bindingSheet) does not name a unit and a month; write a new template with report template --unit ID --month YYYY-MM")
+        reason: "its sheet \(SubmissionScope.bindingSheet) does not name a unit and a month; write a new template with report template --unit ID --month YYYY-MM")
     }
     return SubmissionScope(unit: unit, month: month)
   }
@@ -208,10 +203,36 @@ struct XlsxSheet: RecordSource {
   /// The text of a numeric cell: a date (ISO) when its style is a date format, else the number
   /// without a trailing `.0`.
   func numberText(_ raw: String, style: Int) -> String {
-    guard let value = Double(raw), value.isFinite else { return raw }
+    // Only a plain decimal is a number (as spreadsheets write them): Swift's Double() would also
+    // read hex (0x10), "nan" and "inf", which the CSV reader refuses; such text stays text.
+    guard Self.isDecimalNumber(raw), let value = Double(raw), value.isFinite else { return raw }
     if dateStyles.contains(style) { return Self.day(fromSerial: value, date1904: date1904)?.iso ?? raw }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
     return "\(value)"
+  }
+
+  /// Whether text is a decimal number as the file format writes one: an optional sign, digits
+  /// with an optional fraction, and an optional exponent (`-1.5`, `2E-3`).
+  static func isDecimalNumber(_ text: String) -> Bool {
+    var u = Substring(text).utf8[...]
+    func digits() -> Int {
+      var n = 0
+      while let b = u.first, b >= 0x30 && b <= 0x39 { u = u.dropFirst(); n += 1 }
+      return n
+    }
+    if let b = u.first, b == 0x2B || b == 0x2D { u = u.dropFirst() }
+    var mantissa = digits()
+    if u.first == 0x2E {
+      u = u.dropFirst()
+      mantissa += digits()
+    }
+    guard mantissa > 0 else { return false }
+    if let b = u.first, b == 0x45 || b == 0x65 {
+      u = u.dropFirst()
+      if let s = u.first, s == 0x2B || s == 0x2D { u = u.dropFirst() }
+      guard digits() > 0 else { return false }
+    }
+    return u.isEmpty
   }
 
   /// The 1-based column of a reference such as `AB12`.
@@ -487,7 +508,9 @@ func unescapeXlsx(_ text: String) -> String {
   while let r = rest.range(of: "_x") {
     out += rest[..<r.lowerBound]
     let hex = rest[r.upperBound...].prefix(5)
-    if hex.count == 5, hex.last == "_", let v = UInt32(hex.prefix(4), radix: 16), let scalar = Unicode.Scalar(v) {
+    if hex.count == 5, hex.last == "_", hex.prefix(4).allSatisfy(\.isHexDigit), let v = UInt32(hex.prefix(4), radix: 16),
+      let scalar = Unicode.Scalar(v)
+    {
       out.unicodeScalars.append(scalar)
       rest = rest[rest.index(r.upperBound, offsetBy: 5)...]
     } else {

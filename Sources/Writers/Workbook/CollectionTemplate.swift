@@ -18,8 +18,11 @@ public enum CollectionTemplate {
     public var organizations: [Organization]
     /// The ledger's matter ids, for the feedback sheet's dropdown.
     public var matterIDs: [String]
-    /// Dates must fall in this range.
+    /// Dates of activities and opinions must fall in this range (a bound form's month).
     public var dates: DayRange
+    /// Dates of matters must fall in this range: the ledger runs across months, so a bound
+    /// form's matters may be raised before its month and be due after it.
+    public var matterDates: DayRange
     public var sheets: [Sheet]
     /// The campaign's name, for the title and the examples.
     public var campaign: String
@@ -27,13 +30,14 @@ public enum CollectionTemplate {
     public var binding: (scope: SubmissionScope, unitName: String)?
 
     public init(
-      catalogue: Catalogue, organizations: [Organization], matterIDs: [String], dates: DayRange, sheets: [Sheet], campaign: String = "",
-      binding: (scope: SubmissionScope, unitName: String)? = nil
+      catalogue: Catalogue, organizations: [Organization], matterIDs: [String], dates: DayRange, matterDates: DayRange? = nil,
+      sheets: [Sheet], campaign: String = "", binding: (scope: SubmissionScope, unitName: String)? = nil
     ) {
       self.catalogue = catalogue
       self.organizations = organizations
       self.matterIDs = matterIDs
       self.dates = dates
+      self.matterDates = matterDates ?? dates
       self.sheets = sheets
       self.campaign = campaign
       self.binding = binding
@@ -93,8 +97,10 @@ public enum CollectionTemplate {
     ws.hide()
   }
 
-  /// The binding sheet's name; `XlsxReader.bindingSheet` reads it by this name.
-  public static let bindingSheetName = "报送信息"
+  /// The binding sheet's name (`SubmissionScope.bindingSheet`). Plain cells survive every
+  /// spreadsheet program's saving (Excel, WPS and LibreOffice keep sheets and their values);
+  /// document properties do not always.
+  static let bindingSheetName = SubmissionScope.bindingSheet
 
   /// The sheet's name: 活动记录 / 办实事台账 / 意见建议.
   static func sheetName(_ sheet: Sheet, lang: Language) -> String {
@@ -134,11 +140,13 @@ public enum CollectionTemplate {
 
   private static func columns(_ sheet: Sheet, contents: Contents, lists: ListSheet, lang: Language) -> [Column] {
     let t = { (zh: String, en: String) in lang.pick(zh, en) }
-    let d = contents.dates
-    let dateRule = DataValidation(
-      .date(from: d.start, to: d.end), inputTitle: t("日期", "Date"),
-      inputMessage: t("填写日期，如 \(contents.exampleDay.iso)，须在 \(d.start.iso) 至 \(d.end.iso) 之间。", "A date such as \(contents.exampleDay.iso), from \(d.start.iso) to \(d.end.iso)."),
-      errorTitle: t("日期有误", "Wrong date"), errorMessage: t("请填写 \(d.start.iso) 至 \(d.end.iso) 之间的真实日期。", "Enter a real date from \(d.start.iso) to \(d.end.iso)."))
+    func dateRule(_ d: DayRange) -> DataValidation {
+      DataValidation(
+        .date(from: d.start, to: d.end), inputTitle: t("日期", "Date"),
+        inputMessage: t("填写日期，如 \(contents.exampleDay.iso)，须在 \(d.start.iso) 至 \(d.end.iso) 之间。", "A date such as \(contents.exampleDay.iso), from \(d.start.iso) to \(d.end.iso)."),
+        errorTitle: t("日期有误", "Wrong date"), errorMessage: t("请填写 \(d.start.iso) 至 \(d.end.iso) 之间的真实日期。", "Enter a real date from \(d.start.iso) to \(d.end.iso)."))
+    }
+    let recordDate = dateRule(contents.dates), matterDate = dateRule(contents.matterDates)
     let dateStyle = ReportStyles.text.with { $0.numberFormat = "yyyy-mm-dd"; $0.align = .center }
     func list(_ name: ListSheet.List, _ title: String, _ prompt: String) -> DataValidation {
       DataValidation(
@@ -168,7 +176,7 @@ public enum CollectionTemplate {
     case .activities:
       return [
         c("编号", "id", false, "可不填；填写后再次导入同一编号即更新该行。", "Optional; re-importing the same id updates the row.", "A0001", 10),
-        c("日期", "date", true, "活动日期。", "The day of the activity.", dayExample, 12, dateRule, style: dateStyle),
+        c("日期", "date", true, "活动日期。", "The day of the activity.", dayExample, 12, recordDate, style: dateStyle),
         c("单位", "unit", true, "开展活动的单位或支部。", "The unit or branch that held it.", unitExample, 26, unit),
         c("类型", "kind", true, "活动类型，从下拉列表选择。", "The kind, from the list.", kindExample, 24, list(.kinds, t("类型", "Kind"), t("从下拉列表选择活动类型。", "Choose the kind from the list."))),
         c("主题", "title", false, "活动主题。", "Topic.", titleExample, 36),
@@ -186,19 +194,19 @@ public enum CollectionTemplate {
         c("编号", "id", true, "事项编号，唯一。", "The matter's id, unique.", "M001", 10),
         c("事项", "title", true, "事项名称。", "The matter.", t("改善学生宿舍热水供应", "Hot water in dormitories"), 32),
         c("责任单位", "unit", true, "负责办理的单位。", "The responsible unit.", unitExample, 26, unit),
-        c("汇总日期", "raised", true, "梳理汇总为事项的日期。", "The day it was consolidated.", dayExample, 12, dateRule, style: dateStyle),
+        c("汇总日期", "raised", true, "梳理汇总为事项的日期。", "The day it was consolidated.", dayExample, 12, matterDate, style: dateStyle),
         c("认领领导", "owner", false, "认领的领导，未认领留空。", "The leader who claimed it; empty when unclaimed.", t("陈晓东", "Chen Xiaodong"), 12),
-        c("认领日期", "claimed", false, "有认领领导时必填。", "Required when there is an owner.", laterExample, 12, dateRule, style: dateStyle),
-        c("计划完成日期", "due", false, "计划完成日期。", "Planned completion.", dueExample, 12, dateRule, style: dateStyle),
+        c("认领日期", "claimed", false, "有认领领导时必填。", "Required when there is an owner.", laterExample, 12, matterDate, style: dateStyle),
+        c("计划完成日期", "due", false, "计划完成日期。", "Planned completion.", dueExample, 12, matterDate, style: dateStyle),
         c("状态", "status", true, "未启动、推进中或已解决。", "open, in_progress or resolved.", t("已解决", "resolved"), 10, list(.statuses, t("状态", "Status"), t("选择事项状态。", "Choose the status."))),
-        c("解决日期", "resolved", false, "状态为已解决时必填。", "Required exactly when the status is resolved.", dueExample, 12, dateRule, style: dateStyle),
+        c("解决日期", "resolved", false, "状态为已解决时必填。", "Required exactly when the status is resolved.", dueExample, 12, matterDate, style: dateStyle),
         c("重点项目", "key_project", false, "是否为重点民生项目。", "Whether it is a key project.", t("是", "yes"), 10, yesNo),
         c("备注", "note", false, "其他说明。", "Anything else.", "", 20),
       ]
     case .feedback:
       return [
         c("编号", "id", false, "可不填。", "Optional.", "F001", 10),
-        c("日期", "date", true, "收到意见建议的日期。", "The day it was received.", dayExample, 12, dateRule, style: dateStyle),
+        c("日期", "date", true, "收到意见建议的日期。", "The day it was received.", dayExample, 12, recordDate, style: dateStyle),
         c("单位", "unit", true, "提出意见建议的单位。", "Where it came from.", unitExample, 26, unit),
         c("渠道", "channel", false, "如座谈会、意见箱。", "E.g. a meeting, a suggestion box.", t("座谈会", "meeting"), 12),
         c("内容", "content", true, "意见建议的内容。", "The opinion.", t("建议延长图书馆开放时间", "Open the library longer"), 40),

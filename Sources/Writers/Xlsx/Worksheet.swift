@@ -57,7 +57,7 @@ public final class Worksheet {
     let code: lxw_error
     switch value {
     case .text(let s):
-      code = s.isEmpty ? worksheet_write_blank(handle, r, c, f) : worksheet_write_string(handle, r, c, s, f)
+      code = s.isEmpty ? worksheet_write_blank(handle, r, c, f) : worksheet_write_string(handle, r, c, Self.escapedText(s), f)
     case .number(let d):
       guard d.isFinite else { throw .notANumber(sheet: name, cell: CellAddress.cell(row, col)) }
       code = worksheet_write_number(handle, r, c, d, f)
@@ -70,11 +70,29 @@ public final class Worksheet {
       guard cached.isFinite else { throw .notANumber(sheet: name, cell: CellAddress.cell(row, col)) }
       code = worksheet_write_formula_num(handle, r, c, formula, f, cached)
     case .textFormula(let formula, let cached):
-      code = worksheet_write_formula_str(handle, r, c, formula, f, cached)
+      code = worksheet_write_formula_str(handle, r, c, formula, f, Self.escapedText(cached))
     case .blank:
       code = worksheet_write_blank(handle, r, c, f)
     }
     try WriterError.check(code, "\(name)!\(CellAddress.cell(row, col))")
+  }
+
+  /// Text as a workbook stores it: a literal `_xHHHH_` in the text would be read as the escaped
+  /// character U+HHHH (the file format's escape for control characters), so its underscore is
+  /// written as `_x005F_`, as Excel does. libxlsxwriter escapes only the control characters.
+  static func escapedText(_ text: String) -> String {
+    // Most text has no underscore at all: one pass over the bytes decides.
+    guard text.utf8.contains(0x5F), text.contains("_x") else { return text }
+    var out = ""
+    var rest = Substring(text)
+    while let r = rest.range(of: "_x") {
+      out += rest[..<r.lowerBound]
+      let tail = rest[r.upperBound...].utf8.prefix(5)
+      let isEscape = tail.count == 5 && tail.last == 0x5F && tail.prefix(4).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }
+      out += isEscape ? "_x005F_x" : "_x"
+      rest = rest[r.upperBound...]
+    }
+    return out + rest
   }
 
   private func format(_ style: CellStyle?, _ col: Int) -> UnsafeMutablePointer<lxw_format>? {
@@ -90,7 +108,7 @@ public final class Worksheet {
   public func merge(row: Int, columns: ClosedRange<Int>, _ text: String, _ style: CellStyle) throws(WriterError) {
     try WriterError.check(
       worksheet_merge_range(
-        handle, lxw_row_t(row), lxw_col_t(columns.lowerBound), lxw_row_t(row), lxw_col_t(columns.upperBound), text,
+        handle, lxw_row_t(row), lxw_col_t(columns.lowerBound), lxw_row_t(row), lxw_col_t(columns.upperBound), Self.escapedText(text),
         workbook.format(style)), "\(name): merging row \(row + 1)")
   }
 
