@@ -165,9 +165,49 @@ struct XlsxReader {
   static let maximumPartSize = 768 << 20
 
   private func parse<P: XMLPartParser>(_ part: String, required: Bool, _ parser: P) throws(StoreError) -> P {
-    guard let bytes = try data(part, required: required) else { return parser }
-    guard StoppingAfterError.parse(bytes, with: parser) else { throw .badWorkbook(file: path, reason: "\(part) is not well-formed XML") }
+    guard let ok = try parsePart(part, required: required, with: parser) else { return parser }
+    guard ok else { throw .badWorkbook(file: path, reason: "\(part) is not well-formed XML") }
     return parser
+  }
+
+  /// Parts up to this size (unpacked, as the archive declares it) are parsed from memory.
+  static let inMemoryPartSize = 4 << 20
+
+  /// Parses a part with a delegate; nil when an optional part is absent, false when the XML is
+  /// not well-formed or the delegate stopped it. Small parts are unpacked into memory; larger
+  /// ones stream through a temporary file (readable by the owner only, removed at once), so a
+  /// sheet of Excel's million rows takes bounded memory, and XMLParser reads them in chunks
+  /// (given a whole part over 10,000,000 bytes at once, its libxml2 refuses it). Both ways the
+  /// part is checked for what XMLParser cannot take, before parsing.
+  func parsePart(_ part: String, required: Bool, with delegate: any XMLParserDelegate) throws(StoreError) -> Bool? {
+    guard case .archive(let zip) = package, let entry = zip.entries[part], entry.uncompressedSize > Self.inMemoryPartSize else {
+      guard let bytes = try data(part, required: required) else { return nil }
+      return StoppingAfterError.parse(bytes, with: delegate)
+    }
+    _ = entry
+    let temp = FileManager.default.temporaryDirectory.appendingPathComponent("report-part-\(UUID().uuidString).xml").path
+    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw .unreadableFile(path: path, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))") }
+    defer { unlink(temp) }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    var checker = PartChecker()
+    let refuse = { (problem: String) in
+      StoreError.badWorkbook(file: path, reason: "\(part) \(problem), which spreadsheet programs do not write; open the file in Excel or WPS and save it again as .xlsx")
+    }
+    do {
+      try zip.stream(of: part, limit: Self.maximumPartSize) { chunk in
+        if let problem = checker.feed(chunk) { throw refuse(problem) }
+        try handle.write(contentsOf: chunk)
+      }
+      if let problem = checker.finish() { throw refuse(problem) }
+      try handle.close()
+    } catch let e as StoreError {
+      throw e
+    } catch {
+      throw .unreadableFile(path: temp, reason: "cannot write a temporary file: \(error.localizedDescription)")
+    }
+    guard let stream = InputStream(fileAtPath: temp) else { throw .unreadableFile(path: temp, reason: "cannot read a temporary file") }
+    return StoppingAfterError.parse(stream, with: delegate)
   }
 }
 
@@ -188,10 +228,9 @@ struct XlsxSheet: RecordSource {
   var columnLetters: Bool { true }
 
   func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
-    let data = try reader.data(part, required: true) ?? Data()
     try withoutActuallyEscaping(body) { body in
       let parser = SheetParser(sheet: self, body: body)
-      let ok = StoppingAfterError.parse(data, with: parser)
+      let ok = try reader.parsePart(part, required: true, with: parser) ?? false
       // Foundation keeps the parser (and so its delegate) alive after some malformed XML;
       // dropping the closure here keeps it from escaping, which would trap.
       parser.body = nil
@@ -282,8 +321,16 @@ final class StoppingAfterError: NSObject, XMLParserDelegate {
 
   /// Parses `data` with `delegate`; false when the XML is not well-formed or a callback stopped it.
   static func parse(_ data: Data, with delegate: any XMLParserDelegate) -> Bool {
+    parse(XMLParser(data: data), with: delegate)
+  }
+
+  /// Parses a stream with `delegate`, reading it in chunks.
+  static func parse(_ stream: InputStream, with delegate: any XMLParserDelegate) -> Bool {
+    parse(XMLParser(stream: stream), with: delegate)
+  }
+
+  private static func parse(_ xml: XMLParser, with delegate: any XMLParserDelegate) -> Bool {
     let guarded = StoppingAfterError(delegate)
-    let xml = XMLParser(data: data)
     xml.delegate = guarded  // weak: `guarded` lives until the parse returns
     return withExtendedLifetime(guarded) { xml.parse() && !guarded.failed }
   }

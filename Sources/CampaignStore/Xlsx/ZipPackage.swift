@@ -61,10 +61,29 @@ struct ZipPackage {
 
   /// The unpacked bytes of one entry, at most `limit` of them.
   func contents(of name: String, limit: Int) throws(StoreError) -> Data {
+    var out = Data()
+    try stream(of: name, limit: limit) { chunk in out.append(chunk) }
+    return out
+  }
+
+  /// How many times its packed size an entry may unpack to, once past `ratioFloor` bytes:
+  /// spreadsheet programs' sheets pack 5 to 50 times (a sheet of identical rows about 200);
+  /// a zip bomb packs thousands of times.
+  static let maximumRatio = 1000
+  static let ratioFloor = 16 << 20
+
+  /// Unpacks one entry chunk by chunk (at most 64 KiB each) into `consume`, in bounded memory:
+  /// at most `limit` bytes, refused early (after `ratioFloor` bytes) when it unpacks to more
+  /// than `maximumRatio` times the packed bytes read so far; its CRC and size are checked at
+  /// the end.
+  func stream(of name: String, limit: Int, _ consume: (Data) throws -> Void) throws(StoreError) {
     guard let entry = entries[name] else { throw .badWorkbook(file: path, reason: "\(name) is missing") }
     let damaged = StoreError.badWorkbook(file: path, reason: "\(name) is damaged; open the file in Excel or WPS and save it again as .xlsx")
     let tooBig = StoreError.badWorkbook(
       file: path, reason: "\(name) unpacks to more than \(limit >> 20) MB; save the sheet as CSV (UTF-8) or split the workbook")
+    let bomb = StoreError.badWorkbook(
+      file: path,
+      reason: "\(name) unpacks to more than \(Self.maximumRatio) times its packed size, which no spreadsheet program writes (a zip bomb, or a damaged file); save the sheet as CSV (UTF-8)")
     if entry.flags & 1 != 0 { throw .badWorkbook(file: path, reason: "\(name) is encrypted; save the workbook without a password") }
     if entry.uncompressedSize > limit { throw tooBig }
     let header = entry.localHeaderOffset
@@ -75,11 +94,12 @@ struct ZipPackage {
     switch entry.method {
     case 0:
       guard raw.count == entry.uncompressedSize, Data(raw).crc32(checksum: 0) == entry.crc else { throw damaged }
-      return Data(raw)
+      do { try consume(Data(raw)) } catch let e as StoreError { throw e } catch { throw damaged }
     case 8:
-      var out = Data()
       struct TooBig: Error {}
+      struct Bomb: Error {}
       struct Exhausted: Error {}
+      var produced = 0, packedRead = 0
       let crc: CRC32
       do {
         crc = try Data.decompress(
@@ -89,22 +109,28 @@ struct ZipPackage {
             let from = Int(position)
             guard from < raw.count else { throw Exhausted() }
             var chunk = Data(raw[(raw.startIndex + from)..<(raw.startIndex + min(raw.count, from + size))])
+            packedRead = from + chunk.count
             // ZIPFoundation hands zlib `size` bytes whatever the chunk holds: pad the last one
             // so zlib never reads past it (a complete stream ends before the padding).
             if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
             return chunk
           },
           consumer: { chunk in
-            if out.count + chunk.count > limit { throw TooBig() }
-            out.append(chunk)
+            produced += chunk.count
+            if produced > limit { throw TooBig() }
+            if produced > Self.ratioFloor && produced / max(1, packedRead) > Self.maximumRatio { throw Bomb() }
+            try consume(chunk)
           })
       } catch is TooBig {
         throw tooBig
+      } catch is Bomb {
+        throw bomb
+      } catch let e as StoreError {
+        throw e
       } catch {
         throw damaged
       }
-      guard crc == entry.crc, out.count == entry.uncompressedSize else { throw damaged }
-      return out
+      guard crc == entry.crc, produced == entry.uncompressedSize else { throw damaged }
     default:
       throw .badWorkbook(file: path, reason: "\(name) is compressed with method \(entry.method), which spreadsheet programs do not use; save the file again as .xlsx")
     }
