@@ -28,6 +28,12 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case newerSchema(path: String)
   /// The database file cannot be opened or is damaged.
   case database(path: String, message: String)
+  /// The disk (or the file-size limit) is full: nothing of the run was kept.
+  case diskFull(path: String)
+  /// The disk failed to read or write the database.
+  case ioError(path: String, message: String)
+  /// `--db` names a folder.
+  case databaseIsFolder(path: String)
   /// Another run holds the database's write lock and did not release it in time.
   case busy(path: String)
   /// This user may not write the database, its lock or its folder.
@@ -107,6 +113,18 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
           "… and \(omitted) more not listed (the first \(issues.count) are). Fix these and import again to see the rest.")
       ]
       return ([head] + issues.map { $0.message(in: lang) } + tail).joined(separator: "\n")
+    case .diskFull(let path):
+      return lang.pick(
+        "\(path)：磁盘已满（或超出文件大小限制），本次操作未保存任何内容。请清理磁盘空间后重试。",
+        "\(path): the disk is full (or a file-size limit was reached); nothing of this run was kept. Free some space and run it again.")
+    case .ioError(let path, let message):
+      return lang.pick(
+        "\(path)：读写磁盘出错（\(message)）。请检查磁盘和文件系统（dmesg、fsck），必要时用备份恢复。",
+        "\(path): the disk failed to read or write (\(message)). Check the disk and the file system (dmesg, fsck); restore a backup if need be.")
+    case .databaseIsFolder(let path):
+      return lang.pick(
+        "\(path)：这是一个文件夹。--db / REPORT_DB 应指向数据库文件，如 \(path)/campaign.sqlite。",
+        "\(path): this is a folder. --db / REPORT_DB names the database file, e.g. \(path)/campaign.sqlite.")
     case .emptyDatabase(let path):
       return lang.pick(
         "\(path)：该数据库中还没有 report 的数据。生成报表不会建表：请先运行 report init 或 report import。",

@@ -11,9 +11,9 @@ public enum Collection {
   /// A unit's file imported as its submission for a month (or, for a workbook bound to a unit
   /// and month, as that submission); any other file is imported without a scope.
   public static func submit(
-    _ path: String, to store: CampaignStore, request: ImportRequest, progress: ((Int) -> Void)? = nil
+    _ source: ImportSource, to store: CampaignStore, request: ImportRequest, progress: ((Int) -> Void)? = nil
   ) throws(StoreError) -> ImportResult {
-    try store.importFile(path, request: request, progress: progress)
+    try store.importFile(source, request: request, progress: progress)
   }
 
   /// The submission status of a month for the units of `root` (the whole tree when nil), as it

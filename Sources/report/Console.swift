@@ -13,6 +13,7 @@ enum Exit: Int32 {
   case unavailable = 69
   case software = 70
   case cannotCreate = 73
+  case ioError = 74
   case busy = 75
   case noPermission = 77
 
@@ -25,6 +26,8 @@ enum Exit: Int32 {
       case .badEncoding, .badWorkbook, .unrecognisedHeader, .badData, .newerSchema, .notADatabase: return .dataError
       case .setting, .unknownOrganization, .badServerURL, .catalogueWithRoot: return .usage
       case .busy: return .busy
+      case .diskFull, .ioError: return .ioError
+      case .databaseIsFolder: return .usage
       case .readOnly, .serverRefused: return .noPermission
       case .serverUnreachable: return .unavailable
       case .database: return .software

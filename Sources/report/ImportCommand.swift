@@ -75,25 +75,27 @@ extension Report {
 
     private func importFiles() throws {
       let lang = options.language
-      // A file is ordered by the first record type it holds (a workbook may hold several).
-      let ordered: [(file: String, order: Int)] = try Console.guarded(lang) {
-        try files.map { f in (f, try type.map { [$0] } ?? CampaignStore.recordTypes(ofFile: f)) }
-          .enumerated().map { (offset: $0.offset, file: $0.element.0, order: $0.element.1.map(\.dependencyOrder).min() ?? 0) }
+      // Each input is opened once (a pipe is read once), and ordered by the first record type
+      // it holds (a workbook may hold several).
+      let ordered: [(source: ImportSource, order: Int)] = try Console.guarded(lang) {
+        try files.map { try ImportSource(path: $0) }
+          .map { s in (s, try type.map { [$0] } ?? CampaignStore.recordTypes(of: s)) }
+          .enumerated().map { (offset: $0.offset, source: $0.element.0, order: $0.element.1.map(\.dependencyOrder).min() ?? 0) }
           .sorted { ($0.order, $0.offset) < ($1.order, $1.offset) }
-          .map { ($0.file, $0.order) }
+          .map { ($0.source, $0.order) }
       }
       let lock = try options.lock(.writing)
       defer { withExtendedLifetime(lock) {} }
       let store = try options.openStore(.createIfMissing)
       for (i, entry) in ordered.enumerated() {
-        let file = entry.file
+        let file = entry.source.name
         let showProgress = Console.stderrIsTerminal && !options.quiet
         do {
           let request = ImportRequest(
             type: type, root: root, submission: unit.flatMap { u in month.map { SubmissionScope(unit: u, month: $0) } },
             author: by ?? SystemUser.name, today: today ?? Day.today())
           let result = try Console.guarded(lang) {
-            try Collection.submit(file, to: store, request: request, progress: showProgress ? { n in
+            try Collection.submit(entry.source, to: store, request: request, progress: showProgress ? { n in
               FileHandle.standardError.write(Data("\r\(file): \(n)…".utf8))
             } : nil)
           }
@@ -101,7 +103,7 @@ extension Report {
           result.summaries.forEach(report)
           try reportBatch(result, store: store)
         } catch {
-          let rest = ordered[(i + 1)...].map(\.file)
+          let rest = ordered[(i + 1)...].map(\.source.name)
           if !rest.isEmpty {
             Console.error(lang.pick("report: 未导入：\(rest.joined(separator: "、"))", "report: not imported: \(rest.joined(separator: ", "))"))
           }

@@ -23,6 +23,7 @@ struct Report: ParsableCommand {
         69  the PostgreSQL server cannot be reached
         70  internal error
         73  cannot create output
+        74  the disk is full, or failed, while writing the store
         75  busy: the database is locked by another run
         77  no permission: this user cannot write the database or its folder
       """,

@@ -186,4 +186,48 @@ struct HardeningTests {
     #expect(r.status == 65)
     #expect(r.stderr.contains("\"0x10\""), "\(r.stderr)")
   }
+
+  @Test("9. a full disk exits 74, a folder as the database 64, each with what to do")
+  func environment() throws {
+    let rows = (1...30_000).map { "2021-07-\(String(format: "%02d", $0 % 28 + 1)),D1,seminar,研讨第\($0)次,很长的备注很长的备注很长的备注" }
+    try dir.write("many.csv", "date,unit,kind,title,note\n" + rows.joined(separator: "\n") + "\n")
+    let full = try runShell(
+      "ulimit -f 1500; exec \"$0\" import \"$1\"", [reportExecutable.path, dir.path("many.csv")], environment: env)
+    #expect(full.status == 74, "\(full.stderr)")
+    #expect(full.stderr.contains("磁盘已满"))
+    #expect(try run(["stats", "--month", "2021-07"]).status == 0)
+    let folder = try run(["stats", "--db", dir.path(""), "--month", "2021-07"])
+    #expect(folder.status == 64)
+    #expect(folder.stderr.contains("这是一个文件夹"))
+  }
+
+  @Test("14. a template nested too deep, with lists in lists, or with too many tags is refused with its line", arguments: [
+    (String(repeating: "{{#institution}}", count: 5_000) + String(repeating: "{{/institution}}", count: 5_000), "nested more than 16"),
+    (String(repeating: "{{#units}}", count: 12) + "{{name}}" + String(repeating: "{{/units}}", count: 12), "lists nested more than 2"),
+    (String(repeating: "{{institution}}\n", count: 40_000), "more than 10000 tags"),
+  ])
+  func templates(_ template: String, _ message: String) throws {
+    try FileManager.default.createDirectory(atPath: dir.path("t"), withIntermediateDirectories: true)
+    try dir.write("t/briefing.zh.mustache", template)
+    let start = Date()
+    let r = try run(["brief", "--month", "2021-07", "--templates", dir.path("t")])
+    #expect(r.status == 65, "\(r.stderr.prefix(300))")
+    #expect(r.stderr.contains(message) && r.stderr.contains("briefing.zh.mustache:"), "\(r.stderr.prefix(300))")
+    #expect(Date().timeIntervalSince(start) < 10)
+  }
+
+  @Test("15. a pipe is read once; a device is refused at once")
+  func inputs() throws {
+    try dir.write("p.csv", "date,unit,kind,title\n2021-07-05,D1,seminar,管道\n")
+    let piped = try runShell("exec \"$0\" import <(cat \"$1\")", [reportExecutable.path, dir.path("p.csv")], environment: env)
+    #expect(piped.status == 0, "\(piped.stderr)")
+    #expect(piped.stdout.contains("1 行，新增 1"))
+    let device = try runShell("exec timeout 20 \"$0\" import /dev/zero", [reportExecutable.path], environment: env)
+    #expect(device.status == 66, "\(device.stderr)")
+    let fifo = dir.path("ff")
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let fed = try runShell("cat \"$1\" > \"$2\" & exec timeout 20 \"$0\" import \"$2\"", [reportExecutable.path, dir.path("p.csv"), fifo], environment: env)
+    #expect(fed.status == 0, "\(fed.stderr)")
+    #expect(fed.stdout.contains("未变 1"))
+  }
 }

@@ -10,6 +10,8 @@ final class SQLiteBackend: StoreBackend {
   init(path: String, mode: CampaignStore.OpenMode) throws(StoreError) {
     self.path = path
     let fm = FileManager.default
+    var isFolder: ObjCBool = false
+    if fm.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { throw .databaseIsFolder(path: path) }
     if !fm.fileExists(atPath: path) {
       guard mode == .createIfMissing else { throw .missingDatabase(path: path) }
       let dir = (path as NSString).deletingLastPathComponent
@@ -102,6 +104,12 @@ final class SQLiteBackend: StoreBackend {
       return .readOnly(path: path)
     case let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT:
       return .notADatabase(path: path)
+    case let e as DatabaseError where e.resultCode == .SQLITE_FULL:
+      return .diskFull(path: path)
+    case let e as DatabaseError where e.resultCode == .SQLITE_IOERR:
+      // SQLite reports a write past the file-size limit or a full disk as an I/O error at times.
+      if e.extendedResultCode == .SQLITE_IOERR_WRITE || e.extendedResultCode == .SQLITE_IOERR_FSYNC { return .diskFull(path: path) }
+      return .ioError(path: path, message: e.message ?? "SQLite I/O error")
     case let e as DatabaseError:
       return .database(path: path, message: "\(e.message ?? "SQLite error") (SQLite code \(e.resultCode.rawValue))")
     default:

@@ -10,9 +10,10 @@ struct CSVReader {
   var format: SourceFormat { encoding }
 
   /// Opens a file and detects its encoding; throws `missingFile`, `unreadableFile` or `badEncoding`.
-  init(path: String, chunkSize: Int = 1 << 20) throws(StoreError) {
+  /// Opens a file; messages name it `name` (the path by default).
+  init(path: String, name: String? = nil, chunkSize: Int = 1 << 20) throws(StoreError) {
     try ByteInput.checkReadable(path)
-    try self.init(input: ByteInput(.file(path: path), chunkSize: chunkSize), file: path)
+    try self.init(input: ByteInput(.file(path: path), chunkSize: chunkSize), file: name ?? path)
   }
 
   /// Reads bytes already in memory (tests and embedded files).

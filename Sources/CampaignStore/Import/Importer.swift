@@ -125,10 +125,17 @@ extension CampaignStore {
   ///
   /// - Parameter progress: called with the number of rows read so far, every few thousand rows.
   public func importFile(_ path: String, request: ImportRequest, progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportResult {
+    try importFile(try ImportSource(path: path), request: request, progress: progress)
+  }
+
+  /// Imports one source (a file, a pipe's bytes, an upload) as one recorded batch; messages
+  /// name it by `source.name`.
+  public func importFile(_ input: ImportSource, request: ImportRequest, progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportResult {
     var request = request
     let sources: [any RecordSource]
-    if XlsxReader.looksLikeWorkbook(path) {
-      let reader = try XlsxReader(path: path)
+    let path = input.name
+    if XlsxReader.looksLikeWorkbook(input.path) {
+      let reader = try XlsxReader(path: input.path, name: input.name)
       if let bound = try reader.binding() {
         if let asked = request.submission, asked != bound {
           throw .badData(file: path, issues: [
@@ -139,9 +146,9 @@ extension CampaignStore {
       }
       sources = try reader.sheets()
     } else {
-      sources = [try CSVReader(path: path)]
+      sources = [try CSVReader(path: input.path, name: input.name)]
     }
-    let digest = try SHA256.hex(ofFile: path)
+    let digest = try SHA256.hex(ofFile: input.path)
     let record = BatchStart(
       action: request.submission == nil ? .import : .submission, file: (path as NSString).lastPathComponent, sha256: digest,
       scope: request.submission, author: request.author, today: request.today)
@@ -165,15 +172,21 @@ extension CampaignStore {
   /// The record types a file holds (one for a CSV file, one per data sheet of a workbook), for
   /// ordering several files.
   public static func recordTypes(ofFile path: String) throws(StoreError) -> [RecordType] {
-    if XlsxReader.looksLikeWorkbook(path) {
+    try recordTypes(of: try ImportSource(path: path))
+  }
+
+  /// The record types a source holds.
+  public static func recordTypes(of input: ImportSource) throws(StoreError) -> [RecordType] {
+    let path = input.name
+    if XlsxReader.looksLikeWorkbook(input.path) {
       var types: [RecordType] = []
-      for sheet in try XlsxReader(path: path).sheets() {
+      for sheet in try XlsxReader(path: input.path, name: input.name).sheets() {
         if let t = try header(of: sheet, type: nil).type { types.append(t) }
       }
       guard !types.isEmpty else { throw .unrecognisedHeader(file: path, headers: []) }
       return types
     }
-    let reader = try CSVReader(path: path)
+    let reader = try CSVReader(path: input.path, name: input.name)
     let found = try header(of: reader, type: nil)
     guard let t = found.type else { throw .unrecognisedHeader(file: path, headers: found.fields, line: found.line) }
     return [t]

@@ -84,6 +84,8 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     case let e as StoreError: return e
     case let e as PostgresError where e.isConflict: return .busy(path: url.redacted)
     case let e as PostgresError where e.sqlState == "42501" || e.sqlState == "25006": return .readOnly(path: url.redacted)
+    case let e as PostgresError where e.sqlState == "53100": return .diskFull(path: url.redacted)
+    case let e as PostgresError where e.sqlState == "58030": return .ioError(path: url.redacted, message: url.redacting(e.description))
     case let e as PostgresError where e.sqlState == nil: return PostgresBackend.connectionError(e, url: url)
     case let e as PostgresError: return .database(path: url.redacted, message: url.redacting(e.description))
     default: return .database(path: url.redacted, message: "\(error)")

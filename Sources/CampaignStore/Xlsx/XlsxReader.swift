@@ -9,6 +9,7 @@ import Foundation
 /// CSV reader gives them (shared and inline strings, numbers, booleans, dates from serial
 /// numbers in either date system, cached values of formulas), numbered as Excel shows them.
 struct XlsxReader {
+  /// The name problems are reported under (the file as the user named it).
   let path: String
   private let package: Package
 
@@ -27,10 +28,12 @@ struct XlsxReader {
     return (try? h.read(upToCount: 4)) == Data([0x50, 0x4B, 0x03, 0x04])
   }
 
-  init(path: String) throws(StoreError) {
-    guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path: path) }
-    self.path = path
-    package = .archive(try ZipPackage(path: path))
+  /// Opens the workbook at `path`; messages name it `name` (the path by default).
+  init(path: String, name: String? = nil) throws(StoreError) {
+    let name = name ?? path
+    guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path: name) }
+    self.path = name
+    package = .archive(try ZipPackage(path: path, name: name))
   }
 
   /// A workbook from its parts held in memory, by name (`xl/workbook.xml`): the fuzz target

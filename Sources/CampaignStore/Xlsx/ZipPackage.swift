@@ -27,15 +27,16 @@ struct ZipPackage {
 
   /// Reads the central directory; a file that is no zip archive, or whose directory is
   /// damaged, is `badWorkbook`.
-  init(path: String) throws(StoreError) {
+  init(path location: String, name: String? = nil) throws(StoreError) {
+    let path = name ?? location
     self.path = path
     let notZip = StoreError.badWorkbook(file: path, reason: "not a zip archive (an .xlsx file is one); open it in Excel or WPS and save it again as .xlsx")
     // Shorter than the end record: no archive. (Foundation also leaks its buffer when it maps an
     // empty file, found by fuzzing.)
-    let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    let fileSize = (try? FileManager.default.attributesOfItem(atPath: location)[.size] as? Int) ?? 0
     guard fileSize >= 22 else { throw notZip }
     do {
-      bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+      bytes = try Data(contentsOf: URL(fileURLWithPath: location), options: .alwaysMapped)
     } catch {
       throw .unreadableFile(path: path, reason: error.localizedDescription)
     }

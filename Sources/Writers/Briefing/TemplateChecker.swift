@@ -8,12 +8,21 @@ import Foundation
 struct TemplateChecker {
   let template: String
 
+  /// Bounds on a template, so a hostile or broken one is refused before rendering instead of
+  /// exhausting the stack (deep nesting) or the time (lists nested in lists multiply): the
+  /// built-in templates use a few hundred tags, sections four deep and no list inside a list.
+  static let maximumTags = 10_000
+  static let maximumDepth = 16
+  static let maximumListDepth = 2
+
   func check(_ text: String, context: TemplateValue) throws(WriterError) {
     var scopes: [TemplateValue] = [context]
-    var sections: [(name: String, line: Int, pushed: Bool)] = []
+    var sections: [(name: String, line: Int, pushed: Bool, list: Bool)] = []
     var line = 1
+    var tags = 0
     var rest = Substring(text)
     while let open = rest.range(of: "{{") {
+      tags += 1
       line += rest[..<open.lowerBound].count { $0 == "\n" }
       let afterOpen = rest[open.upperBound...]
       let triple = afterOpen.hasPrefix("{")
@@ -27,6 +36,9 @@ struct TemplateChecker {
       line += body.count { $0 == "\n" }
       rest = afterOpen[close.upperBound...]
 
+      if tags > Self.maximumTags {
+        throw .templateSyntax(template: template, line: tagLine, message: "more than \(Self.maximumTags) tags; a briefing needs far fewer")
+      }
       let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
       guard let sigil = trimmed.first else {
         throw .templateSyntax(template: template, line: tagLine, message: "an empty tag {{}}")
@@ -40,16 +52,26 @@ struct TemplateChecker {
       case ">", "<", "$":
         throw .templateSyntax(template: template, line: tagLine, message: "partials and blocks are not supported in briefing templates")
       case "#", "^":
+        if sections.count >= Self.maximumDepth {
+          throw .templateSyntax(template: template, line: tagLine, message: "sections nested more than \(Self.maximumDepth) deep")
+        }
         let value = try resolve(argument, scopes: scopes, line: tagLine)
-        var pushed = false
+        var pushed = false, list = false
         if sigil == "#" {
           switch value {
           case .flag: break
-          case .list(_, let item): scopes.append(item); pushed = true
+          case .list(_, let item):
+            scopes.append(item)
+            pushed = true
+            list = true
           default: scopes.append(value); pushed = true
           }
         }
-        sections.append((argument, tagLine, pushed))
+        if list && sections.filter(\.list).count >= Self.maximumListDepth {
+          throw .templateSyntax(
+            template: template, line: tagLine, message: "lists nested more than \(Self.maximumListDepth) deep ({{#\(argument)}} inside \(sections.filter(\.list).map { "{{#\($0.name)}}" }.joined(separator: " inside ")))")
+        }
+        sections.append((argument, tagLine, pushed, list))
       case "/":
         guard let last = sections.popLast() else {
           throw .templateSyntax(template: template, line: tagLine, message: "{{/\(argument)}} closes no section")
