@@ -18,4 +18,17 @@ public enum CampaignModelError: Error, Equatable, LocalizedError, CustomStringCo
   }
 
   public var errorDescription: String? { description }
+
+  /// The message in a language, with what to do.
+  public func message(in lang: Language) -> String {
+    guard lang == .zh else { return description }
+    switch self {
+    case .unknownSetting(let key):
+      let keys = SettingKey.allCases.map(\.rawValue).joined(separator: "、")
+      return "没有设置项“\(key)”。可用的设置项：\(keys)。"
+    case .invalidSetting(let key, let value, _):
+      let expected = SettingKey(rawValue: key)?.expectedZh ?? "有效的值"
+      return "设置 \(key)：“\(value)”无效，应为\(expected)。"
+    }
+  }
 }

@@ -60,6 +60,38 @@ public enum SettingKey: String, CaseIterable, Sendable {
     }
   }
 
+  /// `summary` in Chinese, for `report config --help`.
+  public var summaryZh: String {
+    switch self {
+    case .institution: "学校/单位名称，用于标题"
+    case .office: "填报单位（编印单位）；空为党委名称"
+    case .campaign: "活动名称"
+    case .campaignStart: "累计起始日期，YYYY-MM-DD；空为统计期所在年份1月1日"
+    case .rateDivisor: "标题解决率的分母：consolidated（受理，汇总事项）或 claimed（认领）"
+    case .branchStudyKind: "计算各单位平均学习次数所用的活动类型编码"
+    case .supervisionKind: "督查督导的活动类型编码"
+    case .briefingTitle: "简报名称；空为活动名称加“简报”"
+    case .briefingIssuer: "简报编印单位；空为填报单位"
+    case .briefingFirstMonth: "简报第1期的月份，YYYY-MM；空为活动开始月份"
+    case .briefingTo: "简报主送"
+    case .briefingCc: "简报抄送"
+    case .templatesDir: "自定义简报模板所在文件夹（briefing.zh.mustache、briefing.en.mustache）"
+    case .submissionDeadline: "报送截止日：次月的第几日（1—28）"
+    }
+  }
+
+  /// What a valid value is, in Chinese, for messages.
+  public var expectedZh: String {
+    switch self {
+    case .briefingFirstMonth: "月份（如 2021-03）或空"
+    case .campaignStart: "日期（如 2021-02-20）或空"
+    case .rateDivisor: "consolidated 或 claimed"
+    case .branchStudyKind, .supervisionKind: "活动类型目录中的编码（见 report kinds）"
+    case .submissionDeadline: "1 到 28 之间的日数"
+    default: "文本"
+    }
+  }
+
   /// Checks a value and returns it normalised (dates in ISO form), or throws with a fix.
   public func validate(_ value: String) throws(CampaignModelError) -> String {
     let v = String(value.trimmingWhitespace())

@@ -174,7 +174,7 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
         "\(path)：当前用户不能写入该数据库（或其所在文件夹）。导入和生成报表都需要写权限（锁文件和 SQLite 的预写日志文件也在该文件夹中）。请用拥有该数据库的用户运行，或调整文件和文件夹的权限。",
         "\(path): this user cannot write the database (or its folder). Imports and reports both need to (the lock and write-ahead log files live beside it). Run as the user who owns the database, or change the permissions of the file and folder.")
     case .setting(let e):
-      return e.description
+      return e.message(in: lang)
     case .batch(let e):
       return e.message(in: lang)
     }

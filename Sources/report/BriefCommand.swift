@@ -8,7 +8,7 @@ import Writers
 /// Options of the commands that render the briefing.
 struct BriefingOptions: ParsableArguments {
   /// A folder of the user's templates.
-  @Option(name: .long, help: ArgumentHelp("A folder with your own briefing.zh.mustache / briefing.en.mustache (else the templates_dir setting, else ./Templates when it has them, else the built-in ones).", valueName: "dir"))
+  @Option(name: .long, help: ArgumentHelp(tr("自定义简报模板 briefing.zh.mustache / briefing.en.mustache 所在文件夹（否则用 templates_dir 设置，再否则用当前目录下含模板的 ./Templates，最后用内置模板）。", "A folder with your own briefing.zh.mustache / briefing.en.mustache (else the templates_dir setting, else ./Templates when it has them, else the built-in ones)."), valueName: "dir"))
   var templates: String?
 
   /// The folder to take templates from, or nil for the built-in ones.
@@ -25,7 +25,7 @@ extension Report {
   struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "brief",
-      abstract: "Print the month's briefing (简报) from its template.")
+      abstract: tr("按简报模板输出本月简报。", "Print the month's briefing (简报) from its template."))
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var briefing: BriefingOptions

@@ -8,15 +8,15 @@ extension Report {
   struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "config",
-      abstract: "Show the campaign settings, or set one: report config KEY VALUE.",
-      discussion: "Keys: " + SettingKey.allCases.map { "\n  \($0.rawValue): \($0.summary)" }.joined())
+      abstract: tr("显示活动设置，或修改一项：report config 键 值。", "Show the campaign settings, or set one: report config KEY VALUE."),
+      discussion: tr("设置项：", "Keys: ") + SettingKey.allCases.map { "\n  \($0.rawValue): \(Console.argumentLanguage == .zh ? $0.summaryZh : $0.summary)" }.joined())
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The setting to show or set.")
+    @Argument(help: ArgumentHelp(tr("要显示或修改的设置项。", "The setting to show or set.")))
     var key: String?
 
-    @Argument(help: "The new value (an empty string clears it).")
+    @Argument(help: ArgumentHelp(tr("新值（空字符串即清除）。", "The new value (an empty string clears it).")))
     var value: String?
 
     func run() throws {
@@ -35,7 +35,7 @@ extension Report {
       let values = try Console.guarded(lang) { try store.settingValues() }
       if let key {
         guard let entry = values.first(where: { $0.key.rawValue == key }) else {
-          Console.error("report: " + CampaignModelError.unknownSetting(key: key).description)
+          Console.error("report: " + CampaignModelError.unknownSetting(key: key).message(in: lang))
           throw ExitCode(Exit.usage.rawValue)
         }
         print(entry.value)

@@ -103,3 +103,7 @@ enum Console {
   /// Whether stderr is a terminal (progress lines only go there).
   static var stderrIsTerminal: Bool { isatty(2) == 1 }
 }
+
+/// A text of the command line (help, argument errors) in the argument language: Chinese
+/// unless `--lang en` or `REPORT_LANG=en`.
+func tr(_ zh: String, _ en: String) -> String { Console.argumentLanguage.pick(zh, en) }

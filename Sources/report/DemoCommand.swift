@@ -9,7 +9,7 @@ extension Report {
   struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "demo",
-      abstract: "Load the built-in demo institution (February to August 2021) and print July's statistics.")
+      abstract: tr("载入内置示例单位（2021年2月至8月），并输出7月统计。", "Load the built-in demo institution (February to August 2021) and print July's statistics."))
 
     @OptionGroup var options: GlobalOptions
 

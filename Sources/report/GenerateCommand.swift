@@ -7,19 +7,19 @@ extension Report {
   struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "generate",
-      abstract: "Write synthetic CSV files of an institution (for benchmarks); the same seed gives the same files.")
+      abstract: tr("生成模拟单位的 CSV 文件（用于性能测试）；相同的种子生成相同的文件。", "Write synthetic CSV files of an institution (for benchmarks); the same seed gives the same files."))
 
-    @Option(name: .long, help: "Units directly under the committee (each general branch gets 1–5 branches).")
+    @Option(name: .long, help: ArgumentHelp(tr("党委直属单位数（每个党总支下设1至5个支部）。", "Units directly under the committee (each general branch gets 1–5 branches).")))
     var units = 100
-    @Option(name: .long, help: "Activity rows over one year.")
+    @Option(name: .long, help: ArgumentHelp(tr("一年的活动记录行数。", "Activity rows over one year.")))
     var activities = 100_000
-    @Option(name: .long, help: "Matters in the ledger (opinions: 3.6 per matter).")
+    @Option(name: .long, help: ArgumentHelp(tr("办实事事项数（意见建议为事项数的3.6倍）。", "Matters in the ledger (opinions: 3.6 per matter).")))
     var matters = 1_000
-    @Option(name: .long, help: "Seed of the generator.")
+    @Option(name: .long, help: ArgumentHelp(tr("随机数种子。", "Seed of the generator.")))
     var seed: UInt64 = 1
-    @Option(name: .long, help: "The year the records fall in.")
+    @Option(name: .long, help: ArgumentHelp(tr("记录所在年份。", "The year the records fall in.")))
     var year = 2021
-    @Option(name: .long, help: ArgumentHelp("The folder to write into.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(tr("输出文件夹。", "The folder to write into."), valueName: "dir"))
     var out: String
 
     func validate() throws {

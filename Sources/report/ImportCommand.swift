@@ -9,48 +9,52 @@ extension Report {
   struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
-      abstract: "Import CSV files or .xlsx workbooks of organizations, activities, matters, feedback or kinds.",
-      discussion: """
-        CSV files are UTF-8 (with or without BOM) or GB18030; workbooks are .xlsx (every visible \
-        sheet whose first row is a contract header). The type is recognised from the header. \
-        Several files are imported in dependency order (organizations, kinds, matters, activities, \
-        feedback), each as one transaction: a file with any bad row imports nothing, every problem \
-        is listed, and the remaining files are not imported.
-        """)
+      abstract: tr("导入组织机构、活动记录、办实事事项、意见建议或活动类型的 CSV 文件或 .xlsx 工作簿。", "Import CSV files or .xlsx workbooks of organizations, activities, matters, feedback or kinds."),
+      discussion: tr(
+        """
+        CSV 文件为 UTF-8（可带 BOM）或 GB18030；工作簿为 .xlsx（导入每个表头符合数据约定的可见工作表）。数据类型由表头判断。多个文件按依赖顺序导入（组织机构、活动类型、办实事事项、活动记录、意见建议），每个文件为一个事务：有任何错误行则整个文件不导入，列出全部问题，其余文件也不再导入。每个文件记为一个批次（见 report history）。
+        """,
+        """
+          CSV files are UTF-8 (with or without BOM) or GB18030; workbooks are .xlsx (every visible \
+          sheet whose first row is a contract header). The type is recognised from the header. \
+          Several files are imported in dependency order (organizations, kinds, matters, activities, \
+          feedback), each as one transaction: a file with any bad row imports nothing, every problem \
+          is listed, and the remaining files are not imported.
+          """))
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(name: .long, help: "The record type of every file, when the header does not tell it.")
+    @Option(name: .long, help: ArgumentHelp(tr("表头无法判断时，指定所有文件的数据类型。", "The record type of every file, when the header does not tell it.")))
     var type: RecordType?
 
     @Option(
       name: .long,
       help: ArgumentHelp(
-        "Import as this organization: every record must belong to it or an organization under it, and no other organization's record may be changed (for stores shared by several institutions).",
+        tr("以该组织身份导入：每条记录都须属于该组织或其下级，且不得修改其他组织的记录（用于多个单位共用的数据库）。", "Import as this organization: every record must belong to it or an organization under it, and no other organization's record may be changed (for stores shared by several institutions)."),
         valueName: "id"))
     var root: String?
 
     @Option(
       name: .long,
       help: ArgumentHelp(
-        "With --month: import the file as this unit's submission (报送) for the month: afterwards the store holds exactly the file's records of the unit (and its sub-branches) in that month.",
+        tr("与 --month 同用：把文件作为该单位当月的报送导入；导入后，数据库中该单位（含下属支部）当月的记录与文件完全一致。", "With --month: import the file as this unit's submission (报送) for the month: afterwards the store holds exactly the file's records of the unit (and its sub-branches) in that month."),
         valueName: "id"))
     var unit: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --unit: the month the submission is for.", valueName: "YYYY-MM"))
+    @Option(name: .long, help: ArgumentHelp(tr("与 --unit 同用：报送的月份。", "With --unit: the month the submission is for."), valueName: "YYYY-MM"))
     var month: Month?
 
-    @Option(name: .long, help: ArgumentHelp("Who imports, recorded in the history (default: the system user).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp(tr("导入人，记入历史（默认为系统用户名）。", "Who imports, recorded in the history (default: the system user)."), valueName: "name"))
     var by: String?
 
     @Option(
       name: .long,
       help: ArgumentHelp(
-        "The day the file was received (default: today): later dates are warned about, and a submission received after the deadline is late.",
+        tr("收到文件的日期（默认今天）：晚于该日的记录会提示；截止日期后收到的报送为逾期报送。", "The day the file was received (default: today): later dates are warned about, and a submission received after the deadline is late."),
         valueName: "YYYY-MM-DD"))
     var today: Day?
 
-    @Argument(help: ArgumentHelp("CSV files or .xlsx workbooks to import.", valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("要导入的 CSV 文件或 .xlsx 工作簿。", "CSV files or .xlsx workbooks to import."), valueName: "file"))
     var files: [String]
 
     func validate() throws {

@@ -6,7 +6,7 @@ extension Report {
   struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "init",
-      abstract: "Create the database, or migrate an older one (safe to run again).")
+      abstract: tr("创建数据库，或升级旧版数据库（可重复运行）。", "Create the database, or migrate an older one (safe to run again)."))
 
     @OptionGroup var options: GlobalOptions
 

@@ -4,7 +4,7 @@ import Foundation
 
 /// `--today`: the day a run takes as today, for `--previous` and the reporting date.
 struct TodayOption: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Take this day as today: for --previous and the reporting date on the forms (default: the system date).", valueName: "YYYY-MM-DD"))
+  @Option(name: .long, help: ArgumentHelp(tr("把该日当作今天：用于 --previous 和报表上的报出日期（默认系统日期）。", "Take this day as today: for --previous and the reporting date on the forms (default: the system date)."), valueName: "YYYY-MM-DD"))
   var today: Day?
 
   /// The day to use as today: `--today`, else the system date in the local time zone.
@@ -13,10 +13,10 @@ struct TodayOption: ParsableArguments {
 
 /// `--month YYYY-MM` or `--previous` (the last complete month before today).
 struct MonthSelection: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The month to report.", valueName: "YYYY-MM"))
+  @Option(name: .long, help: ArgumentHelp(tr("统计月份。", "The month to report."), valueName: "YYYY-MM"))
   var month: Month?
 
-  @Flag(name: .long, help: "Report the last complete month before today.")
+  @Flag(name: .long, help: ArgumentHelp(tr("统计今天之前最近一个完整的月。", "Report the last complete month before today.")))
   var previous = false
 
   @OptionGroup var today: TodayOption
@@ -31,13 +31,13 @@ struct MonthSelection: ParsableArguments {
 
 /// `--quarter 2021Q3` or `--previous`.
 struct QuarterSelection: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The quarter to report, e.g. 2021Q3.", valueName: "YYYYQn"), transform: { text in
+  @Option(name: .long, help: ArgumentHelp(tr("统计季度，如 2021Q3。", "The quarter to report, e.g. 2021Q3."), valueName: "YYYYQn"), transform: { text in
     guard let q = ReportPeriod.quarter(parsing: text) else { throw ValidationError(Console.usage("“\(text)”不是季度，请写成 2021Q3。", "'\(text)' is not a quarter; write it as 2021Q3.")) }
     return q
   })
   var quarter: ReportPeriod?
 
-  @Flag(name: .long, help: "Report the last complete quarter before today.")
+  @Flag(name: .long, help: ArgumentHelp(tr("统计今天之前最近一个完整的季度。", "Report the last complete quarter before today.")))
   var previous = false
 
   @OptionGroup var today: TodayOption
@@ -52,13 +52,13 @@ struct QuarterSelection: ParsableArguments {
 
 /// `--year 2021` or `--previous`.
 struct YearSelection: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The year to report.", valueName: "YYYY"), transform: { text in
+  @Option(name: .long, help: ArgumentHelp(tr("统计年份。", "The year to report."), valueName: "YYYY"), transform: { text in
     guard let y = ReportPeriod.year(parsing: text) else { throw ValidationError(Console.usage("“\(text)”不是年份，请写成 2021。", "'\(text)' is not a year; write it as 2021.")) }
     return y
   })
   var year: ReportPeriod?
 
-  @Flag(name: .long, help: "Report the last complete year before today.")
+  @Flag(name: .long, help: ArgumentHelp(tr("统计今天之前最近一个完整的年度。", "Report the last complete year before today.")))
   var previous = false
 
   @OptionGroup var today: TodayOption
@@ -73,10 +73,10 @@ struct YearSelection: ParsableArguments {
 
 /// `--from DATE --to DATE`: any range of days, both included.
 struct RangeSelection: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The first day.", valueName: "YYYY-MM-DD"))
+  @Option(name: .long, help: ArgumentHelp(tr("起始日期。", "The first day."), valueName: "YYYY-MM-DD"))
   var from: Day
 
-  @Option(name: .long, help: ArgumentHelp("The last day (included).", valueName: "YYYY-MM-DD"))
+  @Option(name: .long, help: ArgumentHelp(tr("截止日期（含）。", "The last day (included)."), valueName: "YYYY-MM-DD"))
   var to: Day
 
   @OptionGroup var today: TodayOption
@@ -103,7 +103,7 @@ struct RootOption: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Report on this organization and everything under it; its direct children are the units (default: the whole tree).",
+      tr("只统计该组织及其下级；其直接下级为统计单位（默认全校）。", "Report on this organization and everything under it; its direct children are the units (default: the whole tree)."),
       valueName: "id"))
   var root: String?
 }

@@ -7,10 +7,10 @@ import Writers
 
 /// Options of the commands that write a period's workbook and briefing.
 struct OutputOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The folder to write into (created when missing).", valueName: "dir"))
+  @Option(name: .long, help: ArgumentHelp(tr("输出文件夹（不存在时自动创建）。", "The folder to write into (created when missing)."), valueName: "dir"))
   var out = "Output"
 
-  @Flag(name: .long, help: "Print the figures (as report stats --json) and the files written, as JSON.")
+  @Flag(name: .long, help: ArgumentHelp(tr("以 JSON 输出统计数据（同 report stats --json）和写出的文件。", "Print the figures (as report stats --json) and the files written, as JSON.")))
   var json = false
 }
 

@@ -9,14 +9,14 @@ extension Report {
   struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "stats",
-      abstract: "Print the statistics of a month, as a table or as JSON.")
+      abstract: tr("以表格或 JSON 输出某月统计数据。", "Print the statistics of a month, as a table or as JSON."))
 
     @OptionGroup var options: GlobalOptions
 
     @OptionGroup var selection: MonthSelection
     @OptionGroup var scope: RootOption
 
-    @Flag(name: .long, help: "Print JSON (the documented shape) instead of a table.")
+    @Flag(name: .long, help: ArgumentHelp(tr("输出 JSON（格式见 README），而不是表格。", "Print JSON (the documented shape) instead of a table.")))
     var json = false
 
     func run() throws {

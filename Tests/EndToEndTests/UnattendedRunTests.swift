@@ -161,10 +161,17 @@ struct UnattendedRunTests {
     let r = try runReport(["schedule", "--out", "Output"], in: dir.url, environment: ["REPORT_DB": dir.path("campaign.sqlite")])
     #expect(r.status == 0)
     #expect(r.stdout.contains("REPORT_DB=\(dir.path("campaign.sqlite"))"))
-    #expect(r.stdout.contains("30 6 1 * *        \(reportExecutable.path) monthly --previous --quiet --out \(dir.path("Output"))"))
-    #expect(r.stdout.contains("45 6 1 1,4,7,10 * "))
-    #expect(r.stdout.contains("OnCalendar=*-*-01 06:30:00"))
+    // The day after the submission deadline (default 5), as the store's owner.
+    #expect(r.stdout.contains("30 6 6 * *         \(reportExecutable.path) monthly --previous --quiet --out \(dir.path("Output"))"))
+    #expect(r.stdout.contains("45 6 6 1,4,7,10 *  "))
+    #expect(r.stdout.contains("OnCalendar=*-*-06 06:30:00"))
     #expect(r.stdout.contains("ExecStart=\(reportExecutable.path) %i --previous"))
+    #expect(r.stdout.contains("User=\(NSUserName())"))
+    #expect(r.stdout.contains("任务在报送截止日"))
+    #expect(try runReport(["config", "submission_deadline", "10"], in: dir.url, environment: ["REPORT_DB": dir.path("campaign.sqlite")]).status == 0)
+    let later = try runReport(["schedule", "--lang", "en"], in: dir.url, environment: ["REPORT_DB": dir.path("campaign.sqlite")])
+    #expect(later.stdout.contains("OnCalendar=*-*-11 06:30:00"))
+    #expect(later.stdout.contains("The jobs run the day after the submission deadline"))
   }
 }
 
