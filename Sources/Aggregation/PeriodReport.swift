@@ -46,7 +46,8 @@ public struct PeriodReport: Sendable, Equatable {
         period: try source.countsByLevel(kind: mediaReportKindCode, dated: .within(w.period)),
         cumulative: try source.countsByLevel(kind: mediaReportKindCode, dated: .within(w.cumulative))),
       trend: trend,
-      submissions: try submissionStatus(months: period.months, settings: current.settings, units: current.units.map(\.unit), from: source, asOf: reportDate))
+      submissions: try submissionStatus(
+        months: period.months, settings: current.settings, units: current.units.map(\.unit), from: source, asOf: reportDate))
   }
 
   /// The status of each month that has begun by `asOf` (every month when nil).

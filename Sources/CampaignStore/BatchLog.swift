@@ -104,11 +104,12 @@ extension CampaignStore {
         throw StoreError.unknownOrganization(id: scope.unit)
       }
       // The unit's own submission, or those of organizations under it.
-      let standing = try db.fetchOne(
-        """
-        SELECT COUNT(*) FROM batch b JOIN organization o ON o.id = b.unit
-        WHERE b.action = 'submission' AND b.month = ? AND b.undone_by IS NULL AND (b.unit = ? OR o.unit = ?)
-        """, [scope.month.iso, scope.unit, scope.unit], as: Int.self) ?? 0
+      let standing =
+        try db.fetchOne(
+          """
+          SELECT COUNT(*) FROM batch b JOIN organization o ON o.id = b.unit
+          WHERE b.action = 'submission' AND b.month = ? AND b.undone_by IS NULL AND (b.unit = ? OR o.unit = ?)
+          """, [scope.month.iso, scope.unit, scope.unit], as: Int.self) ?? 0
       guard standing > 0 else { throw StoreError.batch(.nothingToReturn(scope)) }
       let b = try BatchLog.start(
         BatchStart(action: .return, scope: scope, author: author, today: today, reason: reason), types: [], db: db)
@@ -135,7 +136,9 @@ extension CampaignStore {
         let later = try BatchLog.fetch(
           "batch > ? AND month = ? AND undone_by IS NULL AND ((action = 'submission' AND unit = ?) OR (action = 'return' AND unit IN (?, ?)))",
           [batch, scope.month.iso, scope.unit, scope.unit, unitOfScope ?? scope.unit], db: db)
-        if let s = later.last(where: { $0.action == .submission }) { throw StoreError.batch(.laterSubmission(batch: batch, later: s.batch)) }
+        if let s = later.last(where: { $0.action == .submission }) {
+          throw StoreError.batch(.laterSubmission(batch: batch, later: s.batch))
+        }
         if let r = later.last { throw StoreError.batch(.laterReturn(batch: batch, later: r.batch)) }
       }
       let later = try laterBatches(touching: batch, db: db)
@@ -147,7 +150,8 @@ extension CampaignStore {
       var added = 0, updated = 0, removed = 0
       for t in BatchSchema.records {
         let columns = t.columns.joined(separator: ", ")
-        let restoredUpdates = try db.fetchOne("SELECT COUNT(*) FROM \(t.history) WHERE batch = ? AND op = 'updated'", [batch], as: Int.self) ?? 0
+        let restoredUpdates =
+          try db.fetchOne("SELECT COUNT(*) FROM \(t.history) WHERE batch = ? AND op = 'updated'", [batch], as: Int.self) ?? 0
         // Rows the batch wrote: added ones go, changed ones come back from the history below.
         let deleted = try db.execute("DELETE FROM \(t.name) WHERE batch = ?", [batch])
         if t.name == BatchSchema.activity.name {
@@ -160,7 +164,10 @@ extension CampaignStore {
         // one), and then the row takes a new one. PostgreSQL never reuses `seq`.
         let (target, source, overriding): (String, String, String)
         switch db.dialect {
-        case .sqlite: (target, source, overriding) = ("rowid, ", "CASE WHEN EXISTS (SELECT 1 FROM \(t.name) WHERE rowid = h.seq) THEN NULL ELSE h.seq END, ", "")
+        case .sqlite:
+          (target, source, overriding) = (
+            "rowid, ", "CASE WHEN EXISTS (SELECT 1 FROM \(t.name) WHERE rowid = h.seq) THEN NULL ELSE h.seq END, ", ""
+          )
         case .postgresql: (target, source, overriding) = t.postgresSeq ? ("seq, ", "h.seq, ", " OVERRIDING SYSTEM VALUE") : ("", "", "")
         }
         let restored = try db.execute(

@@ -8,7 +8,8 @@ extension CampaignStore {
 
   /// The campaign settings.
   public func settings() throws(StoreError) -> CampaignSettings {
-    CampaignSettings(values: Dictionary(uniqueKeysWithValues: try settingValues().filter { !$0.isDefault }.map { ($0.key.rawValue, $0.value) }))
+    CampaignSettings(
+      values: Dictionary(uniqueKeysWithValues: try settingValues().filter { !$0.isDefault }.map { ($0.key.rawValue, $0.value) }))
   }
 
   /// The ids of the matters ledger, in id order.

@@ -107,7 +107,8 @@ public final class CampaignStore: Sendable {
       v = code
     }
     try writeDB { db in
-      try db.execute("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [k.rawValue, v])
+      try db.execute(
+        "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [k.rawValue, v])
     }
     return v
   }

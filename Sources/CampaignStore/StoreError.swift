@@ -101,17 +101,21 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       let seen = StoreError.quotedPrefix(headers.joined(separator: ","))
       return lang.pick(
         "\(file):\(line): 前 10 个非空行中没有可识别的表头（第 \(line) 行为“\(seen)”）。请使用数据约定中的列名（见 README），或用 --type 指定 organizations、activities、matters、feedback 或 kinds。",
-        "\(file):\(line): none of the first 10 non-blank rows is a header that tells the record type (row \(line) is \"\(seen)\"). Use the contract's column names (see the README) or give --type organizations|activities|matters|feedback|kinds.")
+        "\(file):\(line): none of the first 10 non-blank rows is a header that tells the record type (row \(line) is \"\(seen)\"). Use the contract's column names (see the README) or give --type organizations|activities|matters|feedback|kinds."
+      )
     case .badData(let file, let issues, let omitted):
       let total = issues.count + omitted
       let head = lang.pick(
         "\(file): 发现 \(total) 处错误，本文件未导入任何数据。请改正后重新导入：",
         "\(file): \(total) problem(s); nothing from this file was imported. Fix them and import again:")
-      let tail = omitted == 0 ? [] : [
-        lang.pick(
-          "……另有 \(omitted) 处错误未列出（只列出前 \(issues.count) 处）。请先改正以上错误，再导入一次即可看到其余错误。",
-          "… and \(omitted) more not listed (the first \(issues.count) are). Fix these and import again to see the rest.")
-      ]
+      let tail =
+        omitted == 0
+        ? []
+        : [
+          lang.pick(
+            "……另有 \(omitted) 处错误未列出（只列出前 \(issues.count) 处）。请先改正以上错误，再导入一次即可看到其余错误。",
+            "… and \(omitted) more not listed (the first \(issues.count) are). Fix these and import again to see the rest.")
+        ]
       return ([head] + issues.map { $0.message(in: lang) } + tail).joined(separator: "\n")
     case .diskFull(let path):
       return lang.pick(
@@ -120,7 +124,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
     case .ioError(let path, let message):
       return lang.pick(
         "\(path)：读写磁盘出错（\(message)）。请检查磁盘和文件系统（dmesg、fsck），必要时用备份恢复。",
-        "\(path): the disk failed to read or write (\(message)). Check the disk and the file system (dmesg, fsck); restore a backup if need be.")
+        "\(path): the disk failed to read or write (\(message)). Check the disk and the file system (dmesg, fsck); restore a backup if need be."
+      )
     case .databaseIsFolder(let path):
       return lang.pick(
         "\(path)：这是一个文件夹。--db / REPORT_DB 应指向数据库文件，如 \(path)/campaign.sqlite。",
@@ -144,19 +149,23 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
     case .busy(let path):
       return lang.pick(
         "\(path): 另一个任务（导入或生成报表）正在使用该数据库，等待超时。请稍后重试，或用 --wait 延长等待时间。",
-        "\(path): another run (an import or a report) is using the database and did not finish in time. Try again later, or wait longer with --wait.")
+        "\(path): another run (an import or a report) is using the database and did not finish in time. Try again later, or wait longer with --wait."
+      )
     case .readOnly(let path) where PostgresURL.hasScheme(path):
       return lang.pick(
         "\(path)：连接用户没有写入这些表的权限。请用数据库的属主连接，或让管理员授予权限（GRANT）。",
-        "\(path): the connecting user may not write the store's tables. Connect as the database's owner, or have the rights granted (GRANT).")
+        "\(path): the connecting user may not write the store's tables. Connect as the database's owner, or have the rights granted (GRANT)."
+      )
     case .unknownOrganization(let id):
       return lang.pick(
         "\(id)：数据库中没有这个组织编号。请使用组织文件中“编码”列的值（report status 列出各单位的编码）。",
-        "\(id): the store has no organization with this id. Use a value of the organizations file's id column (report status lists the units' ids).")
+        "\(id): the store has no organization with this id. Use a value of the organizations file's id column (report status lists the units' ids)."
+      )
     case .catalogueWithRoot(let file, let root):
       return lang.pick(
         "\(file)：活动类型目录属于整个数据库，不能按 --root \(root) 导入。请由数据库管理单位不加 --root 导入。",
-        "\(file): the kind catalogue belongs to the whole store and cannot be imported with --root \(root). Import it without --root (the store's own office does).")
+        "\(file): the kind catalogue belongs to the whole store and cannot be imported with --root \(root). Import it without --root (the store's own office does)."
+      )
     case .badServerURL(let target, let reason):
       return lang.pick(
         "\(target)：数据库地址写法有误（\(reason)）。格式为 postgresql://用户@主机:端口/数据库名。",
@@ -168,11 +177,13 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
     case .serverRefused(let target, let reason):
       return lang.pick(
         "\(target)：数据库服务器拒绝登录（\(reason)）。请检查用户名和密码（URL、PGPASSWORD 或 ~/.pgpass）。",
-        "\(target): the database server refused the login (\(reason)). Check the user name and the password (in the URL, PGPASSWORD or ~/.pgpass).")
+        "\(target): the database server refused the login (\(reason)). Check the user name and the password (in the URL, PGPASSWORD or ~/.pgpass)."
+      )
     case .readOnly(let path):
       return lang.pick(
         "\(path)：当前用户不能写入该数据库（或其所在文件夹）。导入和生成报表都需要写权限（锁文件和 SQLite 的预写日志文件也在该文件夹中）。请用拥有该数据库的用户运行，或调整文件和文件夹的权限。",
-        "\(path): this user cannot write the database (or its folder). Imports and reports both need to (the lock and write-ahead log files live beside it). Run as the user who owns the database, or change the permissions of the file and folder.")
+        "\(path): this user cannot write the database (or its folder). Imports and reports both need to (the lock and write-ahead log files live beside it). Run as the user who owns the database, or change the permissions of the file and folder."
+      )
     case .setting(let e):
       return e.message(in: lang)
     case .batch(let e):
@@ -196,7 +207,8 @@ extension BatchError {
     case .structural(let b, let types):
       return lang.pick(
         "第 \(b) 批导入了\(types.joined(separator: "、"))（组织机构或活动类型目录），撤销不能恢复这些。请导入更正后的文件。",
-        "batch \(b) imported \(types.joined(separator: ", ")) (the organization tree or the kind catalogue), which undo cannot restore. Import a corrected file instead.")
+        "batch \(b) imported \(types.joined(separator: ", ")) (the organization tree or the kind catalogue), which undo cannot restore. Import a corrected file instead."
+      )
     case .laterBatches(let b, let later):
       let zh = later.map { "第 \($0) 批" }.joined(separator: "、")
       let en = later.map(String.init).joined(separator: ", ")
@@ -210,19 +222,23 @@ extension BatchError {
     case .overlappingSubmission(let s, let standing, let batch):
       return lang.pick(
         "\(s.unit) 的 \(s.month.chinese)报送与第 \(batch) 批 \(standing) 的报送范围重叠（上下级组织不能分别报送同一个月）。请把记录并入 \(standing) 的报送表，或先撤销第 \(batch) 批（report undo \(batch)）。",
-        "the submission of \(s.unit) for \(s.month.iso) overlaps the standing submission of \(standing) (batch \(batch)): an organization and one above or below it cannot both submit one month. Put the records in \(standing)'s form, or undo batch \(batch) first (report undo \(batch)).")
+        "the submission of \(s.unit) for \(s.month.iso) overlaps the standing submission of \(standing) (batch \(batch)): an organization and one above or below it cannot both submit one month. Put the records in \(standing)'s form, or undo batch \(batch) first (report undo \(batch))."
+      )
     case .submissionOfTop(let unit):
       return lang.pick(
         "\(unit) 是最上级党委，其报送会覆盖所有单位，不能按报送导入。党委本级的记录请不加 --unit/--month 导入，或在报送时指定下级单位。",
-        "\(unit) is the top committee: its submission would cover every unit. Import the committee's own records without --unit/--month, or submit for a unit under it.")
+        "\(unit) is the top committee: its submission would cover every unit. Import the committee's own records without --unit/--month, or submit for a unit under it."
+      )
     case .structureInSubmission(let file, let s):
       return lang.pick(
         "\(file)：报送（\(s.unit) \(s.month.chinese)）只能包含活动、办实事事项和意见建议，不能包含组织机构或活动类型。请单独导入这些文件。",
-        "\(file): a submission (\(s.unit), \(s.month.iso)) holds activities, matters and opinions only, not organizations or kinds. Import those files on their own.")
+        "\(file): a submission (\(s.unit), \(s.month.iso)) holds activities, matters and opinions only, not organizations or kinds. Import those files on their own."
+      )
     case .laterSubmission(let b, let later):
       return lang.pick(
         "第 \(b) 批之后，同一单位同一月份又报送了第 \(later) 批。请先撤销第 \(later) 批（report undo \(later)）。",
-        "the same unit submitted the same month again after batch \(b), in batch \(later). Undo batch \(later) first (report undo \(later)).")
+        "the same unit submitted the same month again after batch \(b), in batch \(later). Undo batch \(later) first (report undo \(later))."
+      )
     case .laterReturn(let b, let later):
       return lang.pick(
         "第 \(b) 批的报送已被第 \(later) 批退回。请先撤销退回（report undo \(later)）。",

@@ -39,7 +39,9 @@ public struct SyntheticCampaign {
     for u in 0..<units {
       let general = u % 5 != 4
       let id = "U\(u)"
-      orgs.line("\(id),第\(u + 1)\(general ? "党总支" : "直属党支部"),\(general ? "general_branch" : "direct_branch"),C,\(u == units - 1 && units > 1 ? "no" : "yes")")
+      orgs.line(
+        "\(id),第\(u + 1)\(general ? "党总支" : "直属党支部"),\(general ? "general_branch" : "direct_branch"),C,\(u == units - 1 && units > 1 ? "no" : "yes")"
+      )
       var members = [id]
       if general {
         for b in 0..<(1 + Int(rng.next() % 5)) {
@@ -56,7 +58,8 @@ public struct SyntheticCampaign {
     let totalWeight = Self.kindWeights.reduce(0) { $0 + $1.1 }
     let first = Day(year: year, month: 1, day: 1)!.daysSinceEpoch
     let days = Day(year: year, month: 12, day: 31)!.daysSinceEpoch - first + 1
-    var acts = CSVFile(dir.appendingPathComponent("activities.csv"), header: "id,date,unit,kind,title,hours,participants,count,level,lead,note")
+    var acts = CSVFile(
+      dir.appendingPathComponent("activities.csv"), header: "id,date,unit,kind,title,hours,participants,count,level,lead,note")
     let levels = ["national", "regional", "league", "league", "institution", "institution", "institution"]
     for i in 0..<activities {
       var pick = Int(rng.next() % UInt64(totalWeight))
@@ -83,7 +86,8 @@ public struct SyntheticCampaign {
     try acts.close()
 
     // Matters: raised over the first ten months; two thirds claimed, half of those resolved.
-    var ledger = CSVFile(dir.appendingPathComponent("matters.csv"), header: "id,title,unit,raised,owner,claimed,due,status,resolved,key_project,note")
+    var ledger = CSVFile(
+      dir.appendingPathComponent("matters.csv"), header: "id,title,unit,raised,owner,claimed,due,status,resolved,key_project,note")
     var raisedDays: [Int] = []
     for m in 0..<matters {
       let raised = first + Int(rng.next() % 300)
@@ -97,7 +101,8 @@ public struct SyntheticCampaign {
       let d = { (n: Int) in Day(daysSinceEpoch: n).iso }
       ledger.line(
         "M\(m),事项\(m),\(unit),\(d(raised)),\(claimed ? "领导\(m % 50)" : ""),\(claimed ? d(claimDay) : ""),\(d(due)),"
-          + "\(resolved ? "resolved" : claimed ? "in_progress" : "open"),\(resolved ? d(resolvedDay) : ""),\(rng.next() % 6 == 0 ? "yes" : "no"),")
+          + "\(resolved ? "resolved" : claimed ? "in_progress" : "open"),\(resolved ? d(resolvedDay) : ""),\(rng.next() % 6 == 0 ? "yes" : "no"),"
+      )
     }
     try ledger.close()
 

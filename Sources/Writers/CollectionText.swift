@@ -21,7 +21,8 @@ public enum CollectionText {
       ])
     }
     let counts = SubmissionState.allCases.map { st in (st, s.units.filter { $0.state == st }.count) }.filter { $0.1 > 0 }
-    let summary = counts.map { lang.pick("\($0.0.chineseName) \($0.1)", "\($0.0.englishName) \($0.1)") }.joined(separator: lang.pick("，", ", "))
+    let summary = counts.map { lang.pick("\($0.0.chineseName) \($0.1)", "\($0.0.englishName) \($0.1)") }.joined(
+      separator: lang.pick("，", ", "))
     let title = lang.pick(
       "\(s.month.chinese)报送情况（截止日期 \(s.deadline.chinese)\(asOf.map { "，截至\($0.chinese)" } ?? "")）：\(summary)",
       "Submissions for \(s.month.iso) (due \(s.deadline.iso)\(asOf.map { ", as of \($0.iso)" } ?? "")): \(summary)")
@@ -34,13 +35,17 @@ public enum CollectionText {
       ("month", .string(s.month.iso)),
       ("deadline", .string(s.deadline.iso)),
       ("as_of", asOf.map { .string($0.iso) } ?? .null),
-      ("units", .array(s.units.map { u in
-        .object([
-          ("id", .string(u.unit.id)), ("name", .string(u.unit.name)), ("state", .string(u.state.rawValue)), ("rows", .int(u.rows)),
-          ("batch", u.batch.map { .int($0) } ?? .null), ("submitted_at", u.submittedAt.map { .string($0) } ?? .null),
-          ("reason", u.reason.map { .string($0) } ?? .null), ("counted", .bool(u.unit.counted)),
-        ])
-      })),
+      (
+        "units",
+        .array(
+          s.units.map { u in
+            .object([
+              ("id", .string(u.unit.id)), ("name", .string(u.unit.name)), ("state", .string(u.state.rawValue)), ("rows", .int(u.rows)),
+              ("batch", u.batch.map { .int($0) } ?? .null), ("submitted_at", u.submittedAt.map { .string($0) } ?? .null),
+              ("reason", u.reason.map { .string($0) } ?? .null), ("counted", .bool(u.unit.counted)),
+            ])
+          })
+      ),
     ])
   }
 
@@ -60,7 +65,8 @@ public enum CollectionText {
       if let r = b.reason { note.append(lang.pick("退回意见：\(r)", "reason: \(r)")) }
       grid.add([
         "\(b.batch)", displayTime(b.at), lang.pick(b.action.chineseName, b.action.rawValue), b.scope?.unit ?? "", b.scope?.month.iso ?? "",
-        b.file ?? "", b.author, "\(b.added)", "\(b.updated)", "\(b.removed)", "\(b.unchanged)", note.joined(separator: lang.pick("；", "; ")),
+        b.file ?? "", b.author, "\(b.added)", "\(b.updated)", "\(b.removed)", "\(b.unchanged)",
+        note.joined(separator: lang.pick("；", "; ")),
       ])
     }
     return grid.rendered()
@@ -69,17 +75,21 @@ public enum CollectionText {
   /// `report history --json`.
   public static func historyJSON(_ batches: [BatchRecord]) -> JSONValue {
     .object([
-      ("batches", .array(batches.map { b in
-        .object([
-          ("batch", .int(b.batch)), ("at", .string(b.at)), ("day", .string(b.day.iso)), ("action", .string(b.action.rawValue)),
-          ("file", b.file.map { .string($0) } ?? .null), ("sha256", b.sha256.map { .string($0) } ?? .null),
-          ("unit", b.scope.map { .string($0.unit) } ?? .null), ("month", b.scope.map { .string($0.month.iso) } ?? .null),
-          ("by", .string(b.author)), ("types", .array(b.types.map { .string($0) })), ("rows", .int(b.rows)), ("added", .int(b.added)),
-          ("updated", .int(b.updated)), ("removed", .int(b.removed)), ("unchanged", .int(b.unchanged)),
-          ("reason", b.reason.map { .string($0) } ?? .null), ("undoes", b.undoes.map { .int($0) } ?? .null),
-          ("undone_by", b.undoneBy.map { .int($0) } ?? .null),
-        ])
-      })),
+      (
+        "batches",
+        .array(
+          batches.map { b in
+            .object([
+              ("batch", .int(b.batch)), ("at", .string(b.at)), ("day", .string(b.day.iso)), ("action", .string(b.action.rawValue)),
+              ("file", b.file.map { .string($0) } ?? .null), ("sha256", b.sha256.map { .string($0) } ?? .null),
+              ("unit", b.scope.map { .string($0.unit) } ?? .null), ("month", b.scope.map { .string($0.month.iso) } ?? .null),
+              ("by", .string(b.author)), ("types", .array(b.types.map { .string($0) })), ("rows", .int(b.rows)), ("added", .int(b.added)),
+              ("updated", .int(b.updated)), ("removed", .int(b.removed)), ("unchanged", .int(b.unchanged)),
+              ("reason", b.reason.map { .string($0) } ?? .null), ("undoes", b.undoes.map { .int($0) } ?? .null),
+              ("undone_by", b.undoneBy.map { .int($0) } ?? .null),
+            ])
+          })
+      )
     ])
   }
 

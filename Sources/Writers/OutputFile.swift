@@ -104,7 +104,8 @@ public enum OutputFile {
   /// A hidden temporary name beside the target: `.monthly-2021-07.xlsx.<pid>.<random>.tmp`.
   static func temporaryPath(for url: URL) -> String {
     url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp").path
+      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp")
+      .path
   }
 
   /// Creates the temporary file empty and readable by its owner only (0600), before anything is

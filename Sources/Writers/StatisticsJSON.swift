@@ -10,7 +10,10 @@ public enum StatisticsJSON {
     }
     func optional(_ r: Ratio?) -> JSONValue { r.map { .double($0.value) } ?? .null }
     func funnel(_ f: MatterFunnel) -> [(String, JSONValue)] {
-      [("collected", .int(f.collected)), ("consolidated", .int(f.consolidated)), ("claimed", .int(f.claimed)), ("resolved", .int(f.resolved))]
+      [
+        ("collected", .int(f.collected)), ("consolidated", .int(f.consolidated)), ("claimed", .int(f.claimed)),
+        ("resolved", .int(f.resolved)),
+      ]
     }
     let m = s.matters
     return .object([
@@ -18,37 +21,61 @@ public enum StatisticsJSON {
       ("cumulative_start", .string(s.windows.cumulative.start.iso)),
       ("institution", .string(s.settings.institution)),
       ("campaign", .string(s.settings.campaign)),
-      ("kinds", .object(s.kinds.map { k in
-        (k.kind.code, .object([
-          ("name", .string(k.kind.name)), ("measure", .string(k.kind.measure)), ("category", .string(k.kind.category)),
-          ("period", totals(k.totals.period)), ("cumulative", totals(k.totals.cumulative)),
-        ]))
-      })),
-      ("units", .array(s.units.map { u in
+      (
+        "kinds",
+        .object(
+          s.kinds.map { k in
+            (
+              k.kind.code,
+              .object([
+                ("name", .string(k.kind.name)), ("measure", .string(k.kind.measure)), ("category", .string(k.kind.category)),
+                ("period", totals(k.totals.period)), ("cumulative", totals(k.totals.cumulative)),
+              ])
+            )
+          })
+      ),
+      (
+        "units",
+        .array(
+          s.units.map { u in
+            .object([
+              ("id", .string(u.unit.id)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
+              ("counted", .bool(u.unit.counted)),
+              ("branch_study", .object([("period", .int(u.branchStudy.period)), ("cumulative", .int(u.branchStudy.cumulative))])),
+            ])
+          })
+      ),
+      (
+        "branch_study_total",
         .object([
-          ("id", .string(u.unit.id)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
-          ("counted", .bool(u.unit.counted)),
-          ("branch_study", .object([("period", .int(u.branchStudy.period)), ("cumulative", .int(u.branchStudy.cumulative))])),
+          ("period", .int(s.branchStudyTotal.period)), ("cumulative", .int(s.branchStudyTotal.cumulative)),
         ])
-      })),
-      ("branch_study_total", .object([
-        ("period", .int(s.branchStudyTotal.period)), ("cumulative", .int(s.branchStudyTotal.cumulative)),
-      ])),
-      ("branch_study_average", .object([
-        ("period", optional(s.branchStudyAverage.period)), ("cumulative", optional(s.branchStudyAverage.cumulative)),
-      ])),
-      ("matters", .object([
-        ("period", .object(funnel(m.period))),
-        ("cumulative", .object(funnel(m.asOf) + [
-          ("resolution_rate", optional(m.resolutionRate)),
-          ("claimed_resolution_rate", optional(m.claimedResolutionRate)),
-          ("claimed_and_resolved", .int(m.claimedAndResolved)),
-          ("overdue", .int(m.overdue)),
-          ("key_projects", .int(m.keyProjects)),
-          ("headline_rate_divisor", .string(m.headlineDivisor.rawValue)),
-          ("headline_resolution_rate", optional(m.headlineRate)),
-        ])),
-      ])),
+      ),
+      (
+        "branch_study_average",
+        .object([
+          ("period", optional(s.branchStudyAverage.period)), ("cumulative", optional(s.branchStudyAverage.cumulative)),
+        ])
+      ),
+      (
+        "matters",
+        .object([
+          ("period", .object(funnel(m.period))),
+          (
+            "cumulative",
+            .object(
+              funnel(m.asOf) + [
+                ("resolution_rate", optional(m.resolutionRate)),
+                ("claimed_resolution_rate", optional(m.claimedResolutionRate)),
+                ("claimed_and_resolved", .int(m.claimedAndResolved)),
+                ("overdue", .int(m.overdue)),
+                ("key_projects", .int(m.keyProjects)),
+                ("headline_rate_divisor", .string(m.headlineDivisor.rawValue)),
+                ("headline_resolution_rate", optional(m.headlineRate)),
+              ])
+          ),
+        ])
+      ),
     ])
   }
 }

@@ -13,7 +13,8 @@ enum SubmissionPhrases {
       var notes: [String] = []
       if several { notes.append(entry.months.map { lang.pick("\($0.month)月", $0.iso) }.joined(separator: lang.pick("、", ", "))) }
       if returned && !several { notes.append(lang.pick("已退回", "returned")) }
-      return notes.isEmpty ? entry.unit.name : entry.unit.name + lang.pick("（\(notes.joined(separator: "，"))）", " (\(notes.joined(separator: "; ")))")
+      return notes.isEmpty
+        ? entry.unit.name : entry.unit.name + lang.pick("（\(notes.joined(separator: "，"))）", " (\(notes.joined(separator: "; ")))")
     }
   }
 
@@ -27,7 +28,9 @@ enum SubmissionPhrases {
   /// that reported nothing; without, the units that recorded nothing (the store knows no more).
   static func unreportedLine(_ report: PeriodReport, this: String, lang: Language) -> String {
     let none = lang.pick("无", "none")
-    func list(_ names: [String]) -> String { names.isEmpty ? none : Phrases.joined(names, limit: 30, measure: lang.pick("个单位", ""), lang: lang) }
+    func list(_ names: [String]) -> String {
+      names.isEmpty ? none : Phrases.joined(names, limit: 30, measure: lang.pick("个单位", ""), lang: lang)
+    }
     guard report.submissions != nil else {
       return lang.pick("\(this)无记录单位：", "Units that recorded nothing \(this): ") + list(report.silentUnits.map(\.name))
     }

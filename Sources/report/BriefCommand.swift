@@ -8,7 +8,13 @@ import Writers
 /// Options of the commands that render the briefing.
 struct BriefingOptions: ParsableArguments {
   /// A folder of the user's templates.
-  @Option(name: .long, help: ArgumentHelp(tr("自定义简报模板 briefing.zh.mustache / briefing.en.mustache 所在文件夹（否则用 templates_dir 设置，再否则用当前目录下含模板的 ./Templates，最后用内置模板）。", "A folder with your own briefing.zh.mustache / briefing.en.mustache (else the templates_dir setting, else ./Templates when it has them, else the built-in ones)."), valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      tr(
+        "自定义简报模板 briefing.zh.mustache / briefing.en.mustache 所在文件夹（否则用 templates_dir 设置，再否则用当前目录下含模板的 ./Templates，最后用内置模板）。",
+        "A folder with your own briefing.zh.mustache / briefing.en.mustache (else the templates_dir setting, else ./Templates when it has them, else the built-in ones)."
+      ), valueName: "dir"))
   var templates: String?
 
   /// The folder to take templates from, or nil for the built-in ones.

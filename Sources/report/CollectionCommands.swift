@@ -8,7 +8,9 @@ import Writers
 
 /// `--by NAME`: who does it, for the history.
 struct AuthorOption: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp(tr("操作人，记入历史（默认为系统用户名）。", "Who does it, recorded in the history (default: the system user)."), valueName: "name"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(tr("操作人，记入历史（默认为系统用户名）。", "Who does it, recorded in the history (default: the system user)."), valueName: "name"))
   var by: String?
 
   var name: String { by ?? SystemUser.name }
@@ -24,15 +26,17 @@ extension Report {
   struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "status",
-      abstract: tr("列出各单位某月的报送情况：已报送、逾期报送、未报送或已退回。", "List every unit's submission for a month: 已报送, 逾期报送, 未报送 or 已退回 (reported, late, missing, returned)."),
+      abstract: tr(
+        "列出各单位某月的报送情况：已报送、逾期报送、未报送或已退回。",
+        "List every unit's submission for a month: 已报送, 逾期报送, 未报送 or 已退回 (reported, late, missing, returned)."),
       discussion: tr(
         """
         按单位统计表的顺序列出各单位。加 --today 时，给出截至该日结束时的状态（与该日报出的报表一致）；否则为当前状态。
         """,
         """
-          Units are listed in the by-unit sheet's order. With --today, the status as it stood at the \
-          end of that day (as a report dated that day shows it); otherwise as it stands now.
-          """))
+        Units are listed in the by-unit sheet's order. With --today, the status as it stood at the \
+        end of that day (as a report dated that day shows it); otherwise as it stands now.
+        """))
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var selection: MonthSelection
@@ -47,7 +51,10 @@ extension Report {
         let store = try options.openStore(.existing)
         let asOf = selection.today.today
         let status = try Console.guarded(options.language) { try Collection.status(of: month, in: store, root: scope.root, asOf: asOf) }
-        print(json ? CollectionText.statusJSON(status, asOf: asOf).rendered() : CollectionText.statusTable(status, asOf: asOf, lang: options.language))
+        print(
+          json
+            ? CollectionText.statusJSON(status, asOf: asOf).rendered()
+            : CollectionText.statusTable(status, asOf: asOf, lang: options.language))
         return []
       }
     }
@@ -57,17 +64,18 @@ extension Report {
   struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "remind",
-      abstract: tr("输出某月的催报通知，列出尚未报送的单位（全部报送时不输出）。", "Print a 催报 notice naming the units that have not reported for a month (nothing when all have)."),
+      abstract: tr(
+        "输出某月的催报通知，列出尚未报送的单位（全部报送时不输出）。", "Print a 催报 notice naming the units that have not reported for a month (nothing when all have)."),
       discussion: tr(
         """
         通知列出没有报送和报送被退回的单位，写明截止日期（设置 submission_deadline），落款为办公室（设置 office，否则为党委名称）。可直接粘贴到工作群或通知中。所有单位都已报送时不输出任何内容，退出码为 0。
         """,
         """
-          The notice names the units without a submission and those whose submission was returned, \
-          gives the deadline (setting submission_deadline) and is signed by the office (setting \
-          office, else the top committee). Paste it into the work chat or a notice. It prints \
-          nothing and exits 0 when every unit has reported.
-          """))
+        The notice names the units without a submission and those whose submission was returned, \
+        gives the deadline (setting submission_deadline) and is signed by the office (setting \
+        office, else the top committee). Paste it into the work chat or a notice. It prints \
+        nothing and exits 0 when every unit has reported.
+        """))
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var selection: MonthSelection
@@ -97,10 +105,10 @@ extension Report {
         退回后，报送情况显示该单位“已退回”及退回意见，催报通知也会列出它，直到该单位重新报送。被退回的数据仍保留在数据库中并计入统计，直到更正后的报送替换它。report undo 可撤销退回。
         """,
         """
-          Status then shows the unit as 已退回 with the reason, and reminders include it, until the \
-          unit submits again. The returned records stay in the store and in the figures until the \
-          correction replaces them. report undo takes a return back.
-          """))
+        Status then shows the unit as 已退回 with the reason, and reminders include it, until the \
+        unit submits again. The returned records stay in the store and in the figures until the \
+        correction replaces them. report undo takes a return back.
+        """))
 
     @OptionGroup var options: GlobalOptions
 
@@ -123,9 +131,12 @@ extension Report {
         defer { withExtendedLifetime(lock) {} }
         let store = try options.openStore(.existing)
         let b = try Console.guarded(lang) {
-          try Collection.returnSubmission(SubmissionScope(unit: unit, month: month), in: store, reason: reason, author: author.name, today: today.day)
+          try Collection.returnSubmission(
+            SubmissionScope(unit: unit, month: month), in: store, reason: reason, author: author.name, today: today.day)
         }
-        options.say(lang.pick("第 \(b.batch) 批：已退回 \(unit) \(month.chinese)的报送。", "batch \(b.batch): returned the submission of \(unit) for \(month.iso)."))
+        options.say(
+          lang.pick(
+            "第 \(b.batch) 批：已退回 \(unit) \(month.chinese)的报送。", "batch \(b.batch): returned the submission of \(unit) for \(month.iso)."))
         return []
       }
     }
@@ -135,14 +146,18 @@ extension Report {
   struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "history",
-      abstract: tr("列出各批次：每次导入、报送、退回和撤销，以及各自改动的行数。", "List the batches: every import, submission, return and undo, with what each changed."))
+      abstract: tr("列出各批次：每次导入、报送、退回和撤销，以及各自改动的行数。", "List the batches: every import, submission, return and undo, with what each changed.")
+    )
 
     @OptionGroup var options: GlobalOptions
 
     @Option(name: .long, help: ArgumentHelp(tr("只列该月的报送和退回。", "Only the submissions and returns of this month."), valueName: "YYYY-MM"))
     var month: Month?
 
-    @Option(name: .long, help: ArgumentHelp(tr("只列该单位及其下级组织的报送和退回。", "Only the submissions and returns of this unit and the organizations under it."), valueName: "id"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        tr("只列该单位及其下级组织的报送和退回。", "Only the submissions and returns of this unit and the organizations under it."), valueName: "id"))
     var unit: String?
 
     @Flag(name: .long, help: ArgumentHelp(tr("输出 JSON（格式见 README），而不是表格。", "Print JSON (the documented shape) instead of a table.")))
@@ -168,10 +183,10 @@ extension Report {
         如有更晚的批次修改了同一批记录，撤销会被拒绝（退出码 65），需先撤销那一批。撤销本身也是一个批次；被撤销的报送或退回不再计入报送情况。导入组织机构或活动类型的批次不能撤销。
         """,
         """
-          Refused (exit 65) when a later batch changed the same records: undo that one first. An undo \
-          is recorded as a batch of its own; an undone submission or return no longer counts in the \
-          status. Batches that imported organizations or kinds cannot be undone.
-          """))
+        Refused (exit 65) when a later batch changed the same records: undo that one first. An undo \
+        is recorded as a batch of its own; an undone submission or return no longer counts in the \
+        status. Batches that imported organizations or kinds cannot be undone.
+        """))
 
     @OptionGroup var options: GlobalOptions
 
@@ -188,9 +203,10 @@ extension Report {
         defer { withExtendedLifetime(lock) {} }
         let store = try options.openStore(.existing)
         let b = try Console.guarded(lang) { try Collection.undo(batch: batch, in: store, author: author.name, today: today.day) }
-        options.say(lang.pick(
-          "第 \(b.batch) 批：已撤销第 \(batch) 批（删除 \(b.removed) 行，恢复 \(b.added + b.updated) 行）。",
-          "batch \(b.batch): undid batch \(batch) (\(b.removed) rows removed, \(b.added + b.updated) restored)."))
+        options.say(
+          lang.pick(
+            "第 \(b.batch) 批：已撤销第 \(batch) 批（删除 \(b.removed) 行，恢复 \(b.added + b.updated) 行）。",
+            "batch \(b.batch): undid batch \(batch) (\(b.removed) rows removed, \(b.added + b.updated) restored)."))
         return []
       }
     }

@@ -1,7 +1,7 @@
-import Foundation
 import ArgumentParser
 import CampaignModel
 import CampaignStore
+import Foundation
 
 extension Report {
   /// `report config [KEY [VALUE]]`: shows or sets the campaign settings kept in the store.
@@ -9,7 +9,8 @@ extension Report {
     static let configuration = CommandConfiguration(
       commandName: "config",
       abstract: tr("显示活动设置，或修改一项：report config 键 值。", "Show the campaign settings, or set one: report config KEY VALUE."),
-      discussion: tr("设置项：", "Keys: ") + SettingKey.allCases.map { "\n  \($0.rawValue): \(Console.argumentLanguage == .zh ? $0.summaryZh : $0.summary)" }.joined())
+      discussion: tr("设置项：", "Keys: ")
+        + SettingKey.allCases.map { "\n  \($0.rawValue): \(Console.argumentLanguage == .zh ? $0.summaryZh : $0.summary)" }.joined())
 
     @OptionGroup var options: GlobalOptions
 

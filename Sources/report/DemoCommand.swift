@@ -9,7 +9,8 @@ extension Report {
   struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "demo",
-      abstract: tr("载入内置示例单位（2021年2月至8月），并输出7月统计。", "Load the built-in demo institution (February to August 2021) and print July's statistics."))
+      abstract: tr(
+        "载入内置示例单位（2021年2月至8月），并输出7月统计。", "Load the built-in demo institution (February to August 2021) and print July's statistics."))
 
     @OptionGroup var options: GlobalOptions
 
@@ -34,7 +35,10 @@ extension Report {
       print("")
       print(StatisticsTable.render(stats, lang: lang), terminator: "")
       print("")
-      print(lang.pick("下一步：report stats --month 2021-08 或 report stats --month 2021-07 --json", "Next: report stats --month 2021-08, or report stats --month 2021-07 --json"))
+      print(
+        lang.pick(
+          "下一步：report stats --month 2021-08 或 report stats --month 2021-07 --json",
+          "Next: report stats --month 2021-08, or report stats --month 2021-07 --json"))
     }
   }
 }

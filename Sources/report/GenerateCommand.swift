@@ -7,9 +7,13 @@ extension Report {
   struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "generate",
-      abstract: tr("生成模拟单位的 CSV 文件（用于性能测试）；相同的种子生成相同的文件。", "Write synthetic CSV files of an institution (for benchmarks); the same seed gives the same files."))
+      abstract: tr(
+        "生成模拟单位的 CSV 文件（用于性能测试）；相同的种子生成相同的文件。",
+        "Write synthetic CSV files of an institution (for benchmarks); the same seed gives the same files."))
 
-    @Option(name: .long, help: ArgumentHelp(tr("党委直属单位数（每个党总支下设1至5个支部）。", "Units directly under the committee (each general branch gets 1–5 branches).")))
+    @Option(
+      name: .long,
+      help: ArgumentHelp(tr("党委直属单位数（每个党总支下设1至5个支部）。", "Units directly under the committee (each general branch gets 1–5 branches).")))
     var units = 100
     @Option(name: .long, help: ArgumentHelp(tr("一年的活动记录行数。", "Activity rows over one year.")))
     var activities = 100_000

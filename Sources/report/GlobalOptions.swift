@@ -9,12 +9,17 @@ struct GlobalOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      tr("数据库文件，或 PostgreSQL 数据库 postgresql://用户@主机:端口/库名（默认：$REPORT_DB，否则 ~/.local/share/campaign-report/campaign.sqlite）。", "The database file, or a PostgreSQL database as postgresql://user@host:port/dbname (default: $REPORT_DB, else ~/.local/share/campaign-report/campaign.sqlite)."),
+      tr(
+        "数据库文件，或 PostgreSQL 数据库 postgresql://用户@主机:端口/库名（默认：$REPORT_DB，否则 ~/.local/share/campaign-report/campaign.sqlite）。",
+        "The database file, or a PostgreSQL database as postgresql://user@host:port/dbname (default: $REPORT_DB, else ~/.local/share/campaign-report/campaign.sqlite)."
+      ),
       valueName: "path|url"))
   var db: String?
 
   /// The language of messages and outputs.
-  @Option(name: .long, help: ArgumentHelp(tr("输出和提示的语言：zh（默认，或 $REPORT_LANG）或 en。", "Language of output and messages: zh (default, or $REPORT_LANG) or en.")))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(tr("输出和提示的语言：zh（默认，或 $REPORT_LANG）或 en。", "Language of output and messages: zh (default, or $REPORT_LANG) or en.")))
   var lang: Language?
 
   /// Silences everything but errors.
@@ -22,11 +27,19 @@ struct GlobalOptions: ParsableArguments {
   var quiet = false
 
   /// How long to wait for another run holding the database's lock.
-  @Option(name: .long, help: ArgumentHelp(tr("等待其他任务释放数据库的秒数，超时以退出码 75 结束。", "Seconds to wait for another run using the database before giving up with exit 75."), valueName: "seconds"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      tr("等待其他任务释放数据库的秒数，超时以退出码 75 结束。", "Seconds to wait for another run using the database before giving up with exit 75."),
+      valueName: "seconds"))
   var wait: Double = 30
 
   /// A file that gets one line per run.
-  @Option(name: .long, help: ArgumentHelp(tr("每次运行在该文件末尾追加一行：时间、命令、统计期、文件、结果。", "Append one line per run to this file: time, command, period, files, outcome."), valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      tr("每次运行在该文件末尾追加一行：时间、命令、统计期、文件、结果。", "Append one line per run to this file: time, command, period, files, outcome."),
+      valueName: "file"))
   var log: String?
 
   /// The database path to use.

@@ -8,7 +8,9 @@ extension Report {
   struct KindsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "kinds",
-      abstract: tr("列出活动类型目录。修改请用：report import kinds.csv --type kinds。", "List the kind catalogue. Change it with: report import kinds.csv --type kinds."))
+      abstract: tr(
+        "列出活动类型目录。修改请用：report import kinds.csv --type kinds。",
+        "List the kind catalogue. Change it with: report import kinds.csv --type kinds."))
 
     @OptionGroup var options: GlobalOptions
 

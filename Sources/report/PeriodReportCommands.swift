@@ -36,7 +36,8 @@ extension Report {
   /// `report monthly --month YYYY-MM | --previous`.
   struct MonthlyCommand: PeriodReportCommand {
     static let configuration = CommandConfiguration(
-      commandName: "monthly", abstract: tr("生成月报工作簿和简报：monthly-YYYY-MM.xlsx 和 .txt。", "Write a month's workbook and briefing: monthly-YYYY-MM.xlsx and .txt."))
+      commandName: "monthly",
+      abstract: tr("生成月报工作簿和简报：monthly-YYYY-MM.xlsx 和 .txt。", "Write a month's workbook and briefing: monthly-YYYY-MM.xlsx and .txt."))
     @OptionGroup var options: GlobalOptions
     @OptionGroup var selection: MonthSelection
     @OptionGroup var output: OutputOptions
@@ -47,7 +48,8 @@ extension Report {
   /// `report quarterly --quarter 2021Q3 | --previous`.
   struct QuarterlyCommand: PeriodReportCommand {
     static let configuration = CommandConfiguration(
-      commandName: "quarterly", abstract: tr("生成季报工作簿和简报：quarterly-YYYYQn.xlsx 和 .txt。", "Write a quarter's workbook and briefing: quarterly-YYYYQn.xlsx and .txt."))
+      commandName: "quarterly",
+      abstract: tr("生成季报工作簿和简报：quarterly-YYYYQn.xlsx 和 .txt。", "Write a quarter's workbook and briefing: quarterly-YYYYQn.xlsx and .txt."))
     @OptionGroup var options: GlobalOptions
     @OptionGroup var selection: QuarterSelection
     @OptionGroup var output: OutputOptions
@@ -58,7 +60,8 @@ extension Report {
   /// `report annual --year 2021 | --previous`.
   struct AnnualCommand: PeriodReportCommand {
     static let configuration = CommandConfiguration(
-      commandName: "annual", abstract: tr("生成年报工作簿和简报：annual-YYYY.xlsx 和 .txt。", "Write a year's workbook and briefing: annual-YYYY.xlsx and .txt."))
+      commandName: "annual",
+      abstract: tr("生成年报工作簿和简报：annual-YYYY.xlsx 和 .txt。", "Write a year's workbook and briefing: annual-YYYY.xlsx and .txt."))
     @OptionGroup var options: GlobalOptions
     @OptionGroup var selection: YearSelection
     @OptionGroup var output: OutputOptions
@@ -69,7 +72,9 @@ extension Report {
   /// `report range --from DATE --to DATE`: figures "to date" (截至目前) or for any span.
   struct RangeCommand: PeriodReportCommand {
     static let configuration = CommandConfiguration(
-      commandName: "range", abstract: tr("生成任意日期区间的工作簿和简报：range-起_止.xlsx 和 .txt。", "Write the workbook and briefing of any range of days: range-FROM_TO.xlsx and .txt."))
+      commandName: "range",
+      abstract: tr(
+        "生成任意日期区间的工作簿和简报：range-起_止.xlsx 和 .txt。", "Write the workbook and briefing of any range of days: range-FROM_TO.xlsx and .txt."))
     @OptionGroup var options: GlobalOptions
     @OptionGroup var selection: RangeSelection
     @OptionGroup var output: OutputOptions

@@ -4,7 +4,12 @@ import Foundation
 
 /// `--today`: the day a run takes as today, for `--previous` and the reporting date.
 struct TodayOption: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp(tr("把该日当作今天：用于 --previous 和报表上的报出日期（默认系统日期）。", "Take this day as today: for --previous and the reporting date on the forms (default: the system date)."), valueName: "YYYY-MM-DD"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      tr(
+        "把该日当作今天：用于 --previous 和报表上的报出日期（默认系统日期）。",
+        "Take this day as today: for --previous and the reporting date on the forms (default: the system date)."), valueName: "YYYY-MM-DD"))
   var today: Day?
 
   /// The day to use as today: `--today`, else the system date in the local time zone.
@@ -22,7 +27,9 @@ struct MonthSelection: ParsableArguments {
   @OptionGroup var today: TodayOption
 
   func validate() throws {
-    if (month == nil) == !previous { throw ValidationError(Console.usage("请给出 --month YYYY-MM 或 --previous 之一。", "Give either --month YYYY-MM or --previous.")) }
+    if (month == nil) == !previous {
+      throw ValidationError(Console.usage("请给出 --month YYYY-MM 或 --previous 之一。", "Give either --month YYYY-MM or --previous."))
+    }
     try checkSupported(period)
   }
 
@@ -31,10 +38,14 @@ struct MonthSelection: ParsableArguments {
 
 /// `--quarter 2021Q3` or `--previous`.
 struct QuarterSelection: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp(tr("统计季度，如 2021Q3。", "The quarter to report, e.g. 2021Q3."), valueName: "YYYYQn"), transform: { text in
-    guard let q = ReportPeriod.quarter(parsing: text) else { throw ValidationError(Console.usage("“\(text)”不是季度，请写成 2021Q3。", "'\(text)' is not a quarter; write it as 2021Q3.")) }
-    return q
-  })
+  @Option(
+    name: .long, help: ArgumentHelp(tr("统计季度，如 2021Q3。", "The quarter to report, e.g. 2021Q3."), valueName: "YYYYQn"),
+    transform: { text in
+      guard let q = ReportPeriod.quarter(parsing: text) else {
+        throw ValidationError(Console.usage("“\(text)”不是季度，请写成 2021Q3。", "'\(text)' is not a quarter; write it as 2021Q3."))
+      }
+      return q
+    })
   var quarter: ReportPeriod?
 
   @Flag(name: .long, help: ArgumentHelp(tr("统计今天之前最近一个完整的季度。", "Report the last complete quarter before today.")))
@@ -43,7 +54,9 @@ struct QuarterSelection: ParsableArguments {
   @OptionGroup var today: TodayOption
 
   func validate() throws {
-    if (quarter == nil) == !previous { throw ValidationError(Console.usage("请给出 --quarter YYYYQn 或 --previous 之一。", "Give either --quarter YYYYQn or --previous.")) }
+    if (quarter == nil) == !previous {
+      throw ValidationError(Console.usage("请给出 --quarter YYYYQn 或 --previous 之一。", "Give either --quarter YYYYQn or --previous."))
+    }
     try checkSupported(period)
   }
 
@@ -52,10 +65,14 @@ struct QuarterSelection: ParsableArguments {
 
 /// `--year 2021` or `--previous`.
 struct YearSelection: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp(tr("统计年份。", "The year to report."), valueName: "YYYY"), transform: { text in
-    guard let y = ReportPeriod.year(parsing: text) else { throw ValidationError(Console.usage("“\(text)”不是年份，请写成 2021。", "'\(text)' is not a year; write it as 2021.")) }
-    return y
-  })
+  @Option(
+    name: .long, help: ArgumentHelp(tr("统计年份。", "The year to report."), valueName: "YYYY"),
+    transform: { text in
+      guard let y = ReportPeriod.year(parsing: text) else {
+        throw ValidationError(Console.usage("“\(text)”不是年份，请写成 2021。", "'\(text)' is not a year; write it as 2021."))
+      }
+      return y
+    })
   var year: ReportPeriod?
 
   @Flag(name: .long, help: ArgumentHelp(tr("统计今天之前最近一个完整的年度。", "Report the last complete year before today.")))
@@ -64,7 +81,9 @@ struct YearSelection: ParsableArguments {
   @OptionGroup var today: TodayOption
 
   func validate() throws {
-    if (year == nil) == !previous { throw ValidationError(Console.usage("请给出 --year YYYY 或 --previous 之一。", "Give either --year YYYY or --previous.")) }
+    if (year == nil) == !previous {
+      throw ValidationError(Console.usage("请给出 --year YYYY 或 --previous 之一。", "Give either --year YYYY or --previous."))
+    }
     try checkSupported(period)
   }
 
@@ -82,7 +101,9 @@ struct RangeSelection: ParsableArguments {
   @OptionGroup var today: TodayOption
 
   func validate() throws {
-    if to < from { throw ValidationError(Console.usage("--to \(to.iso) 早于 --from \(from.iso)。", "--to \(to.iso) is before --from \(from.iso).")) }
+    if to < from {
+      throw ValidationError(Console.usage("--to \(to.iso) 早于 --from \(from.iso)。", "--to \(to.iso) is before --from \(from.iso)."))
+    }
     try checkSupported(period)
   }
 
@@ -93,8 +114,9 @@ struct RangeSelection: ParsableArguments {
 /// range of periods.
 func checkSupported(_ period: ReportPeriod) throws {
   guard period.isSupported else {
-    throw ValidationError(Console.usage(
-      "统计期 \(period) 超出支持的范围（1900年1月1日至9998年12月31日）。", "the period \(period) is outside the supported span (1900-01-01 to 9998-12-31)."))
+    throw ValidationError(
+      Console.usage(
+        "统计期 \(period) 超出支持的范围（1900年1月1日至9998年12月31日）。", "the period \(period) is outside the supported span (1900-01-01 to 9998-12-31)."))
   }
 }
 
@@ -103,7 +125,9 @@ struct RootOption: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      tr("只统计该组织及其下级；其直接下级为统计单位（默认全校）。", "Report on this organization and everything under it; its direct children are the units (default: the whole tree)."),
+      tr(
+        "只统计该组织及其下级；其直接下级为统计单位（默认全校）。",
+        "Report on this organization and everything under it; its direct children are the units (default: the whole tree)."),
       valueName: "id"))
   var root: String?
 }

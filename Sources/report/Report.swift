@@ -8,52 +8,53 @@ struct Report: ParsableCommand {
     abstract: tr("活动记录导入，统计数据、报表和简报输出（学习教育统计）。", "Campaign records in, statistics, workbooks and briefings out (党史学习教育统计)."),
     discussion: tr(
       """
-        数据库为 SQLite 文件（--db 路径或 REPORT_DB，默认 ~/.local/share/campaign-report/campaign.sqlite）\
-        或 PostgreSQL 数据库（postgresql://用户@主机:端口/库名）。默认输出中文，--lang en 输出英文。
+      数据库为 SQLite 文件（--db 路径或 REPORT_DB，默认 ~/.local/share/campaign-report/campaign.sqlite）\
+      或 PostgreSQL 数据库（postgresql://用户@主机:端口/库名）。默认输出中文，--lang en 输出英文。
 
-        每月报送流程：template --unit --month、import（报送）、status、remind、return、history、undo。
-        选项可写在子命令之前或之后（report --db X stats 与 report stats --db X 相同）。
-        Shell 补全：report --generate-completion-script bash（或 zsh），见 README。
+      每月报送流程：template --unit --month、import（报送）、status、remind、return、history、undo。
+      选项可写在子命令之前或之后（report --db X stats 与 report stats --db X 相同）。
+      Shell 补全：report --generate-completion-script bash（或 zsh），见 README。
 
-        退出码：
-          0   成功
-          64  用法错误（未知选项、月份格式错误、统计期超出1900—9998年、设置无效、未知单位或批次）
-          65  数据错误：文件有错误行（整个文件未导入，列出全部问题）、简报模板有误，
-              或撤销被更晚的批次阻止
-          66  输入文件、模板或数据库不存在
-          69  无法连接 PostgreSQL 服务器
-          70  内部错误
-          73  无法创建输出文件
-          74  写入数据库时磁盘已满或磁盘故障
-          75  忙：数据库正被其他任务使用
-          77  无权限：当前用户不能写数据库或其所在文件夹
-        """,
+      退出码：
+        0   成功
+        64  用法错误（未知选项、月份格式错误、统计期超出1900—9998年、设置无效、未知单位或批次）
+        65  数据错误：文件有错误行（整个文件未导入，列出全部问题）、简报模板有误，
+            或撤销被更晚的批次阻止
+        66  输入文件、模板或数据库不存在
+        69  无法连接 PostgreSQL 服务器
+        70  内部错误
+        73  无法创建输出文件
+        74  写入数据库时磁盘已满或磁盘故障
+        75  忙：数据库正被其他任务使用
+        77  无权限：当前用户不能写数据库或其所在文件夹
+      """,
       """
-        The store is a SQLite file (--db PATH or REPORT_DB, default \
-        ~/.local/share/campaign-report/campaign.sqlite) or a PostgreSQL database \
-        (postgresql://user@host:port/dbname). Output is in Chinese unless --lang en.
+      The store is a SQLite file (--db PATH or REPORT_DB, default \
+      ~/.local/share/campaign-report/campaign.sqlite) or a PostgreSQL database \
+      (postgresql://user@host:port/dbname). Output is in Chinese unless --lang en.
 
-        The monthly collection: template --unit --month, import (a submission), status, remind, \
-        return, history, undo. Options may come before the subcommand too (report --db X stats is \
-        report stats --db X). Shell completion: report --generate-completion-script bash (or zsh); \
-        see the README.
+      The monthly collection: template --unit --month, import (a submission), status, remind, \
+      return, history, undo. Options may come before the subcommand too (report --db X stats is \
+      report stats --db X). Shell completion: report --generate-completion-script bash (or zsh); \
+      see the README.
 
-        Exit codes:
-          0   success
-          64  bad usage (unknown option, malformed month, invalid setting, unknown unit or batch)
-          65  bad data: a bad file (nothing of it was imported; every problem is listed),
-              a briefing template with a mistake, or an undo that later batches block
-          66  missing input file, template or database
-          69  the PostgreSQL server cannot be reached
-          70  internal error
-          73  cannot create output
-          74  the disk is full, or failed, while writing the store
-          75  busy: the database is locked by another run
-          77  no permission: this user cannot write the database or its folder
-        """),
+      Exit codes:
+        0   success
+        64  bad usage (unknown option, malformed month, invalid setting, unknown unit or batch)
+        65  bad data: a bad file (nothing of it was imported; every problem is listed),
+            a briefing template with a mistake, or an undo that later batches block
+        66  missing input file, template or database
+        69  the PostgreSQL server cannot be reached
+        70  internal error
+        73  cannot create output
+        74  the disk is full, or failed, while writing the store
+        75  busy: the database is locked by another run
+        77  no permission: this user cannot write the database or its folder
+      """),
     subcommands: [
       InitCommand.self, ImportCommand.self, StatsCommand.self, MonthlyCommand.self, QuarterlyCommand.self, AnnualCommand.self,
-      RangeCommand.self, BriefCommand.self, TemplateCommand.self, ScheduleCommand.self, GenerateCommand.self, DemoCommand.self, ConfigCommand.self,
+      RangeCommand.self, BriefCommand.self, TemplateCommand.self, ScheduleCommand.self, GenerateCommand.self, DemoCommand.self,
+      ConfigCommand.self,
       KindsCommand.self, StatusCommand.self, RemindCommand.self, ReturnCommand.self, HistoryCommand.self, UndoCommand.self,
     ]
   )
@@ -76,7 +77,8 @@ struct Report: ParsableCommand {
       let status = exitCode(for: error).rawValue
       guard status == Exit.usage.rawValue, Console.argumentLanguage == .zh else {
         if status == Exit.usage.rawValue {
-          RunLog.usageError(arguments: arguments, status: status, message: fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "")
+          RunLog.usageError(
+            arguments: arguments, status: status, message: fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "")
         }
         exit(withError: error)
       }
@@ -150,12 +152,12 @@ enum CommandLineShape {
   static func chinese(_ message: String) -> String {
     var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let patterns: [(Regex<(Substring, Substring, Substring)>, (String, String) -> String)] = [
-      (try! Regex("Error: The value '(.*)' is invalid for '(.*)'"), { v, o in "错误：“\(v)”不是 \(o) 的有效值。" }),
-      (try! Regex("Error: Missing value for '(.*)'()"), { o, _ in "错误：选项 \(o) 缺少值。" }),
-      (try! Regex("Error: Unknown option '(.*)'()"), { o, _ in "错误：未知选项 \(o)。" }),
-      (try! Regex("Error: Missing expected argument '(.*)'()"), { o, _ in "错误：缺少必需的参数 \(o)。" }),
-      (try! Regex("Error: Unexpected argument '(.*)'()"), { o, _ in "错误：多余的参数“\(o)”。" }),
-      (try! Regex("Error: (.*)()"), { m, _ in "错误：\(m)" }),
+      (/Error: The value '(.*)' is invalid for '(.*)'/, { v, o in "错误：“\(v)”不是 \(o) 的有效值。" }),
+      (/Error: Missing value for '(.*)'()/, { o, _ in "错误：选项 \(o) 缺少值。" }),
+      (/Error: Unknown option '(.*)'()/, { o, _ in "错误：未知选项 \(o)。" }),
+      (/Error: Missing expected argument '(.*)'()/, { o, _ in "错误：缺少必需的参数 \(o)。" }),
+      (/Error: Unexpected argument '(.*)'()/, { o, _ in "错误：多余的参数“\(o)”。" }),
+      (/Error: (.*)()/, { m, _ in "错误：\(m)" }),
     ]
     for (i, line) in lines.enumerated() {
       for (regex, make) in patterns {
@@ -166,7 +168,9 @@ enum CommandLineShape {
       }
       if line.hasPrefix("Help:") { lines[i] = "说明：" + line.dropFirst(5) }
       if line.hasPrefix("Usage:") { lines[i] = "用法：" + line.dropFirst(6) }
-      if line.hasPrefix("  See '") { lines[i] = line.replacingOccurrences(of: "  See '", with: "  详见 '").replacingOccurrences(of: "' for more information.", with: "'。") }
+      if line.hasPrefix("  See '") {
+        lines[i] = line.replacingOccurrences(of: "  See '", with: "  详见 '").replacingOccurrences(of: "' for more information.", with: "'。")
+      }
     }
     return lines.joined(separator: "\n")
   }

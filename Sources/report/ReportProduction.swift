@@ -10,7 +10,10 @@ struct OutputOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp(tr("输出文件夹（不存在时自动创建）。", "The folder to write into (created when missing)."), valueName: "dir"))
   var out = "Output"
 
-  @Flag(name: .long, help: ArgumentHelp(tr("以 JSON 输出统计数据（同 report stats --json）和写出的文件。", "Print the figures (as report stats --json) and the files written, as JSON.")))
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      tr("以 JSON 输出统计数据（同 report stats --json）和写出的文件。", "Print the figures (as report stats --json) and the files written, as JSON.")))
   var json = false
 }
 
@@ -38,10 +41,13 @@ enum ReportProduction {
           let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
           let briefingText = try Briefing.render(report, template: template, lang: lang, reportDate: reportDate)
           try OutputFile.writeAll([
-            (workbook, { temp in
-              try ReportWorkbook.write(report, source: source, to: temp, lang: lang, reportDate: reportDate)
-              try InjectedFailure.check(.afterWorkbook)
-            }),
+            (
+              workbook,
+              { temp in
+                try ReportWorkbook.write(report, source: source, to: temp, lang: lang, reportDate: reportDate)
+                try InjectedFailure.check(.afterWorkbook)
+              }
+            ),
             (text, { temp in try OutputFile.writeText(briefingText, to: temp) }),
           ])
           return report.current

@@ -39,7 +39,8 @@ enum RunLog {
   private static func append(to path: String, command: String, period: String?, files: [String], outcome: String) {
     let time = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withInternetDateTime])
     let fields = [time, command, period ?? "-", files.isEmpty ? "-" : files.joined(separator: ","), outcome]
-    let line = fields.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t") + "\n"
+    let line =
+      fields.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t") + "\n"
     try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     // O_APPEND: lines of concurrent runs never overwrite each other.
     let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)  // private, like the database

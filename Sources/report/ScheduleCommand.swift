@@ -8,7 +8,9 @@ extension Report {
   struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "schedule",
-      abstract: tr("输出月报、季报、年报的 crontab 配置和 systemd 定时器/服务单元。", "Print a crontab block and systemd timer/service units for the monthly, quarterly and annual reports."))
+      abstract: tr(
+        "输出月报、季报、年报的 crontab 配置和 systemd 定时器/服务单元。",
+        "Print a crontab block and systemd timer/service units for the monthly, quarterly and annual reports."))
 
     @OptionGroup var options: GlobalOptions
 
@@ -32,7 +34,8 @@ extension Report {
       let user = Self.owner(of: server ? nil : db) ?? SystemUser.name
       let t = { (zh: String, en: String) in lang.pick(zh, en) }
       let pad = { (s: String) in s.padding(toLength: max(s.count, 18), withPad: " ", startingAt: 0) }
-      print("""
+      print(
+        """
         # \(t("CampaignReport 定时报表：", "CampaignReport: unattended reports of ")) \(db)
         # \(t("粘贴到 crontab -e。每个任务统计运行日之前最近一个完整的统计期，", "Paste into `crontab -e`. Each job reports the last complete period before the day it runs,"))
         # \(t("写出 \(folder)/monthly-YYYY-MM.xlsx（及 .txt、quarterly-…、annual-…），并在", "writes \(folder)/monthly-YYYY-MM.xlsx (and .txt, quarterly-…, annual-…) and appends a line to"))
@@ -106,7 +109,8 @@ extension Report {
 
     /// A path quoted for a shell when it needs it.
     static func quoted(_ path: String) -> String {
-      path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+".contains($0) } ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+      path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+".contains($0) }
+        ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
   }
 }

@@ -26,7 +26,9 @@ extension Report {
         let stats = try Console.guarded(options.language) {
           try store.snapshot(root: scope.root) { try Statistics.compute(period: period.days, from: $0) }
         }
-        print(json ? StatisticsJSON.value(stats).rendered() : StatisticsTable.render(stats, lang: options.language), terminator: json ? "\n" : "")
+        print(
+          json ? StatisticsJSON.value(stats).rendered() : StatisticsTable.render(stats, lang: options.language),
+          terminator: json ? "\n" : "")
         return []
       }
     }

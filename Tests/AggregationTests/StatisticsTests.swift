@@ -1,7 +1,7 @@
-import Foundation
 import Aggregation
 import CampaignModel
 import CampaignStore
+import Foundation
 import TestSupport
 import Testing
 
@@ -53,7 +53,8 @@ struct StatisticsTests {
   func ranks() throws {
     let t = try TestStore.tiny()
     #expect(UnitFigures.ranks(of: try stats(t, july).units) == ["G1": 1, "D1": 2, "D2": 3])
-    _ = try t.store.importOne(try t.directory.write("tie.csv", "id,date,unit,kind,title\nT1,2021-07-09,D2,branch_study,x\nT2,2021-07-10,D2,branch_study,y\n"))
+    _ = try t.store.importOne(
+      try t.directory.write("tie.csv", "id,date,unit,kind,title\nT1,2021-07-09,D2,branch_study,x\nT2,2021-07-10,D2,branch_study,y\n"))
     #expect(UnitFigures.ranks(of: try stats(t, july).units) == ["G1": 1, "D1": 2, "D2": 2])
   }
 
@@ -109,18 +110,23 @@ struct StatisticsTests {
     // Only the rows dated up to July 31, with the matters as the ledger stood then.
     let dir = before.directory
     _ = try before.store.importOne(Fixtures.path("tiny/organizations.csv"))
-    _ = try before.store.importOne(try dir.write("m.csv", """
-      id,title,unit,raised,owner,claimed,due,status,resolved,key_project,note
-      M1,事项一,G1a,2021-06-10,张书记,2021-06-15,2021-07-15,in_progress,,yes,
-      M2,事项二,D1,2021-07-05,李院长,2021-07-10,2021-09-30,resolved,2021-07-25,no,
-      M3,事项三,D2,2021-07-20,,,2021-07-30,open,,是,
-      M5,事项五,G1,2021-05-01,赵主任,2021-05-02,2021-07-31,推进中,,,
+    _ = try before.store.importOne(
+      try dir.write(
+        "m.csv",
+        """
+        id,title,unit,raised,owner,claimed,due,status,resolved,key_project,note
+        M1,事项一,G1a,2021-06-10,张书记,2021-06-15,2021-07-15,in_progress,,yes,
+        M2,事项二,D1,2021-07-05,李院长,2021-07-10,2021-09-30,resolved,2021-07-25,no,
+        M3,事项三,D2,2021-07-20,,,2021-07-30,open,,是,
+        M5,事项五,G1,2021-05-01,赵主任,2021-05-02,2021-07-31,推进中,,,
 
-      """))
-    let acts = try String(contentsOfFile: Fixtures.path("tiny/activities.csv"), encoding: .utf8)
+        """))
+    let acts =
+      try String(contentsOfFile: Fixtures.path("tiny/activities.csv"), encoding: .utf8)
       .split(separator: "\n").filter { !$0.contains("2021-08-") }.joined(separator: "\n") + "\n"
     _ = try before.store.importOne(try dir.write("a.csv", acts))
-    let fb = try String(contentsOfFile: Fixtures.path("tiny/feedback.csv"), encoding: .utf8)
+    let fb =
+      try String(contentsOfFile: Fixtures.path("tiny/feedback.csv"), encoding: .utf8)
       .split(separator: "\n").filter { !$0.contains("2021-08-") }.joined(separator: "\n") + "\n"
     _ = try before.store.importOne(try dir.write("f.csv", fb))
     let julyBefore = try stats(before, july)
@@ -132,11 +138,14 @@ struct StatisticsTests {
   @Test("the claimed resolution rate counts only claimed matters in its numerator")
   func claimedRateNumerator() throws {
     let t = try TestStore.tiny()
-    _ = try t.store.importOne(try t.directory.write("m6.csv", """
-      id,title,unit,raised,owner,claimed,due,status,resolved
-      M6,事项六,D1,2021-07-02,,,2021-07-30,resolved,2021-07-20
+    _ = try t.store.importOne(
+      try t.directory.write(
+        "m6.csv",
+        """
+        id,title,unit,raised,owner,claimed,due,status,resolved
+        M6,事项六,D1,2021-07-02,,,2021-07-30,resolved,2021-07-20
 
-      """))
+        """))
     let m = try stats(t, july).matters
     // As of July 31: consolidated 5, claimed 3, resolved 2 (M2, M6), claimed and resolved 1 (M2).
     #expect(m.resolutionRate == Ratio(2, 5))
@@ -208,10 +217,12 @@ struct StatisticsTests {
 
 @Suite("Ratios")
 struct RatioTests {
-  @Test("rounding is half-up and exact", arguments: [
-    (5, 3, 1, 1, "1.7"), (57, 4, 1, 1, "14.3"), (5, 19, 1, 100, "26.3"), (1, 8, 1, 100, "12.5"), (1, 3, 1, 100, "33.3"),
-    (2, 3, 0, 1, "1"), (0, 7, 1, 1, "0.0"), (1, 200, 1, 1, "0.0"), (1, 20, 1, 1, "0.1"), (10, 1, 2, 100, "1000.00"),
-  ])
+  @Test(
+    "rounding is half-up and exact",
+    arguments: [
+      (5, 3, 1, 1, "1.7"), (57, 4, 1, 1, "14.3"), (5, 19, 1, 100, "26.3"), (1, 8, 1, 100, "12.5"), (1, 3, 1, 100, "33.3"),
+      (2, 3, 0, 1, "1"), (0, 7, 1, 1, "0.0"), (1, 200, 1, 1, "0.0"), (1, 20, 1, 1, "0.1"), (10, 1, 2, 100, "1000.00"),
+    ])
   func fixed(_ n: Int, _ d: Int, _ places: Int, _ scale: Int, _ expected: String) {
     #expect(Ratio(n, d)!.fixed(places, scale: scale) == expected)
   }

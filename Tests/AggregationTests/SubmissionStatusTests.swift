@@ -13,7 +13,8 @@ struct SubmissionStatusTests {
   func day(_ d: Int, month: Int = 8) -> Day { Day(year: 2021, month: month, day: d)! }
 
   func status(_ batches: [BatchRecord], asOf: Day? = nil) -> [String: UnitSubmission] {
-    let s = SubmissionStatus.compute(month: Self.july, units: Self.units, unitOf: Self.unitOf, batches: batches, deadline: day(5), asOf: asOf)
+    let s = SubmissionStatus.compute(
+      month: Self.july, units: Self.units, unitOf: Self.unitOf, batches: batches, deadline: day(5), asOf: asOf)
     #expect(s.units.map(\.unit.id) == ["G1", "D1", "D2", "R"])
     return Dictionary(uniqueKeysWithValues: s.units.map { ($0.unit.id, $0) })
   }
@@ -97,7 +98,9 @@ struct SubmissionStatusTests {
 }
 
 extension BatchRecord {
-  static func make(_ n: Int, _ action: BatchAction, _ org: String?, day: Day, rows: Int = 0, reason: String? = nil, undoes: Int? = nil) -> BatchRecord {
+  static func make(_ n: Int, _ action: BatchAction, _ org: String?, day: Day, rows: Int = 0, reason: String? = nil, undoes: Int? = nil)
+    -> BatchRecord
+  {
     BatchRecord(
       batch: n, at: "\(day.iso)T09:00:00+08:00", day: day, action: action, types: [], file: nil, sha256: nil,
       scope: org.map { SubmissionScope(unit: $0, month: Month(year: 2021, month: 7)!) }, author: "", rows: rows, added: 0, updated: 0,

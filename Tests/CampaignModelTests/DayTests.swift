@@ -3,16 +3,20 @@ import Testing
 
 @Suite("Days and months")
 struct DayTests {
-  @Test("the three documented spellings are the same day", arguments: ["2021-07-03", "2021/7/3", "2021年7月3日", " 2021-7-3 ", "2021.7.3", "2021/07/03"])
+  @Test(
+    "the three documented spellings are the same day",
+    arguments: ["2021-07-03", "2021/7/3", "2021年7月3日", " 2021-7-3 ", "2021.7.3", "2021/07/03"])
   func spellings(_ text: String) {
     #expect(Day(parsing: text) == Day(year: 2021, month: 7, day: 3))
   }
 
-  @Test("days that do not exist and malformed text are refused", arguments: [
-    "2021-02-30", "2021-02-29", "2021-13-01", "2021-00-10", "2021-04-31", "2021-07", "07/03/2021x", "2021-07-03-01",
-    "2021/7-3", "2021年7月3", "", "abc", "20210703", "2021-7-3日", "7/3/21", "21-7-3", "0021-07-03x", "2021-007-03",
-    "2021-07-003", "202-07-03",
-  ])
+  @Test(
+    "days that do not exist and malformed text are refused",
+    arguments: [
+      "2021-02-30", "2021-02-29", "2021-13-01", "2021-00-10", "2021-04-31", "2021-07", "07/03/2021x", "2021-07-03-01",
+      "2021/7-3", "2021年7月3", "", "abc", "20210703", "2021-7-3日", "7/3/21", "21-7-3", "0021-07-03x", "2021-007-03",
+      "2021-07-003", "202-07-03",
+    ])
   func refused(_ text: String) {
     #expect(Day(parsing: text) == nil)
   }
@@ -81,8 +85,12 @@ struct ValueTests {
 
   @Test func catalogueLookup() {
     let c = Catalogue(kinds: [
-      ActivityKind(code: "reading_class", name: "读书班", nameEn: "reading class", measure: "期", measureEn: "classes", category: "study", categoryName: "学习", categoryNameEn: "Study"),
-      ActivityKind(code: "lecture", name: "专题讲座", nameEn: "lecture", measure: "期", measureEn: "lectures", category: "lecture", categoryName: "宣讲", categoryNameEn: "Lectures"),
+      ActivityKind(
+        code: "reading_class", name: "读书班", nameEn: "reading class", measure: "期", measureEn: "classes", category: "study",
+        categoryName: "学习", categoryNameEn: "Study"),
+      ActivityKind(
+        code: "lecture", name: "专题讲座", nameEn: "lecture", measure: "期", measureEn: "lectures", category: "lecture", categoryName: "宣讲",
+        categoryNameEn: "Lectures"),
     ])
     #expect(c.kind(matching: "READING_CLASS")?.code == "reading_class")
     #expect(c.kind(matching: "专题讲座")?.code == "lecture")

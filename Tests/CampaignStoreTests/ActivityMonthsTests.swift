@@ -47,7 +47,8 @@ struct ActivityMonthsTests {
   func consistency() throws {
     let t = try TestStore.tiny()
     try expectConsistent(t, "after the tiny import")
-    try t.store.importOne(try t.directory.write("move.csv", "id,date,unit,kind,title,hours,participants\nA2,2021-08-09,G1a,branch_study,改期,1.5,12\n"))
+    try t.store.importOne(
+      try t.directory.write("move.csv", "id,date,unit,kind,title,hours,participants\nA2,2021-08-09,G1a,branch_study,改期,1.5,12\n"))
     try expectConsistent(t, "after moving A2 to August")
     try t.store.importOne(try t.directory.write("tree.csv", "id,name,kind,parent\nG1b,机关第二党支部,branch,D1\n"))
     try expectConsistent(t, "after moving G1b under D1")
@@ -99,13 +100,14 @@ struct MigrationTests {
     let queue = try DatabaseQueue(path: path)
     try Migrations.migrator.migrate(queue, upTo: "v1-records")
     try queue.write { db in
-      try db.execute(sql: """
-        INSERT INTO organization VALUES ('C', '党委', 'committee', NULL, 1, 0, NULL), ('U1', '一支部', 'branch', 'C', 1, 1, 'U1');
-        INSERT INTO activity (key, id, date, organization, kind, title, hours, participants, count, level, lead, note) VALUES
-          ('id:A1', 'A1', '2021-07-02', 'U1', 'branch_study', 't', 150, 10, 1, NULL, '', ''),
-          ('id:A2', 'A2', '2021-07-20', 'U1', 'branch_study', 't', 200, 12, 2, NULL, '', ''),
-          ('id:A3', 'A3', '2021-08-01', 'C', 'central_study', 't', 100, 30, 1, NULL, '', '');
-        """)
+      try db.execute(
+        sql: """
+          INSERT INTO organization VALUES ('C', '党委', 'committee', NULL, 1, 0, NULL), ('U1', '一支部', 'branch', 'C', 1, 1, 'U1');
+          INSERT INTO activity (key, id, date, organization, kind, title, hours, participants, count, level, lead, note) VALUES
+            ('id:A1', 'A1', '2021-07-02', 'U1', 'branch_study', 't', 150, 10, 1, NULL, '', ''),
+            ('id:A2', 'A2', '2021-07-20', 'U1', 'branch_study', 't', 200, 12, 2, NULL, '', ''),
+            ('id:A3', 'A3', '2021-08-01', 'C', 'central_study', 't', 100, 30, 1, NULL, '', '');
+          """)
     }
     try queue.close()
     let store = try CampaignStore(path: path, mode: .existing)

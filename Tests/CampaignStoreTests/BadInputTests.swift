@@ -49,7 +49,9 @@ struct BadInputTests {
   func allRowsReported() throws {
     let t = try TestStore.tiny()
     let before = try t.dump()
-    let file = try t.directory.write("many.csv", """
+    let file = try t.directory.write(
+      "many.csv",
+      """
       id,date,unit,kind,title,hours,participants,count
       G1,2021-07-01,D1,seminar,好,1,1,1
       G2,2021-02-30,D1,seminar,坏日期,1,1,1
@@ -71,7 +73,9 @@ struct BadInputTests {
   @Test("matters: a claim date without an owner, an owner without a date, dates before raised")
   func matterContradictions() throws {
     let t = try TestStore.tiny()
-    let file = try t.directory.write("m.csv", """
+    let file = try t.directory.write(
+      "m.csv",
+      """
       id,title,unit,raised,owner,claimed,due,status,resolved
       Y1,甲,D1,2021-07-10,张,,2021-08-01,in_progress,
       Y2,乙,D1,2021-07-10,张,2021-07-01,2021-08-01,in_progress,
@@ -83,7 +87,9 @@ struct BadInputTests {
       try t.store.importOne(file)
     } throws: { error in
       guard case StoreError.badData(_, let issues, _) = error else { return false }
-      return issues.map(\.problem) == [.ownerWithoutClaim, .dateBeforeRaised(.claimed), .dateBeforeRaised(.due), .resolvedDateWithoutStatus]
+      return issues.map(\.problem) == [
+        .ownerWithoutClaim, .dateBeforeRaised(.claimed), .dateBeforeRaised(.due), .resolvedDateWithoutStatus,
+      ]
     }
   }
 
@@ -120,7 +126,8 @@ struct BadInputTests {
   @Test("a cell longer than Excel allows is refused before it can reach a workbook")
   func tooLong() throws {
     let t = try TestStore.tiny()
-    let file = try t.directory.write("long.csv", "date,unit,kind,title\n2021-07-01,D1,seminar," + String(repeating: "长", count: 32_768) + "\n")
+    let file = try t.directory.write(
+      "long.csv", "date,unit,kind,title\n2021-07-01,D1,seminar," + String(repeating: "长", count: 32_768) + "\n")
     #expect {
       try t.store.importFile(file)
     } throws: { error in
@@ -187,8 +194,10 @@ struct ReviewedBadInputTests {
     let t = try TestStore.tiny()
     let p = t.directory.path("g.csv")
     // 84 31 95 33 is U+FEFF in GB18030.
-    try Data([0x84, 0x31, 0x95, 0x33] + Array("id,date,unit,kind,title\nGB1,2021-07-05,G1,branch_study,".utf8) + [0xD1, 0xA7, 0xCF, 0xB0, 0x0A])
-      .write(to: URL(fileURLWithPath: p))
+    try Data(
+      [0x84, 0x31, 0x95, 0x33] + Array("id,date,unit,kind,title\nGB1,2021-07-05,G1,branch_study,".utf8) + [0xD1, 0xA7, 0xCF, 0xB0, 0x0A]
+    )
+    .write(to: URL(fileURLWithPath: p))
     let s = try t.store.importOne(p)
     #expect(s.format == .gb18030)
     #expect(s.ignoredColumns.isEmpty)
@@ -247,7 +256,9 @@ struct ReviewedBadInputTests {
   @Test("a matter resolved before its claim is refused")
   func resolvedBeforeClaim() throws {
     let t = try TestStore.tiny()
-    let issues = try problems(t, "m.csv", "id,title,unit,raised,owner,claimed,due,status,resolved\nR1,甲,D1,2021-07-01,张,2021-07-10,2021-08-01,resolved,2021-07-05\n")
+    let issues = try problems(
+      t, "m.csv", "id,title,unit,raised,owner,claimed,due,status,resolved\nR1,甲,D1,2021-07-01,张,2021-07-10,2021-08-01,resolved,2021-07-05\n"
+    )
     #expect(issues.map(\.problem) == [.resolvedBeforeClaimed])
   }
 }

@@ -26,8 +26,10 @@ struct BulkLoadTests {
     let bulk = try TestStore.tiny()  // every table empty before its file
     #expect(try schema(bulk.store.path) == before)
     let plans = try DatabaseQueue(path: bulk.store.path).read { db in
-      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT kind, SUM(count) FROM activity WHERE date BETWEEN '2021-07-01' AND '2021-07-31' GROUP BY kind")
-        .map { $0["detail"] as String }
+      try Row.fetchAll(
+        db, sql: "EXPLAIN QUERY PLAN SELECT kind, SUM(count) FROM activity WHERE date BETWEEN '2021-07-01' AND '2021-07-31' GROUP BY kind"
+      )
+      .map { $0["detail"] as String }
     }
     #expect(plans.contains { $0.contains("COVERING INDEX activity_date") }, "\(plans)")
     #expect(try DatabaseQueue(path: bulk.store.path).read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")

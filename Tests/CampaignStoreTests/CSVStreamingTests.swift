@@ -1,9 +1,10 @@
-@testable import CampaignStore
 import CampaignModel
 import Foundation
 import Synthetic
 import TestSupport
 import Testing
+
+@testable import CampaignStore
 
 /// The CSV reader streams: records come out the same whatever the chunk size, so a record, a
 /// quoted field, a CRLF, a byte-order mark or a GB18030 character split between two chunks
@@ -23,7 +24,9 @@ struct CSVStreamingTests {
     return out
   }
 
-  static let fixtures = ["tiny/activities.csv", "tiny/activities-bom.csv", "tiny/activities-gb18030.csv", "tiny/matters.csv", "bad/bad-date.csv"]
+  static let fixtures = [
+    "tiny/activities.csv", "tiny/activities-bom.csv", "tiny/activities-gb18030.csv", "tiny/matters.csv", "bad/bad-date.csv",
+  ]
 
   @Test("fixtures read the same in chunks of 4, 5, 7 and 64 bytes as whole", arguments: fixtures)
   func fixtureChunks(_ name: String) throws {
@@ -56,18 +59,21 @@ struct CSVStreamingTests {
 
   @Test("records and lines as RFC 4180 and Excel give them")
   func shapes() throws {
-    #expect(records(try CSVReader(text: Data(Self.texts[0].utf8), file: "t.csv", chunkSize: 4)) == [
-      "1: [\"a\", \"b\"]", "2: [\"1\", \"x\\r\\ny\"]", "4: [\"2\", \"say \\\"hi\\\"\"]",
-    ])
-    #expect(records(try CSVReader(text: Data(Self.texts[1].utf8), file: "t.csv", chunkSize: 4)) == [
-      "1: [\"a\", \"b\"]", "2: [\"1\", \"2\"]", "3: [\"\"]", "4: [\"3\", \"4\"]",
-    ])
+    #expect(
+      records(try CSVReader(text: Data(Self.texts[0].utf8), file: "t.csv", chunkSize: 4)) == [
+        "1: [\"a\", \"b\"]", "2: [\"1\", \"x\\r\\ny\"]", "4: [\"2\", \"say \\\"hi\\\"\"]",
+      ])
+    #expect(
+      records(try CSVReader(text: Data(Self.texts[1].utf8), file: "t.csv", chunkSize: 4)) == [
+        "1: [\"a\", \"b\"]", "2: [\"1\", \"2\"]", "3: [\"\"]", "4: [\"3\", \"4\"]",
+      ])
     #expect(records(try CSVReader(text: Data(Self.texts[4].utf8), file: "t.csv")).last == "unclosed quote at 2:2")
     #expect(records(try CSVReader(text: Data(Self.texts[5].utf8), file: "t.csv")).last == "2: [\"1\", \"xtail\", \"3\"]")
     // A CR, a doubled quote, then an LF inside quotes: two line breaks, as the file's lines count them.
-    #expect(records(try CSVReader(text: Data("a,b\n1,\"x\r\"\"\ny\"\n2,3\n".utf8), file: "t.csv", chunkSize: 4)) == [
-      "1: [\"a\", \"b\"]", "2: [\"1\", \"x\\r\\\"\\ny\"]", "5: [\"2\", \"3\"]",
-    ])
+    #expect(
+      records(try CSVReader(text: Data("a,b\n1,\"x\r\"\"\ny\"\n2,3\n".utf8), file: "t.csv", chunkSize: 4)) == [
+        "1: [\"a\", \"b\"]", "2: [\"1\", \"x\\r\\\"\\ny\"]", "5: [\"2\", \"3\"]",
+      ])
   }
 
   @Test("the UTF-8 check reads eight ASCII bytes at a time and finds what it finds byte by byte")
@@ -134,4 +140,3 @@ struct CSVStreamingTests {
     #expect(fields[1].unicodeScalars.count > RowReader.maxCellCharacters)
   }
 }
-

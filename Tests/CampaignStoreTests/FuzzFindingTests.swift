@@ -1,8 +1,9 @@
 import CampaignModel
-@testable import CampaignStore
 import Foundation
 import TestSupport
 import Testing
+
+@testable import CampaignStore
 
 /// Every file in `Tests/Fixtures/fuzz/` is an input that once crashed a reader, or a crafted
 /// hostile one: each must now be refused with a clear error and leave the store unchanged.

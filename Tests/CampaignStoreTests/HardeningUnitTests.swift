@@ -1,15 +1,18 @@
 import Aggregation
 import CampaignModel
-@testable import CampaignStore
 import Foundation
 import TestSupport
 import Testing
 import Writers
 
+@testable import CampaignStore
+
 /// Reproductions of issue 16 that are best checked below the binary.
 @Suite("Hardening, below the binary")
 struct HardeningUnitTests {
-  @Test("13. _xHHHH_ in text is written as _x005F_xHHHH_ and our reader gives the text back exactly, in both writing modes", arguments: [false, true])
+  @Test(
+    "13. _xHHHH_ in text is written as _x005F_xHHHH_ and our reader gives the text back exactly, in both writing modes",
+    arguments: [false, true])
   func escapes(_ constantMemory: Bool) throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }

@@ -24,7 +24,10 @@ struct ImportScopeTests {
   func activities() throws {
     let t = try TestStore.tiny()
     let ok = try t.store.importFile(
-      try t.directory.write("ok.csv", "id,date,unit,kind,title\nG-1,2021-07-20,G1a,seminar,研讨\nG-2,2021-07-21,机关第二党支部,seminar,研讨\nA2,2021-07-03,G1a,branch_study,七月学习一（更正）\n"),
+      try t.directory.write(
+        "ok.csv",
+        "id,date,unit,kind,title\nG-1,2021-07-20,G1a,seminar,研讨\nG-2,2021-07-21,机关第二党支部,seminar,研讨\nA2,2021-07-03,G1a,branch_study,七月学习一（更正）\n"
+      ),
       root: "G1")
     #expect((ok[0].added, ok[0].updated) == (2, 1))
     let outside = try problems(t, "outside.csv", "id,date,unit,kind,title\nG-3,2021-07-20,G1b,seminar,研讨\nG-4,2021-07-22,D1,seminar,研讨\n")
@@ -59,9 +62,12 @@ struct ImportScopeTests {
   @Test("organizations: new ones under the root import, others are refused, the root may be renamed but not moved")
   func organizations() throws {
     let t = try TestStore.tiny()
-    let ok = try t.store.importFile(try t.directory.write("o.csv", "id,name,kind,parent\nG1,机关党总支（更名）,general_branch,C\nG1c,机关第三党支部,branch,G1\nG1c1,机关第三党支部一组,branch,G1c\n"), root: "G1")
+    let ok = try t.store.importFile(
+      try t.directory.write(
+        "o.csv", "id,name,kind,parent\nG1,机关党总支（更名）,general_branch,C\nG1c,机关第三党支部,branch,G1\nG1c1,机关第三党支部一组,branch,G1c\n"), root: "G1")
     #expect((ok[0].added, ok[0].updated) == (2, 1))
-    let bad = try problems(t, "bad.csv", "id,name,kind,parent\nD3,新直属支部,direct_branch,C\nD1,图书馆直属党支部,direct_branch,G1\nG1,机关党总支,general_branch,D2\n")
+    let bad = try problems(
+      t, "bad.csv", "id,name,kind,parent\nD3,新直属支部,direct_branch,C\nD1,图书馆直属党支部,direct_branch,G1\nG1,机关党总支,general_branch,D2\n")
     #expect(bad.map(\.line) == [2, 3, 4])
     #expect(bad.map(\.problem) == [.outsideRoot(root: "G1"), .belongsElsewhere(organization: "D1", root: "G1"), .outsideRoot(root: "G1")])
   }

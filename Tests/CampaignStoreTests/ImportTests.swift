@@ -40,18 +40,22 @@ struct ImportTests {
   func manyRows() throws {
     let t = try TestStore.tiny()
     func file(_ name: String, _ rows: [(Int, String)]) throws -> String {
-      try t.directory.write(name, "id,date,unit,kind,title,hours,participants\n" + rows.map { "B\($0.0),2021-07-09,G1a,branch_study,\($0.1),1,5\n" }.joined())
+      try t.directory.write(
+        name, "id,date,unit,kind,title,hours,participants\n" + rows.map { "B\($0.0),2021-07-09,G1a,branch_study,\($0.1),1,5\n" }.joined())
     }
     let first = try t.store.importOne(try file("first.csv", (0..<2500).map { ($0, "学习\($0)") }))
     #expect((first.rows, first.added, first.updated, first.unchanged) == (2500, 2500, 0, 0))
     // 1,200 unchanged, 600 retitled, 700 new: outcomes spread over several batches.
-    let again = try file("again.csv", (0..<1200).map { ($0, "学习\($0)") } + (1200..<1800).map { ($0, "改\($0)") } + (2500..<3200).map { ($0, "新\($0)") })
+    let again = try file(
+      "again.csv", (0..<1200).map { ($0, "学习\($0)") } + (1200..<1800).map { ($0, "改\($0)") } + (2500..<3200).map { ($0, "新\($0)") })
     let second = try t.store.importOne(again)
     #expect((second.rows, second.added, second.updated, second.unchanged) == (2500, 700, 600, 1200))
     // One day's rows list in the order they were first imported.
     var ids: [String] = []
     try t.store.snapshot { source in
-      try source.forEachActivity(dated: .within(DayRange(Day(year: 2021, month: 7, day: 9)!, Day(year: 2021, month: 7, day: 9)!)!), kinds: nil) {
+      try source.forEachActivity(
+        dated: .within(DayRange(Day(year: 2021, month: 7, day: 9)!, Day(year: 2021, month: 7, day: 9)!)!), kinds: nil
+      ) {
         if let id = $0.activity.id, id.hasPrefix("B") { ids.append(id) }
       }
     }
@@ -61,7 +65,9 @@ struct ImportTests {
   @Test("a row with a known id is updated in place")
   func upsert() throws {
     let t = try TestStore.tiny()
-    let file = try t.directory.write("fix.csv", """
+    let file = try t.directory.write(
+      "fix.csv",
+      """
       id,date,unit,kind,title,hours,participants
       A1,2021-06-16,G1a,branch_study,六月学习(更正),2.5,11
       A99,2021-06-17,G1a,seminar,新增研讨,2,10
@@ -90,7 +96,8 @@ struct ImportTests {
   @Test("quoted cells keep commas, doubled quotes and line breaks; line numbers count physical lines")
   func quoting() throws {
     let t = try TestStore.tiny()
-    let file = try t.directory.write("q.csv", "id,date,unit,kind,title,note\r\nQ1,2021-07-01,D1,seminar,\"研讨,\"\"七一\"\"讲话\",\"两行\n备注\"\r\nQ2,2021-02-30,D1,seminar,x,\r\n")
+    let file = try t.directory.write(
+      "q.csv", "id,date,unit,kind,title,note\r\nQ1,2021-07-01,D1,seminar,\"研讨,\"\"七一\"\"讲话\",\"两行\n备注\"\r\nQ2,2021-02-30,D1,seminar,x,\r\n")
     #expect {
       try t.store.importOne(file)
     } throws: { error in
@@ -144,7 +151,9 @@ struct ImportTests {
   @Test("a kinds file renames and adds kinds without recompiling")
   func catalogueChange() throws {
     let t = try TestStore.tiny()
-    let file = try t.directory.write("kinds.csv", """
+    let file = try t.directory.write(
+      "kinds.csv",
+      """
       code,name,measure,category,category_name
       seminar,专题研讨交流,次,study,学习
       red_tour,红色研学,次,event,活动

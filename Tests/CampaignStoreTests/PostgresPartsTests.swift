@@ -5,15 +5,17 @@ import Testing
 /// The parts of the PostgreSQL backend that need no server.
 @Suite("PostgreSQL backend without a server")
 struct PostgresPartsTests {
-  @Test("a URL loses its password (in the user part and in the query) for messages and logs", arguments: [
-    ("postgresql://report:s3cret@db.example:5432/campaign", "postgresql://report@db.example:5432/campaign"),
-    ("postgres://report@127.0.0.1/campaign", "postgres://report@127.0.0.1/campaign"),
-    ("postgresql://u:p%40ss@h/db?sslmode=require&password=x", "postgresql://u@h/db?sslmode=require&password=***"),
-    ("postgresql://h:5433", "postgresql://h:5433"),
-    ("postgresql://u:pa/ss@h/db", "postgresql://u@h/db"),
-    ("postgresql://u:p@ss@h:5432/db", "postgresql://u@h:5432/db"),
-    ("postgresql:///campaign?host=/run/postgresql", "postgresql:///campaign?host=/run/postgresql"),
-  ])
+  @Test(
+    "a URL loses its password (in the user part and in the query) for messages and logs",
+    arguments: [
+      ("postgresql://report:s3cret@db.example:5432/campaign", "postgresql://report@db.example:5432/campaign"),
+      ("postgres://report@127.0.0.1/campaign", "postgres://report@127.0.0.1/campaign"),
+      ("postgresql://u:p%40ss@h/db?sslmode=require&password=x", "postgresql://u@h/db?sslmode=require&password=***"),
+      ("postgresql://h:5433", "postgresql://h:5433"),
+      ("postgresql://u:pa/ss@h/db", "postgresql://u@h/db"),
+      ("postgresql://u:p@ss@h:5432/db", "postgresql://u@h:5432/db"),
+      ("postgresql:///campaign?host=/run/postgresql", "postgresql:///campaign?host=/run/postgresql"),
+    ])
   func redacted(_ given: String, _ shown: String) {
     #expect(PostgresURL(given)?.redacted == shown)
     #expect(CampaignStore.redacted(given) == shown)
@@ -31,7 +33,10 @@ struct PostgresPartsTests {
   @Test("placeholders are numbered outside quoted text and identifiers")
   func placeholders() {
     #expect(PostgresConnection.numbered("SELECT ? + ?") == ("SELECT $1 + $2", 2))
-    #expect(PostgresConnection.numbered("SELECT '?', \"a?b\", ? WHERE x = 'it''s ?' AND y = ?") == ("SELECT '?', \"a?b\", $1 WHERE x = 'it''s ?' AND y = $2", 2))
+    #expect(
+      PostgresConnection.numbered("SELECT '?', \"a?b\", ? WHERE x = 'it''s ?' AND y = ?") == (
+        "SELECT '?', \"a?b\", $1 WHERE x = 'it''s ?' AND y = $2", 2
+      ))
     #expect(PostgresConnection.numbered("SELECT 1") == ("SELECT 1", 0))
   }
 

@@ -1,7 +1,8 @@
-@testable import CampaignStore
 import Foundation
 import TestSupport
 import Testing
+
+@testable import CampaignStore
 
 /// The keys an import has seen answer the same whether they are held in memory or have moved
 /// to the temporary table, and an import gives the same store either way.
@@ -30,7 +31,8 @@ struct SeenKeysTests {
   func keyTableGrowth() {
     var table = KeyTable()
     // Keys alike in one half (and the hashes of ids), through several doublings of the table.
-    let keys: [UInt128] = (0..<20_000).map { UInt128($0) } + (1..<20_000).map { UInt128($0) << 64 }
+    let keys: [UInt128] =
+      (0..<20_000).map { UInt128($0) } + (1..<20_000).map { UInt128($0) << 64 }
       + (0..<20_000).map { ContentKeys.fnv1a128("A\($0)") }
     for (i, k) in keys.enumerated() { #expect(table.see(k, line: i, adding: true)! == (i, 1)) }
     #expect(table.count == keys.count)

@@ -15,7 +15,8 @@ struct SubmissionTests {
   static let header = "编号,日期,单位,类型,主题,学时,参加人数\n"
 
   func submit(_ t: TestStore, _ unit: String, _ name: String, _ rows: String, month: Month = july) throws -> ImportResult {
-    let request = ImportRequest(submission: SubmissionScope(unit: unit, month: month), author: "测试", today: Day(year: 2021, month: 8, day: 3)!)
+    let request = ImportRequest(
+      submission: SubmissionScope(unit: unit, month: month), author: "测试", today: Day(year: 2021, month: 8, day: 3)!)
     return try t.store.importFile(try t.directory.write(name, Self.header + rows), request: request)
   }
 
@@ -33,7 +34,9 @@ struct SubmissionTests {
     #expect((s.added, s.updated, s.removed, s.unchanged) == (2, 0, 3, 0))
     // A5, A10 and A11 came from the tiny fixture's activities import, the third batch.
     #expect(s.removedFrom == [3: 3])
-    let d2 = try submit(t, "D2", "d2.csv", "1,2021-07-02,D2,branch_study,学习一,1,8\n2,2021-07-09,D2,branch_study,学习二,1,8\n3,2021-07-16,D2,branch_study,学习三,1,8\n")
+    let d2 = try submit(
+      t, "D2", "d2.csv",
+      "1,2021-07-02,D2,branch_study,学习一,1,8\n2,2021-07-09,D2,branch_study,学习二,1,8\n3,2021-07-16,D2,branch_study,学习三,1,8\n")
     #expect((d2.summaries[0].added, d2.summaries[0].removed) == (3, 0))
     #expect(d2.batch == d1.batch + 1)
     // By hand: G1 3 (A2–A4), D1 2, D2 3, R 1 (A6), the committee's A8 1: 10 sessions;
@@ -45,7 +48,8 @@ struct SubmissionTests {
     #expect(b.average == "2.7")  // (3 + 2 + 3) ÷ 3 counted units
     // The same file again changes nothing.
     let again = try submit(t, "D1", "d1.csv", "1,2021-07-05,D1,branch_study,学习一,2,10\n2,2021-07-20,D1,branch_study,学习二,1,5\n")
-    #expect((again.summaries[0].added, again.summaries[0].updated, again.summaries[0].removed, again.summaries[0].unchanged) == (0, 0, 0, 2))
+    #expect(
+      (again.summaries[0].added, again.summaries[0].updated, again.summaries[0].removed, again.summaries[0].unchanged) == (0, 0, 0, 2))
     #expect(try branchStudy(t).units == ["G1": 3, "D1": 2, "D2": 3, "R": 1])
   }
 
@@ -53,12 +57,14 @@ struct SubmissionTests {
   func correction() throws {
     let t = try TestStore.tiny()
     let first = try submit(
-      t, "D2", "d2.csv", "1,2021-07-02,D2,branch_study,学习一,2,45\n2,2021-07-09,D2,branch_study,学习二,1.5,30\n3,2021-07-16,D2,branch_study,学习三,2,40\n")
+      t, "D2", "d2.csv",
+      "1,2021-07-02,D2,branch_study,学习一,2,45\n2,2021-07-09,D2,branch_study,学习二,1.5,30\n3,2021-07-16,D2,branch_study,学习三,2,40\n")
     let beforeCorrection = try t.dump(batches: false)
     let statsBefore = try branchStudy(t)
     // Row 1's participants 45 → 48, row 2 deleted, row 4 added.
     let fixed = try submit(
-      t, "D2", "d2-fixed.csv", "1,2021-07-02,D2,branch_study,学习一,2,48\n3,2021-07-16,D2,branch_study,学习三,2,40\n4,2021-07-23,D2,branch_study,学习四,1,20\n")
+      t, "D2", "d2-fixed.csv",
+      "1,2021-07-02,D2,branch_study,学习一,2,48\n3,2021-07-16,D2,branch_study,学习三,2,40\n4,2021-07-23,D2,branch_study,学习四,1,20\n")
     let s = fixed.summaries[0]
     #expect((s.added, s.updated, s.removed, s.unchanged) == (1, 1, 1, 1))
     #expect(s.removedFrom == [first.batch: 1])
@@ -84,7 +90,9 @@ struct SubmissionTests {
 
   /// The reason an undo was refused, or nil when it was done.
   func undoError(_ t: TestStore, _ batch: Int) -> BatchError? {
-    let result = Result { () throws(StoreError) -> BatchRecord in try t.store.undo(batch: batch, author: "测试", today: Day(year: 2021, month: 8, day: 4)!) }
+    let result = Result { () throws(StoreError) -> BatchRecord in
+      try t.store.undo(batch: batch, author: "测试", today: Day(year: 2021, month: 8, day: 4)!)
+    }
     guard case .failure(let e) = result else { return nil }
     guard case .batch(let b) = e else { return nil }
     return b
@@ -95,7 +103,9 @@ struct SubmissionTests {
     let t = try TestStore.tiny()
     let before = try t.dump()
     do {
-      _ = try submit(t, "G1", "g1.csv", "1,2021-07-05,G1a,branch_study,学习,2,10\n2,2021-08-01,G1a,branch_study,八月,1,5\n3,2021-07-06,D1,branch_study,别的单位,1,5\n")
+      _ = try submit(
+        t, "G1", "g1.csv",
+        "1,2021-07-05,G1a,branch_study,学习,2,10\n2,2021-08-01,G1a,branch_study,八月,1,5\n3,2021-07-06,D1,branch_study,别的单位,1,5\n")
       Issue.record("the file was imported")
     } catch StoreError.badData(_, let issues, _) {
       #expect(issues.map(\.line) == [3, 4])
@@ -120,9 +130,11 @@ struct SubmissionTests {
   func matters() throws {
     let t = try TestStore.tiny()
     let header = "id,title,unit,raised,owner,claimed,due,status,resolved\n"
-    let request = ImportRequest(submission: SubmissionScope(unit: "G1", month: Self.july), author: "测试", today: Day(year: 2021, month: 8, day: 3)!)
+    let request = ImportRequest(
+      submission: SubmissionScope(unit: "G1", month: Self.july), author: "测试", today: Day(year: 2021, month: 8, day: 3)!)
     let ok = try t.store.importFile(
-      try t.directory.write("m.csv", header + "M5,事项五,G1,2021-05-01,赵主任,2021-05-02,2021-07-31,resolved,2021-07-28\nM6,事项六,G1b,2021-07-02,,,2021-09-30,open,\n"),
+      try t.directory.write(
+        "m.csv", header + "M5,事项五,G1,2021-05-01,赵主任,2021-05-02,2021-07-31,resolved,2021-07-28\nM6,事项六,G1b,2021-07-02,,,2021-09-30,open,\n"),
       request: request)
     #expect((ok.summaries[0].added, ok.summaries[0].updated, ok.summaries[0].removed) == (1, 1, 0))
     #expect(try t.store.matterIDs() == ["M1", "M2", "M3", "M4", "M5", "M6"])
@@ -157,7 +169,9 @@ struct SubmissionTests {
     #expect(e == .nothingToReturn(SubmissionScope(unit: "D1", month: Self.july)))
     _ = try submit(t, "D1", "d1.csv", "1,2021-07-05,D1,branch_study,学习一,2,10\n")
     let ret = try t.store.returnSubmission(SubmissionScope(unit: "D1", month: Self.july), reason: "参加人数有误", author: "办公室", today: day)
-    func d1() throws -> UnitSubmission { try t.store.snapshot { try SubmissionStatus.compute(month: Self.july, from: $0) }.units.first { $0.unit.id == "D1" }! }
+    func d1() throws -> UnitSubmission {
+      try t.store.snapshot { try SubmissionStatus.compute(month: Self.july, from: $0) }.units.first { $0.unit.id == "D1" }!
+    }
     #expect(try d1().state == .returned)
     #expect(try d1().reason == "参加人数有误")
     // The returned rows still count until the correction replaces them.
@@ -187,9 +201,13 @@ struct SubmissionTests {
     try t.store.setSetting("campaign_start", to: "2021-02-20")
     let request = ImportRequest(author: "测试", today: Day(year: 2021, month: 8, day: 3)!)
     let r = try t.store.importFile(
-      try t.directory.write("a.csv", "date,unit,kind\n2012-05-01,D1,seminar\n2021-09-01,D1,seminar\n2021-07-01,D1,seminar\n"), request: request)
+      try t.directory.write("a.csv", "date,unit,kind\n2012-05-01,D1,seminar\n2021-09-01,D1,seminar\n2021-07-01,D1,seminar\n"),
+      request: request)
     #expect(r.summaries[0].added == 3)
-    #expect(r.summaries[0].notes.map(\.problem) == [.beforeCampaign(Day(year: 2021, month: 2, day: 20)!), .afterToday(Day(year: 2021, month: 8, day: 3)!)])
+    #expect(
+      r.summaries[0].notes.map(\.problem) == [
+        .beforeCampaign(Day(year: 2021, month: 2, day: 20)!), .afterToday(Day(year: 2021, month: 8, day: 3)!),
+      ])
     #expect(r.summaries[0].notes.map(\.line) == [2, 3])
     do {
       _ = try submit(t, "D1", "feb.csv", "1,2021-02-10,D1,seminar,早于开始,1,1\n", month: Month(year: 2021, month: 2)!)
@@ -230,15 +248,19 @@ struct SubmissionRefusalTests {
   func overlap() throws {
     let g1a = try submit("G1a", "1,2021-07-03,G1a,branch_study,学习,1,5\n").get()
     let july = SubmissionTests.july
-    #expect(batchError(submit("G1", "1,2021-07-03,G1,branch_study,学习,1,5\n")) == .overlappingSubmission(
-      SubmissionScope(unit: "G1", month: july), standing: "G1a", batch: g1a.batch))
+    #expect(
+      batchError(submit("G1", "1,2021-07-03,G1,branch_study,学习,1,5\n"))
+        == .overlappingSubmission(
+          SubmissionScope(unit: "G1", month: july), standing: "G1a", batch: g1a.batch))
     // A sibling branch may.
     _ = try submit("G1b", "1,2021-07-10,G1b,branch_study,学习,1,5\n").get()
     #expect(batchError(submit("C", "")) == .submissionOfTop("C"))
     // Once the branch's submission is undone, the unit may submit.
     _ = try undo(g1a.batch).get()
-    #expect(batchError(submit("G1", "1,2021-07-03,G1,branch_study,学习,1,5\n")) == .overlappingSubmission(
-      SubmissionScope(unit: "G1", month: july), standing: "G1b", batch: g1a.batch + 1))
+    #expect(
+      batchError(submit("G1", "1,2021-07-03,G1,branch_study,学习,1,5\n"))
+        == .overlappingSubmission(
+          SubmissionScope(unit: "G1", month: july), standing: "G1b", batch: g1a.batch + 1))
   }
 
   @Test("a submission is undone only after a later return of it, and a matter only while no later opinion names it")

@@ -1,9 +1,10 @@
 import CampaignModel
-@testable import CampaignStore
 import Foundation
 import TestSupport
 import Testing
 import Writers
+
+@testable import CampaignStore
 
 /// Workbooks in, by the same rules and messages as CSV: collection templates filled by another
 /// writer (openpyxl), a workbook saved by LibreOffice Calc, and broken ones.
@@ -16,7 +17,9 @@ struct XlsxImportTests {
     return t
   }
 
-  func template(_ t: TestStore, sheets: [CollectionTemplate.Sheet] = CollectionTemplate.Sheet.allCases, lang: Language = .zh) throws -> String {
+  func template(_ t: TestStore, sheets: [CollectionTemplate.Sheet] = CollectionTemplate.Sheet.allCases, lang: Language = .zh) throws
+    -> String
+  {
     let path = t.directory.path("template.xlsx")
     let contents = CollectionTemplate.Contents(
       catalogue: try t.store.catalogue(), organizations: try t.store.organizations(), matterIDs: try t.store.matterIDs(),
@@ -48,7 +51,9 @@ struct XlsxImportTests {
   func englishRoundTrip() throws {
     let t = try organizationsOnly()
     let filled = t.directory.path("filled.xlsx")
-    try makeWorkbook(["fill", try template(t, sheets: [.activities], lang: .en), filled, "Activities=" + Fixtures.path("tiny/activities.csv")])
+    try makeWorkbook([
+      "fill", try template(t, sheets: [.activities], lang: .en), filled, "Activities=" + Fixtures.path("tiny/activities.csv"),
+    ])
     #expect(try t.store.importOne(filled).added == 13)
   }
 
@@ -123,10 +128,14 @@ struct XlsxImportTests {
   @Test("dates in both date systems", arguments: [false, true])
   func dateSystems(_ epoch1904: Bool) throws {
     let t = try organizationsOnly()
-    let path = try sheet(t, "dates", [
-      "epoch1904": epoch1904,
-      "rows": [["id", "date", "unit", "kind"], ["X1", ["date": "2021-07-03"], "D1", "seminar"], ["X2", ["date": "1999-12-31"], "D1", "seminar"]],
-    ])
+    let path = try sheet(
+      t, "dates",
+      [
+        "epoch1904": epoch1904,
+        "rows": [
+          ["id", "date", "unit", "kind"], ["X1", ["date": "2021-07-03"], "D1", "seminar"], ["X2", ["date": "1999-12-31"], "D1", "seminar"],
+        ],
+      ])
     #expect(try t.store.importOne(path).added == 2)
     let stats = try t.store.snapshot { try $0.activityTotals(dated: .within(Month(year: 2021, month: 7)!.days)) }
     #expect(stats["seminar"]?.count == 1)
@@ -158,7 +167,9 @@ struct XlsxImportTests {
     for (i, v) in [CellValue.text("Y1"), .text("2021-07-03"), .text("D1"), .text("seminar"), .formula("=10+15", cached: 25)].enumerated() {
       try ws.write(1, i, v)
     }
-    for (i, v) in [CellValue.text("Y2"), .text("2021-02-30"), .text("D1"), .text("seminar"), .integer(3)].enumerated() { try ws.write(2, i, v) }
+    for (i, v) in [CellValue.text("Y2"), .text("2021-02-30"), .text("D1"), .text("seminar"), .integer(3)].enumerated() {
+      try ws.write(2, i, v)
+    }
     try workbook.close()
     #expect {
       try t.store.importFile(path)
@@ -172,7 +183,9 @@ struct XlsxImportTests {
     let wb2 = try Workbook(path: fixed, constantMemory: false)
     let ws2 = try wb2.addSheet("六月")
     for (i, h) in ["编号", "日期", "单位", "类型", "参加人数"].enumerated() { try ws2.write(0, i, .text(h)) }
-    for (i, v) in [CellValue.text("Y1"), .date(Day(year: 2021, month: 7, day: 3)!), .text("D1"), .text("seminar"), .formula("=10+15", cached: 25)].enumerated() {
+    for (i, v) in [
+      CellValue.text("Y1"), .date(Day(year: 2021, month: 7, day: 3)!), .text("D1"), .text("seminar"), .formula("=10+15", cached: 25),
+    ].enumerated() {
       try ws2.write(1, i, v, CellStyle().with { $0.numberFormat = i == 1 ? "yyyy-mm-dd" : nil })
     }
     try wb2.close()
@@ -225,10 +238,18 @@ struct XlsxReviewTests {
   func sameTypeSheets() throws {
     let t = try organizationsOnly()
     let header: [CellValue] = [.text("编号"), .text("日期"), .text("单位"), .text("类型"), .text("主题")]
-    let path = try workbook(t, "two.xlsx", sheets: [
-      ("7月", [header, [.text("1"), .text("2021-07-03"), .text("D1"), .text("seminar"), .text("七月")], [.blank, .text("2021-07-05"), .text("D1"), .text("seminar"), .text("same")]]),
-      ("8月", [header, [.text("1"), .text("2021-08-03"), .text("D1"), .text("seminar"), .text("八月")]]),
-    ])
+    let path = try workbook(
+      t, "two.xlsx",
+      sheets: [
+        (
+          "7月",
+          [
+            header, [.text("1"), .text("2021-07-03"), .text("D1"), .text("seminar"), .text("七月")],
+            [.blank, .text("2021-07-05"), .text("D1"), .text("seminar"), .text("same")],
+          ]
+        ),
+        ("8月", [header, [.text("1"), .text("2021-08-03"), .text("D1"), .text("seminar"), .text("八月")]]),
+      ])
     #expect {
       try t.store.importFile(path)
     } throws: { error in
@@ -236,10 +257,12 @@ struct XlsxReviewTests {
       return issues.count == 1 && issues[0].file.hasSuffix("[8月]") && issues[0].problem == .duplicateId(firstLine: 2)
     }
     // Identical id-less rows on two sheets stay two rows, as in one file.
-    let ok = try workbook(t, "ok.xlsx", sheets: [
-      ("7月", [header, [.blank, .text("2021-07-05"), .text("D1"), .text("seminar"), .text("same")]]),
-      ("8月", [header, [.blank, .text("2021-07-05"), .text("D1"), .text("seminar"), .text("same")]]),
-    ])
+    let ok = try workbook(
+      t, "ok.xlsx",
+      sheets: [
+        ("7月", [header, [.blank, .text("2021-07-05"), .text("D1"), .text("seminar"), .text("same")]]),
+        ("8月", [header, [.blank, .text("2021-07-05"), .text("D1"), .text("seminar"), .text("same")]]),
+      ])
     #expect(try t.store.importFile(ok).map(\.added) == [1, 1])
   }
 
@@ -259,9 +282,17 @@ struct XlsxReviewTests {
   @Test("Excel's _xHHHH_ escapes are decoded")
   func escapes() throws {
     let t = try organizationsOnly()
-    let path = try workbook(t, "esc.xlsx", sheets: [
-      ("s", [[.text("date"), .text("unit"), .text("kind"), .text("title")], [.text("2021-07-03"), .text("D1"), .text("seminar"), .text("a\rb")]])
-    ])
+    let path = try workbook(
+      t, "esc.xlsx",
+      sheets: [
+        (
+          "s",
+          [
+            [.text("date"), .text("unit"), .text("kind"), .text("title")],
+            [.text("2021-07-03"), .text("D1"), .text("seminar"), .text("a\rb")],
+          ]
+        )
+      ])
     _ = try t.store.importOne(path)
     let title = try t.store.snapshot { source -> String in
       var title = ""
@@ -272,9 +303,17 @@ struct XlsxReviewTests {
     #expect(title == "a\rb")
     #expect(unescapeXlsx("line1_x000D_\nline2") == "line1\r\nline2")
     // Other control characters come back too, and the importer then refuses them.
-    let bell = try workbook(t, "bell.xlsx", sheets: [
-      ("s", [[.text("date"), .text("unit"), .text("kind"), .text("title")], [.text("2021-07-04"), .text("D1"), .text("seminar"), .text("a\u{7}b")]])
-    ])
+    let bell = try workbook(
+      t, "bell.xlsx",
+      sheets: [
+        (
+          "s",
+          [
+            [.text("date"), .text("unit"), .text("kind"), .text("title")],
+            [.text("2021-07-04"), .text("D1"), .text("seminar"), .text("a\u{7}b")],
+          ]
+        )
+      ])
     #expect(throws: StoreError.self) { try t.store.importOne(bell) }
   }
 }
@@ -287,7 +326,8 @@ struct XlsxErrorCellTests {
     try t.store.importOne(Fixtures.path("tiny/organizations.csv"))
     let json = t.directory.path("e.json")
     // openpyxl writes "#DIV/0!" as an error cell (t="e").
-    try Data(##"{"rows": [["date", "unit", "kind", "title"], ["2021-07-03", "D1", "seminar", "#DIV/0!"]]}"##.utf8).write(to: URL(fileURLWithPath: json))
+    try Data(##"{"rows": [["date", "unit", "kind", "title"], ["2021-07-03", "D1", "seminar", "#DIV/0!"]]}"##.utf8).write(
+      to: URL(fileURLWithPath: json))
     let path = t.directory.path("e.xlsx")
     try makeWorkbook(["sheet", path, json])
     #expect {

@@ -18,7 +18,9 @@ struct BriefCommandTests {
     let brief = try runReport(["brief", "--month", "2021-07", "--today", "2021-08-03"], in: dir.url, environment: env)
     #expect(brief.status == 0, "\(brief.stderr)")
     #expect(brief.stdout.contains("第六期"))
-    #expect(try runReport(["monthly", "--month", "2021-07", "--today", "2021-08-03", "--out", dir.path("out")], in: dir.url, environment: env).status == 0)
+    #expect(
+      try runReport(["monthly", "--month", "2021-07", "--today", "2021-08-03", "--out", dir.path("out")], in: dir.url, environment: env)
+        .status == 0)
     #expect(try String(contentsOfFile: dir.path("out/monthly-2021-07.txt"), encoding: .utf8) == brief.stdout)
     let en = try runReport(["brief", "--month", "2021-07", "--today", "2021-08-03", "--lang", "en"], environment: env)
     #expect(en.stdout.contains("No. 6"))

@@ -49,7 +49,8 @@ struct CollectionCommandTests {
     // The examples are this month's, not 2021-03's.
     #expect(wb.row(of: "2021-07-03", in: "填写说明", column: "D") != nil)
 
-    try dir.write("d1.csv", "id,date,unit,kind,title,hours,participants\n1,2021-07-05,D1,branch_study,学习一,2,10\n2,2021-07-20,D1,seminar,研讨,1.5,8\n")
+    try dir.write(
+      "d1.csv", "id,date,unit,kind,title,hours,participants\n1,2021-07-05,D1,branch_study,学习一,2,10\n2,2021-07-20,D1,seminar,研讨,1.5,8\n")
     try makeWorkbook(["fill", path, dir.path("d1.xlsx"), "活动记录=" + dir.path("d1.csv")])
     let before = try states()
     #expect(before == ["G1": "missing", "D1": "missing", "D2": "missing", "R": "missing"])

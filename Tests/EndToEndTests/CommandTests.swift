@@ -31,7 +31,10 @@ struct CommandTests {
     }
     let matters = try #require(root["matters"] as? [String: [String: Any]])
     #expect(Set(matters["period"]!.keys) == ["collected", "consolidated", "claimed", "resolved"])
-    #expect(Set(matters["cumulative"]!.keys).isSuperset(of: ["collected", "consolidated", "claimed", "resolved", "resolution_rate", "claimed_resolution_rate", "overdue", "key_projects"]))
+    #expect(
+      Set(matters["cumulative"]!.keys).isSuperset(of: [
+        "collected", "consolidated", "claimed", "resolved", "resolution_rate", "claimed_resolution_rate", "overdue", "key_projects",
+      ]))
   }
 
   @Test("--db overrides REPORT_DB, and the English table comes with --lang en")
@@ -39,7 +42,8 @@ struct CommandTests {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     #expect(try runReport(["demo", "--quiet", "--db", dir.path("a.sqlite")]).status == 0)
-    let r = try runReport(["stats", "--month", "2021-08", "--lang", "en", "--db", dir.path("a.sqlite")], environment: ["REPORT_DB": dir.path("missing.sqlite")])
+    let r = try runReport(
+      ["stats", "--month", "2021-08", "--lang", "en", "--db", dir.path("a.sqlite")], environment: ["REPORT_DB": dir.path("missing.sqlite")])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("Resolution rate (resolved ÷ consolidated)"))
   }
@@ -50,7 +54,11 @@ struct CommandTests {
     defer { dir.remove() }
     let db = dir.path("campaign.sqlite")
     let env = ["REPORT_DB": db]
-    let ok = try runReport(["import", Fixtures.path("tiny/activities.csv"), Fixtures.path("tiny/feedback.csv"), Fixtures.path("tiny/organizations.csv"), Fixtures.path("tiny/matters.csv")], environment: env)
+    let ok = try runReport(
+      [
+        "import", Fixtures.path("tiny/activities.csv"), Fixtures.path("tiny/feedback.csv"), Fixtures.path("tiny/organizations.csv"),
+        Fixtures.path("tiny/matters.csv"),
+      ], environment: env)
     #expect(ok.status == 0, "files given out of order are imported in dependency order: \(ok.stderr)")
     let before = try dumpTables(atPath: db)
     for bad in ["bad-date", "negative-hours", "unknown-unit", "unknown-kind", "contradicting-status", "duplicate-ids", "cycle"] {

@@ -27,7 +27,11 @@ struct FaultTests {
   func sql(_ db: String, _ query: String) throws -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); rows=c.execute(sys.argv[2]).fetchall(); c.commit(); print('|'.join(str(r[0]) for r in rows))", db, query]
+    p.arguments = [
+      "python3", "-c",
+      "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); rows=c.execute(sys.argv[2]).fetchall(); c.commit(); print('|'.join(str(r[0]) for r in rows))",
+      db, query,
+    ]
     let out = Pipe()
     p.standardOutput = out
     try p.run()
@@ -112,7 +116,8 @@ struct FaultTests {
     for f in [db, db + ".lock"] { chmod(f, 0o444) }
     defer { chmod(folder, 0o755) }
     for args in [["import", "--db", db, Fixtures.path("tiny/matters.csv")], ["stats", "--month", "2021-07", "--db", db]] {
-      let r = asRoot
+      let r =
+        asRoot
         ? try runCommand("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", reportExecutable.path] + args)
         : try runReport(args)
       #expect(r.status == 77, "\(args): \(r.stderr)")
@@ -129,7 +134,10 @@ struct FaultTests {
     let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
     #expect(truncate(db, off_t(size / 3)) == 0)
     let damaged = try Data(contentsOf: URL(fileURLWithPath: db))
-    for args in [["stats", "--month", "2021-07"], ["import", Fixtures.path("tiny/matters.csv")], ["monthly", "--month", "2021-07", "--out", dir.path("out")]] {
+    for args in [
+      ["stats", "--month", "2021-07"], ["import", Fixtures.path("tiny/matters.csv")],
+      ["monthly", "--month", "2021-07", "--out", dir.path("out")],
+    ] {
       let r = try runReport(args + ["--db", db])
       #expect(r.status == 65, "\(args): \(r.stderr)")
       #expect(r.stderr.contains("文件已损坏"), "\(r.stderr)")
@@ -187,9 +195,13 @@ struct FaultTests {
     DispatchQueue.concurrentPerform(iterations: 8) { worker in
       var runs = 0
       while Date() < deadline || runs == 0 || (worker < 4 && runs % 2 == 1) {
-        let args = worker < 4
+        let args =
+          worker < 4
           ? ["import", "--quiet", "--wait", "2", "--db", shared, runs % 2 == 0 ? others[worker] : files[worker]]
-          : ["monthly", "--month", ["2021-03", "2021-07", "2021-10", "2021-12"][worker - 4], "--quiet", "--wait", "2", "--db", shared, "--out", dir.path("out\(worker)")]
+          : [
+            "monthly", "--month", ["2021-03", "2021-07", "2021-10", "2021-12"][worker - 4], "--quiet", "--wait", "2", "--db", shared,
+            "--out", dir.path("out\(worker)"),
+          ]
         let status = (try? runReport(args).status) ?? -1
         statuses.withLock { $0.append(status) }
         // A busy import is tried again, so each importer ends on its own file.

@@ -32,7 +32,9 @@ struct HardeningTests {
     #expect(r.stderr.contains("数值过大：一行最多为 1000000"), "\(r.stderr)")
     try dir.write("b.csv", "date,unit,kind,count,participants,hours\n2021-07-01,D1,news_post,1000000,1000000,100000\n")
     #expect(try run(["import", dir.path("b.csv")]).status == 0)
-    for args in [["stats", "--month", "2021-07"], ["brief", "--month", "2021-07"], ["monthly", "--month", "2021-07", "--out", dir.path("o")]] {
+    for args in [
+      ["stats", "--month", "2021-07"], ["brief", "--month", "2021-07"], ["monthly", "--month", "2021-07", "--out", dir.path("o")],
+    ] {
       #expect(try run(args).status == 0, "\(args)")
     }
   }
@@ -49,7 +51,11 @@ struct HardeningTests {
   @Test("3. a report refuses a database that is not a store, and writes nothing to it")
   func foreignDatabase() throws {
     let foreign = dir.path("o.sqlite")
-    #expect(try runCommand("/usr/bin/env", ["python3", "-c", "import sqlite3; c = sqlite3.connect('\(foreign)'); c.execute('create table foo(x)'); c.commit()"]).status == 0)
+    #expect(
+      try runCommand(
+        "/usr/bin/env",
+        ["python3", "-c", "import sqlite3; c = sqlite3.connect('\(foreign)'); c.execute('create table foo(x)'); c.commit()"]
+      ).status == 0)
     let before = try Data(contentsOf: URL(fileURLWithPath: foreign))
     let r = try run(["stats", "--db", foreign, "--month", "2021-07"])
     #expect(r.status == 65)
@@ -65,7 +71,9 @@ struct HardeningTests {
   @Test("4. no part of a password is printed or logged, even with an unencoded @ in it")
   func password() throws {
     let log = dir.path("l.log")
-    let r = try run(["stats", "--db", "postgresql://report:Sup3r@Secret@127.0.0.1:1/campaign", "--month", "2021-07", "--log", log, "--wait", "1"])
+    let r = try run([
+      "stats", "--db", "postgresql://report:Sup3r@Secret@127.0.0.1:1/campaign", "--month", "2021-07", "--log", log, "--wait", "1",
+    ])
     #expect(r.status == 69, "\(r.stderr)")
     let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
     for text in [r.stderr, r.stdout, logged] {
@@ -116,11 +124,14 @@ struct HardeningTests {
     #expect(Date().timeIntervalSince(start) < 30)
   }
 
-  @Test("8. periods outside 1900–9998 are refused with exit 64 by every command", arguments: [
-    ["brief", "--month", "9999-12"], ["monthly", "--month", "0001-01"], ["annual", "--year", "9999"],
-    ["monthly", "--previous", "--today", "0001-01-15"], ["stats", "--month", "9999-12"], ["quarterly", "--quarter", "9999Q4"],
-    ["range", "--from", "1899-12-01", "--to", "1900-01-31"], ["status", "--month", "9999-12"], ["monthly", "--previous", "--today", "1900-01-15"],
-  ])
+  @Test(
+    "8. periods outside 1900–9998 are refused with exit 64 by every command",
+    arguments: [
+      ["brief", "--month", "9999-12"], ["monthly", "--month", "0001-01"], ["annual", "--year", "9999"],
+      ["monthly", "--previous", "--today", "0001-01-15"], ["stats", "--month", "9999-12"], ["quarterly", "--quarter", "9999Q4"],
+      ["range", "--from", "1899-12-01", "--to", "1900-01-31"], ["status", "--month", "9999-12"],
+      ["monthly", "--previous", "--today", "1900-01-15"],
+    ])
   func edgePeriods(_ args: [String]) throws {
     let r = try run(args)
     #expect(r.status == 64, "\(args): \(r.stderr)")
@@ -201,11 +212,13 @@ struct HardeningTests {
     #expect(folder.stderr.contains("这是一个文件夹"))
   }
 
-  @Test("14. a template nested too deep, with lists in lists, or with too many tags is refused with its line", arguments: [
-    (String(repeating: "{{#institution}}", count: 5_000) + String(repeating: "{{/institution}}", count: 5_000), "nested more than 16"),
-    (String(repeating: "{{#units}}", count: 12) + "{{name}}" + String(repeating: "{{/units}}", count: 12), "lists nested more than 2"),
-    (String(repeating: "{{institution}}\n", count: 40_000), "more than 10000 tags"),
-  ])
+  @Test(
+    "14. a template nested too deep, with lists in lists, or with too many tags is refused with its line",
+    arguments: [
+      (String(repeating: "{{#institution}}", count: 5_000) + String(repeating: "{{/institution}}", count: 5_000), "nested more than 16"),
+      (String(repeating: "{{#units}}", count: 12) + "{{name}}" + String(repeating: "{{/units}}", count: 12), "lists nested more than 2"),
+      (String(repeating: "{{institution}}\n", count: 40_000), "more than 10000 tags"),
+    ])
   func templates(_ template: String, _ message: String) throws {
     try FileManager.default.createDirectory(atPath: dir.path("t"), withIntermediateDirectories: true)
     try dir.write("t/briefing.zh.mustache", template)
@@ -226,7 +239,8 @@ struct HardeningTests {
     #expect(device.status == 66, "\(device.stderr)")
     let fifo = dir.path("ff")
     #expect(mkfifo(fifo, 0o600) == 0)
-    let fed = try runShell("cat \"$1\" > \"$2\" & exec timeout 20 \"$0\" import \"$2\"", [reportExecutable.path, dir.path("p.csv"), fifo], environment: env)
+    let fed = try runShell(
+      "cat \"$1\" > \"$2\" & exec timeout 20 \"$0\" import \"$2\"", [reportExecutable.path, dir.path("p.csv"), fifo], environment: env)
     #expect(fed.status == 0, "\(fed.stderr)")
     #expect(fed.stdout.contains("未变 1"))
   }

@@ -17,7 +17,8 @@ struct LimitsTests {
     let manyCells = String(repeating: ",", count: 10_000_000)
     let file = try dir.write(
       "long.csv",
-      "id,date,unit,kind,title,note\nL1,2021-07-01,D1,seminar,t,\(hugeCell)\nL2,2021-07-02,D1,seminar,t,x\(manyCells)y\nL3,2021-07-03,D1,seminar,t,\n")
+      "id,date,unit,kind,title,note\nL1,2021-07-01,D1,seminar,t,\(hugeCell)\nL2,2021-07-02,D1,seminar,t,x\(manyCells)y\nL3,2021-07-03,D1,seminar,t,\n"
+    )
     let r = try runReport(["import", file], environment: env)
     #expect(r.status == 65)
     #expect(r.stderr.contains("long.csv:2:6"), "\(r.stderr.prefix(500))")
@@ -49,7 +50,8 @@ struct LimitsTests {
     #expect(try runReport(["monthly", "--month", "2021-07", "--quiet", "--out", dir.path("out")], environment: env).status == 0)
     #expect(try runReport(["template", "--unit", "L999", "--out", dir.path("out")], environment: env).status == 0)
     // A cycle deep in the tree is found and named.
-    let cycle = try runReport(["import", try dir.write("cycle.csv", "id,name,kind,parent,counted\nL1,第1层,general_branch,L1000,\n")], environment: env)
+    let cycle = try runReport(
+      ["import", try dir.write("cycle.csv", "id,name,kind,parent,counted\nL1,第1层,general_branch,L1000,\n")], environment: env)
     #expect(cycle.status == 65)
     #expect(cycle.stderr.contains("循环"), "\(cycle.stderr)")
   }

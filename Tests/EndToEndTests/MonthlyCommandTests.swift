@@ -24,7 +24,8 @@ struct MonthlyCommandTests {
     #expect(try String(contentsOfFile: briefing, encoding: .utf8).contains("北辰职业技术学院2021年7月党史学习教育工作情况"))
     // A second run with the same data and date gives the same bytes.
     let first = try Data(contentsOf: URL(fileURLWithPath: written))
-    #expect(try runReport(["monthly", "--month", "2021-07", "--today", "2021-08-03", "--quiet"], in: dir.url, environment: env).stdout.isEmpty)
+    #expect(
+      try runReport(["monthly", "--month", "2021-07", "--today", "2021-08-03", "--quiet"], in: dir.url, environment: env).stdout.isEmpty)
     #expect(try Data(contentsOf: URL(fileURLWithPath: written)) == first)
   }
 

@@ -52,7 +52,9 @@ struct PostgresTests {
     }
 
     // A generated institution of 30 units and 20,000 activities.
-    #expect(try runReport(["generate", "--units", "30", "--activities", "20000", "--matters", "300", "--seed", "11", "--out", dir.path("gen")]).status == 0)
+    #expect(
+      try runReport(["generate", "--units", "30", "--activities", "20000", "--matters", "300", "--seed", "11", "--out", dir.path("gen")])
+        .status == 0)
     let files = ["organizations", "activities", "matters", "feedback"].map { dir.path("gen/\($0).csv") }
     let generated = try ServerDatabase(admin: admin)
     for db in [dir.path("gen.sqlite"), generated.url] {
@@ -74,7 +76,8 @@ struct PostgresTests {
     for k in 0..<(1500 + 100 * n) {
       let kind = k % 3 == 0 ? "event" : "branch_study"
       if kind == "branch_study" { branchStudy += 1 }
-      acts += "I\(n)-A\(k),2021-\(String(format: "%02d", 1 + k % 7))-\(String(format: "%02d", 1 + k % 28)),I\(n)B\(1 + k % 4),\(kind),学习\(k),1.5,\(5 + k % 20)\n"
+      acts +=
+        "I\(n)-A\(k),2021-\(String(format: "%02d", 1 + k % 7))-\(String(format: "%02d", 1 + k % 28)),I\(n)B\(1 + k % 4),\(kind),学习\(k),1.5,\(5 + k % 20)\n"
     }
     var matters = "id,title,unit,raised,status\n"
     for m in 0..<40 { matters += "I\(n)-M\(m),事项\(m),I\(n)B\(1 + m % 4),2021-0\(1 + m % 6)-10,open\n" }
@@ -105,7 +108,9 @@ struct PostgresTests {
     let finished = ManagedAtomicFlag()
     DispatchQueue.global().async {
       while !finished.isSet {
-        if let r = try? runReport(["stats", "--db", server.url, "--month", "2021-07", "--json"]), r.status == 0 { snapshots.append(r.stdout) }
+        if let r = try? runReport(["stats", "--db", server.url, "--month", "2021-07", "--json"]), r.status == 0 {
+          snapshots.append(r.stdout)
+        }
       }
       done.signal()
     }
@@ -170,7 +175,9 @@ struct PostgresTests {
     #expect(!refused.stderr.contains("not-the-password"))
     #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
 
-    let missing = try runReport(["stats", "--db", ServerDatabase.url(admin, database: "no_such_database"), "--month", "2021-07", "--lang", "en"])
+    let missing = try runReport([
+      "stats", "--db", ServerDatabase.url(admin, database: "no_such_database"), "--month", "2021-07", "--lang", "en",
+    ])
     #expect(missing.status == 66)
     #expect(missing.stderr.contains("the server has no such database"), "\(missing.stderr)")
     #expect(!missing.stderr.contains("report-test"))

@@ -70,7 +70,10 @@ struct SecurityTests {
     let sub = dir.path("out/sub")
     let m = try runReport(["monthly", "--month", "2021-07", "--root", "../evil", "--out", sub, "--quiet"], environment: env)
     #expect(m.status == 0, "\(m.stderr)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: sub).sorted() == ["monthly-2021-07-..%2Fevil.txt", "monthly-2021-07-..%2Fevil.xlsx"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: sub).sorted() == [
+        "monthly-2021-07-..%2Fevil.txt", "monthly-2021-07-..%2Fevil.xlsx",
+      ])
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).sorted() == ["inner", "sub"])
   }
 
@@ -81,7 +84,9 @@ struct SecurityTests {
     let db = dir.path("data/campaign.sqlite")
     let env = ["REPORT_DB": db]
     #expect(try runReport(["demo", "--quiet", "--log", dir.path("report.log")], environment: env).status == 0)
-    #expect(try runReport(["monthly", "--month", "2021-07", "--out", dir.path("out"), "--log", dir.path("report.log")], environment: env).status == 0)
+    #expect(
+      try runReport(["monthly", "--month", "2021-07", "--out", dir.path("out"), "--log", dir.path("report.log")], environment: env).status
+        == 0)
     func mode(_ path: String) throws -> Int {
       (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int ?? -1) & 0o777
     }

@@ -9,7 +9,9 @@ struct TemplateCommandTests {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let env = ["REPORT_DB": dir.path("campaign.sqlite")]
-    #expect(try runReport(["import", Fixtures.path("tiny/organizations.csv"), Fixtures.path("tiny/matters.csv"), "--quiet"], environment: env).status == 0)
+    #expect(
+      try runReport(["import", Fixtures.path("tiny/organizations.csv"), Fixtures.path("tiny/matters.csv"), "--quiet"], environment: env)
+        .status == 0)
     let r = try runReport(["template", "--type", "activities", "--unit", "G1", "--out", dir.path("out")], environment: env)
     #expect(r.status == 0, "\(r.stderr)")
     let path = dir.path("out/template-G1-activities.xlsx")

@@ -119,7 +119,8 @@ struct UnattendedRunTests {
     for _ in 0..<3 {
       group.enter()
       DispatchQueue.global().async {
-        let r = try? runReport(["quarterly", "--quarter", "2021Q3", "--today", "2021-10-08", "--out", out, "--wait", "60"], environment: env)
+        let r = try? runReport(
+          ["quarterly", "--quarter", "2021Q3", "--today", "2021-10-08", "--out", out, "--wait", "60"], environment: env)
         lock.lock()
         statuses.append(r?.status ?? -1)
         lock.unlock()
@@ -143,7 +144,9 @@ struct UnattendedRunTests {
     let json = try #require(try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any])
     #expect((json["files"] as? [String])?.count == 2)
     #expect(json["kinds"] != nil)
-    #expect(try runReport(["monthly", "--month", "2021-07", "--out", dir.write("blocker", "") + "/x", "--log", log], environment: env).status == 73)
+    #expect(
+      try runReport(["monthly", "--month", "2021-07", "--out", dir.write("blocker", "") + "/x", "--log", log], environment: env).status
+        == 73)
     #expect(try runReport(["monthly", "--month", "2021-07", "--log", log, "--bogus"], environment: env).status == 64)
     let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 3)
@@ -168,7 +171,9 @@ struct UnattendedRunTests {
     #expect(r.stdout.contains("ExecStart=\(reportExecutable.path) %i --previous"))
     #expect(r.stdout.contains("User=\(NSUserName())"))
     #expect(r.stdout.contains("任务在报送截止日"))
-    #expect(try runReport(["config", "submission_deadline", "10"], in: dir.url, environment: ["REPORT_DB": dir.path("campaign.sqlite")]).status == 0)
+    #expect(
+      try runReport(["config", "submission_deadline", "10"], in: dir.url, environment: ["REPORT_DB": dir.path("campaign.sqlite")]).status
+        == 0)
     let later = try runReport(["schedule", "--lang", "en"], in: dir.url, environment: ["REPORT_DB": dir.path("campaign.sqlite")])
     #expect(later.stdout.contains("OnCalendar=*-*-11 06:30:00"))
     #expect(later.stdout.contains("The jobs run the day after the submission deadline"))

@@ -19,7 +19,8 @@ public func goldenMismatch(_ actual: String, file name: String) throws -> String
   for i in 0..<max(e.count, a.count) {
     let el = i < e.count ? e[i] : "<end of file>", al = i < a.count ? a[i] : "<end of file>"
     if el != al {
-      return "golden/\(name):\(i + 1) differs\n  expected: \(el)\n  actual:   \(al)\n(re-record with RECORD_GOLDEN=1 if the change is intended)"
+      return
+        "golden/\(name):\(i + 1) differs\n  expected: \(el)\n  actual:   \(al)\n(re-record with RECORD_GOLDEN=1 if the change is intended)"
     }
   }
   return "golden/\(name) differs"

@@ -14,7 +14,10 @@ func dumpQueries(batches: Bool) -> [(String, String)] {
   ].map { ($0.0, "SELECT \($0.1) FROM \($0.0)") }
   guard batches else { return records }
   return records + [
-    ("batch", "SELECT batch, action, types, file, sha256, unit, month, author, rows, added, updated, removed, unchanged, reason, undoes, undone_by FROM batch"),
+    (
+      "batch",
+      "SELECT batch, action, types, file, sha256, unit, month, author, rows, added, updated, removed, unchanged, reason, undoes, undone_by FROM batch"
+    ),
     ("activity batches", "SELECT key, batch FROM activity"), ("matter batches", "SELECT id, batch FROM matter"),
     ("feedback batches", "SELECT key, batch FROM feedback"),
     ("activity_history", "SELECT * FROM activity_history"), ("matter_history", "SELECT * FROM matter_history"),

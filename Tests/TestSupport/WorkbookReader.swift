@@ -17,7 +17,8 @@ public struct ReadWorkbook {
     let errors = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0, let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-      throw ReaderError(message: "read_workbook.py failed (install openpyxl: pip install openpyxl): " + String(decoding: errors, as: UTF8.self))
+      throw ReaderError(
+        message: "read_workbook.py failed (install openpyxl: pip install openpyxl): " + String(decoding: errors, as: UTF8.self))
     }
     self.json = json
   }
@@ -63,7 +64,9 @@ public func auditWorkbook(_ path: String) throws -> (errors: Int, output: String
   try process.run()
   let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
   process.waitUntilExit()
-  let errors = text.split(separator: "\n").first { $0.hasPrefix("Errors:") }.flatMap { Int($0.dropFirst(7).trimmingCharacters(in: .whitespaces)) }
+  let errors = text.split(separator: "\n").first { $0.hasPrefix("Errors:") }.flatMap {
+    Int($0.dropFirst(7).trimmingCharacters(in: .whitespaces))
+  }
   return (errors ?? -1, text)
 }
 

@@ -4,22 +4,27 @@ import CampaignStore
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Writers
 
 @Suite("Phrases of official texts")
 struct PhraseTests {
-  @Test("Chinese numerals", arguments: [
-    (0, "零"), (1, "一"), (7, "七"), (10, "十"), (15, "十五"), (20, "二十"), (21, "二十一"), (100, "一百"), (101, "一百零一"),
-    (110, "一百一十"), (1001, "一千零一"), (2021, "二千零二十一"), (10000, "一万"), (10001, "一万零一"), (12345, "一万二千三百四十五"),
-  ])
+  @Test(
+    "Chinese numerals",
+    arguments: [
+      (0, "零"), (1, "一"), (7, "七"), (10, "十"), (15, "十五"), (20, "二十"), (21, "二十一"), (100, "一百"), (101, "一百零一"),
+      (110, "一百一十"), (1001, "一千零一"), (2021, "二千零二十一"), (10000, "一万"), (10001, "一万零一"), (12345, "一万二千三百四十五"),
+    ])
   func numerals(_ n: Int, _ expected: String) {
     #expect(Phrases.chineseNumeral(n) == expected)
   }
 
-  @Test("approximate counts: 23 → 20余", arguments: [
-    (0, "0"), (9, "9"), (10, "10"), (18, "10余"), (20, "20"), (23, "20余"), (99, "90余"), (100, "100"), (137, "130余"),
-    (512, "510余"), (1280, "1200余"),
-  ])
+  @Test(
+    "approximate counts: 23 → 20余",
+    arguments: [
+      (0, "0"), (9, "9"), (10, "10"), (18, "10余"), (20, "20"), (23, "20余"), (99, "90余"), (100, "100"), (137, "130余"),
+      (512, "510余"), (1280, "1200余"),
+    ])
   func approximate(_ n: Int, _ expected: String) {
     #expect(Phrases.approximate(n) == expected)
   }
@@ -88,13 +93,16 @@ struct BriefingTests {
   func render(_ t: TestStore, _ month: Month, lang: Language, template: Briefing.Template? = nil, reportDate: Day) throws -> String {
     try t.store.snapshot { source in
       let report = try PeriodReport.compute(month: month, from: source)
-      return try Briefing.render(report, template: template ?? Briefing.template(lang: lang, directory: nil), lang: lang, reportDate: reportDate)
+      return try Briefing.render(
+        report, template: template ?? Briefing.template(lang: lang, directory: nil), lang: lang, reportDate: reportDate)
     }
   }
 
-  @Test("the demo's briefings match the golden texts", arguments: [
-    ("2021-07", Language.zh, "2021-08-03"), ("2021-08", .zh, "2021-09-02"), ("2021-08", .en, "2021-09-02"),
-  ])
+  @Test(
+    "the demo's briefings match the golden texts",
+    arguments: [
+      ("2021-07", Language.zh, "2021-08-03"), ("2021-08", .zh, "2021-09-02"), ("2021-08", .en, "2021-09-02"),
+    ])
   func golden(_ month: String, _ lang: Language, _ date: String) throws {
     let t = try demo()
     let text = try render(t, Month(parsing: month)!, lang: lang, reportDate: Day(parsing: date)!)
@@ -190,7 +198,8 @@ struct BriefingTests {
   @Test("an unknown name is an error with the template's name and line")
   func unknownName() throws {
     let t = try TestStore.tiny()
-    let template = Briefing.Template(name: "mine.mustache", text: "第一行\n{{kinds.reading_class.period.count}}\n{{kinds.reading_clas.period.count}}\n")
+    let template = Briefing.Template(
+      name: "mine.mustache", text: "第一行\n{{kinds.reading_class.period.count}}\n{{kinds.reading_clas.period.count}}\n")
     #expect {
       try render(t, Month(year: 2021, month: 7)!, lang: .zh, template: template, reportDate: Day(year: 2021, month: 8, day: 3)!)
     } throws: { error in
@@ -199,9 +208,11 @@ struct BriefingTests {
     }
   }
 
-  @Test("a template cannot include another file: partials and blocks are refused with their line", arguments: [
-    "{{> /etc/passwd}}", "{{>../../secret}}", "{{$block}}x{{/block}}", "{{<parent}}{{/parent}}",
-  ])
+  @Test(
+    "a template cannot include another file: partials and blocks are refused with their line",
+    arguments: [
+      "{{> /etc/passwd}}", "{{>../../secret}}", "{{$block}}x{{/block}}", "{{<parent}}{{/parent}}",
+    ])
   func noPartials(_ tag: String) throws {
     let t = try TestStore.tiny()
     let template = Briefing.Template(name: "mine.mustache", text: "第一行\n" + tag + "\n")
@@ -213,19 +224,23 @@ struct BriefingTests {
     }
   }
 
-  @Test("names inside sections resolve against the section's items", arguments: [
-    ("{{#units}}{{name}}{{branch_study.period}}{{/units}}", true),
-    ("{{#units}}{{nonsense}}{{/units}}", false),
-    ("{{#below_average.list}}{{.}}{{/below_average.list}}", true),
-    ("{{#nonzero(kinds.seminar.period.count)}}{{institution}}{{/nonzero(kinds.seminar.period.count)}}", true),
-    ("{{measured(kinds.seminar.period.count)}}", true),
-    ("{{bogus(kinds.seminar.period.count)}}", false),
-    ("{{#overdue_matters.list}}{{title}}{{due}}{{/overdue_matters.list}}", true),
-  ])
+  @Test(
+    "names inside sections resolve against the section's items",
+    arguments: [
+      ("{{#units}}{{name}}{{branch_study.period}}{{/units}}", true),
+      ("{{#units}}{{nonsense}}{{/units}}", false),
+      ("{{#below_average.list}}{{.}}{{/below_average.list}}", true),
+      ("{{#nonzero(kinds.seminar.period.count)}}{{institution}}{{/nonzero(kinds.seminar.period.count)}}", true),
+      ("{{measured(kinds.seminar.period.count)}}", true),
+      ("{{bogus(kinds.seminar.period.count)}}", false),
+      ("{{#overdue_matters.list}}{{title}}{{due}}{{/overdue_matters.list}}", true),
+    ])
   func scoping(_ text: String, _ valid: Bool) throws {
     let t = try TestStore.tiny()
     let template = Briefing.Template(name: "s.mustache", text: text)
-    let result = Result { try render(t, Month(year: 2021, month: 7)!, lang: .zh, template: template, reportDate: Day(year: 2021, month: 8, day: 3)!) }
+    let result = Result {
+      try render(t, Month(year: 2021, month: 7)!, lang: .zh, template: template, reportDate: Day(year: 2021, month: 8, day: 3)!)
+    }
     if valid {
       #expect(throws: Never.self) { try result.get() }
     } else {

@@ -140,7 +140,8 @@ struct ReportWorkbookTests {
   @Test("data text is never a formula; dates are dates; the ledger shows status as of the month's end")
   func textAndDates() throws {
     let t = try TestStore.tiny()
-    _ = try t.store.importOne(try t.directory.write("x.csv", "id,date,unit,kind,title\nX1,2021-07-02,D1,seminar,=SUM(1;2)\nX2,2021-07-03,D1,seminar,+86 研讨\n"))
+    _ = try t.store.importOne(
+      try t.directory.write("x.csv", "id,date,unit,kind,title\nX1,2021-07-02,D1,seminar,=SUM(1;2)\nX2,2021-07-03,D1,seminar,+86 研讨\n"))
     let (path, _) = try write(t)
     let wb = try ReadWorkbook(path: path)
     let row = try #require(wb.row(of: "=SUM(1;2)", in: "学习活动明细", column: "F"))

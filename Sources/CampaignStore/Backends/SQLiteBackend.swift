@@ -99,7 +99,8 @@ final class SQLiteBackend: StoreBackend {
       return .busy(path: path)
     case let e as DatabaseError where e.resultCode == .SQLITE_READONLY:
       return .readOnly(path: path)
-    case let e as DatabaseError where e.resultCode == .SQLITE_CANTOPEN && FileManager.default.fileExists(atPath: path)
+    case let e as DatabaseError
+    where e.resultCode == .SQLITE_CANTOPEN && FileManager.default.fileExists(atPath: path)
       && !FileManager.default.isWritableFile(atPath: path):
       return .readOnly(path: path)
     case let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT:

@@ -64,10 +64,11 @@ struct ActivityImporter: RowImporter {
           iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count), level?.rawValue ?? "", lead, note,
         ]))
     if context.submission != nil { replacement.wrote(key) }
-    let outcomes = try upsert.write([
-      .text(key), id.sqlValue, .text(iso), .text(org), .text(kind.code), .text(title), hours.hundredths.sqlValue,
-      participants.sqlValue, count.sqlValue, level?.rawValue.sqlValue ?? .null, .text(lead), .text(note),
-    ], line: row.line)
+    let outcomes = try upsert.write(
+      [
+        .text(key), id.sqlValue, .text(iso), .text(org), .text(kind.code), .text(title), hours.hundredths.sqlValue,
+        participants.sqlValue, count.sqlValue, level?.rawValue.sqlValue ?? .null, .text(lead), .text(note),
+      ], line: row.line)
     // Row by row (SQLite), the outcome is this row's.
     if marksAddedMonths, outcomes.first == .added { addedMonths.insert(date.monthOfYear) }
     return outcomes

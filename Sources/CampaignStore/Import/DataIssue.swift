@@ -116,7 +116,9 @@ public struct DataIssue: Sendable, Equatable {
     case .duplicateColumn(let first):
       return lang.pick("与第 \(first) 列重复。请删除或改名其中一列。", "repeats column \(first). Remove or rename one of them.")
     case .tooManyCells(let expected):
-      return lang.pick("本行的单元格比表头多（表头 \(expected) 列）。请检查是否有多余的逗号，含逗号的内容要加引号。", "the row has more cells than the header's \(expected). Look for a stray comma; quote text that contains commas.")
+      return lang.pick(
+        "本行的单元格比表头多（表头 \(expected) 列）。请检查是否有多余的逗号，含逗号的内容要加引号。",
+        "the row has more cells than the header's \(expected). Look for a stray comma; quote text that contains commas.")
     case .controlCharacter(let codePoint):
       let u = "U+" + String(format: "%04X", codePoint)
       return lang.pick(
@@ -125,7 +127,9 @@ public struct DataIssue: Sendable, Equatable {
     case .formulaError:
       return lang.pick("单元格中的公式计算出错。请改正公式或直接填写数值。", "the cell's formula failed. Correct the formula or type the value.")
     case .tooLong(let limit):
-      return lang.pick("内容超过 \(limit) 个字符（Excel 单元格的上限），报表无法容纳。请删减或拆分。", "longer than \(limit) characters, Excel's limit for a cell, so no report could hold it. Shorten or split it.")
+      return lang.pick(
+        "内容超过 \(limit) 个字符（Excel 单元格的上限），报表无法容纳。请删减或拆分。",
+        "longer than \(limit) characters, Excel's limit for a cell, so no report could hold it. Shorten or split it.")
     case .required:
       return lang.pick("不能为空。请填写。", "must not be empty. Fill it in.")
     case .badDate:
@@ -139,32 +143,53 @@ public struct DataIssue: Sendable, Equatable {
     case .badChoice(let allowed):
       return lang.pick("不是可选值。可选：\(allowed)。", "not one of the allowed values: \(allowed).")
     case .unknownUnit:
-      return lang.pick("找不到该单位。请填写组织编码或准确的单位全称，并先导入 organizations 文件。", "no organization has this id or exact name. Use an id or exact name, and import the organizations file first.")
+      return lang.pick(
+        "找不到该单位。请填写组织编码或准确的单位全称，并先导入 organizations 文件。",
+        "no organization has this id or exact name. Use an id or exact name, and import the organizations file first.")
     case .ambiguousUnit(let ids):
-      return lang.pick("有多个单位同名（编码 \(ids.joined(separator: "、"))）。请改填组织编码。", "several organizations have this name (ids \(ids.joined(separator: ", "))). Use the id instead.")
+      return lang.pick(
+        "有多个单位同名（编码 \(ids.joined(separator: "、"))）。请改填组织编码。",
+        "several organizations have this name (ids \(ids.joined(separator: ", "))). Use the id instead.")
     case .unknownKind:
-      return lang.pick("不是目录中的活动类型。请填写类型编码或中文名称（见 report kinds），或先在目录中添加该类型。", "not a kind in the catalogue. Use a kind code or its Chinese name (see `report kinds`), or add the kind to the catalogue first.")
+      return lang.pick(
+        "不是目录中的活动类型。请填写类型编码或中文名称（见 report kinds），或先在目录中添加该类型。",
+        "not a kind in the catalogue. Use a kind code or its Chinese name (see `report kinds`), or add the kind to the catalogue first.")
     case .unknownMatter:
-      return lang.pick("找不到该事项编号。请先导入 matters 台账，或留空表示未采纳。", "no matter has this id. Import the matters ledger first, or leave it empty for an opinion not adopted.")
+      return lang.pick(
+        "找不到该事项编号。请先导入 matters 台账，或留空表示未采纳。",
+        "no matter has this id. Import the matters ledger first, or leave it empty for an opinion not adopted.")
     case .unknownParent:
-      return lang.pick("上级组织不存在。请填写本文件或已导入组织中的编码。", "the parent does not exist. Use the id of an organization in this file or already imported.")
+      return lang.pick(
+        "上级组织不存在。请填写本文件或已导入组织中的编码。", "the parent does not exist. Use the id of an organization in this file or already imported.")
     case .duplicateId(let first):
       return lang.pick("编号与第 \(first) 行重复。同一文件中编号必须唯一。", "the id repeats line \(first). Ids must be unique within a file.")
     case .rootCount(let roots):
       if roots.isEmpty {
-        return lang.pick("组织没有顶级党委（上级为空的一行）。请为党委留空上级。", "the organizations have no top committee (a row with an empty parent). Leave the committee's parent empty.")
+        return lang.pick(
+          "组织没有顶级党委（上级为空的一行）。请为党委留空上级。",
+          "the organizations have no top committee (a row with an empty parent). Leave the committee's parent empty.")
       }
-      return lang.pick("上级为空的组织有多个（\(roots.joined(separator: "、"))）。只有顶级党委的上级可以为空。", "several organizations have an empty parent (\(roots.joined(separator: ", "))). Only the top committee may.")
+      return lang.pick(
+        "上级为空的组织有多个（\(roots.joined(separator: "、"))）。只有顶级党委的上级可以为空。",
+        "several organizations have an empty parent (\(roots.joined(separator: ", "))). Only the top committee may.")
     case .rootNotCommittee:
-      return lang.pick("上级为空的组织必须是党委（committee）。请填写其上级，或把类型改为党委。", "the organization without a parent must be the committee. Give it a parent, or make its kind committee.")
+      return lang.pick(
+        "上级为空的组织必须是党委（committee）。请填写其上级，或把类型改为党委。",
+        "the organization without a parent must be the committee. Give it a parent, or make its kind committee.")
     case .committeeWithParent:
-      return lang.pick("党委（committee）是顶级组织，不能有上级。请清空上级，或改正类型。", "the committee is the top of the tree and cannot have a parent. Clear the parent or correct the kind.")
+      return lang.pick(
+        "党委（committee）是顶级组织，不能有上级。请清空上级，或改正类型。",
+        "the committee is the top of the tree and cannot have a parent. Clear the parent or correct the kind.")
     case .cycle(let path):
-      return lang.pick("组织的上级关系形成了循环（\(path.joined(separator: " → "))）。请改正上级。", "the parents form a cycle (\(path.joined(separator: " → "))). Correct the parent.")
+      return lang.pick(
+        "组织的上级关系形成了循环（\(path.joined(separator: " → "))）。请改正上级。",
+        "the parents form a cycle (\(path.joined(separator: " → "))). Correct the parent.")
     case .resolvedWithoutDate:
-      return lang.pick("状态为已解决，但没有解决日期。请填写解决日期或更正状态。", "the status is resolved but there is no resolved date. Add the date or correct the status.")
+      return lang.pick(
+        "状态为已解决，但没有解决日期。请填写解决日期或更正状态。", "the status is resolved but there is no resolved date. Add the date or correct the status.")
     case .resolvedDateWithoutStatus:
-      return lang.pick("有解决日期，但状态不是已解决。请更正状态或删去解决日期。", "there is a resolved date but the status is not resolved. Correct the status or remove the date.")
+      return lang.pick(
+        "有解决日期，但状态不是已解决。请更正状态或删去解决日期。", "there is a resolved date but the status is not resolved. Correct the status or remove the date.")
     case .dateBeforeRaised(let date):
       let zh = date == .claimed ? "认领日期" : date == .due ? "计划完成日期" : "解决日期"
       return lang.pick("\(zh)早于汇总日期。请检查日期。", "the \(date.rawValue) date is before the raised date. Check the dates.")
@@ -179,11 +204,13 @@ public struct DataIssue: Sendable, Equatable {
     case .outsideRoot(let root):
       return lang.pick(
         "该组织不是 \(root) 或其下级。按 --root \(root) 导入或作为 \(root) 的报送时，只能包含 \(root) 及其下级组织的记录。",
-        "this organization is not \(root) or under it. With --root \(root), or in a submission of \(root), only records of \(root) and the organizations under it may be imported.")
+        "this organization is not \(root) or under it. With --root \(root), or in a submission of \(root), only records of \(root) and the organizations under it may be imported."
+      )
     case .belongsElsewhere(let organization, let root):
       return lang.pick(
         "该编号已是 \(organization) 的记录，不在 \(root) 之下，不能由本单位修改。编号在整个数据库中唯一：请给本单位的编号加上单位前缀。",
-        "this id is already a record of \(organization), which is not under \(root), and cannot be changed from here. Ids are unique across the whole store: prefix your ids with your organization's code.")
+        "this id is already a record of \(organization), which is not under \(root), and cannot be changed from here. Ids are unique across the whole store: prefix your ids with your organization's code."
+      )
     case .outsideMonth(let month):
       return lang.pick(
         "日期不在本次报送的月份（\(month.chinese)）内。请改正日期，或把该记录放到所属月份的报送表中。",
@@ -197,15 +224,20 @@ public struct DataIssue: Sendable, Equatable {
     case .totalRow:
       return lang.pick("合计行，已跳过。", "a total row, skipped.")
     case .tooManyColumns(let limit):
-      return lang.pick("该行超过 \(limit) 列（Excel 的列数上限），超出的列无法读取。请删去多余的列。", "the row has more than \(limit) columns (Excel's limit), and the columns past it cannot be read. Remove the extra columns.")
+      return lang.pick(
+        "该行超过 \(limit) 列（Excel 的列数上限），超出的列无法读取。请删去多余的列。",
+        "the row has more than \(limit) columns (Excel's limit), and the columns past it cannot be read. Remove the extra columns.")
     case .dateTooEarly:
       return lang.pick("日期早于1900年1月1日，报表无法表示。请检查年份。", "the date is before 1900-01-01, which no workbook can show. Check the year.")
     case .tooLarge(let maximum):
-      return lang.pick("数值过大：一行最多为 \(maximum)。请检查是否多输了数字，或把记录拆成几行。", "too large: a row holds at most \(maximum). Check for extra digits, or split the record into several rows.")
+      return lang.pick(
+        "数值过大：一行最多为 \(maximum)。请检查是否多输了数字，或把记录拆成几行。",
+        "too large: a row holds at most \(maximum). Check for extra digits, or split the record into several rows.")
     case .otherScope(let bound):
       return lang.pick(
         "该工作簿是 \(bound) 的报送表，与命令中的 --unit/--month 不符。请核对单位和月份，或为该单位和月份重新生成模板。",
-        "this workbook is the submission form of \(bound), not of the --unit/--month given. Check the unit and month, or write a new template for them.")
+        "this workbook is the submission form of \(bound), not of the --unit/--month given. Check the unit and month, or write a new template for them."
+      )
     }
   }
 }

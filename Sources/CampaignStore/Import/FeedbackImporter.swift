@@ -43,6 +43,7 @@ struct FeedbackImporter: RowImporter {
     guard row.issues.isEmpty, write, let date, let org, let content else { return [] }
     let key = try context.keyPrefix + (id.map { "id:" + $0 } ?? contentKeys.key(for: [date.iso, org, channel, content, matter ?? ""]))
     if context.submission != nil { replacement.wrote(key) }
-    return try upsert.write([.text(key), id.sqlValue, .text(date.iso), .text(org), .text(channel), .text(content), matter.sqlValue], line: row.line)
+    return try upsert.write(
+      [.text(key), id.sqlValue, .text(date.iso), .text(org), .text(channel), .text(content), matter.sqlValue], line: row.line)
   }
 }

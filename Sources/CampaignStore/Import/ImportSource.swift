@@ -77,7 +77,8 @@ public final class ImportSource: @unchecked Sendable {
         total += Int64(chunk.count)
         if total > maximumCopy {
           unlink(temp)
-          throw StoreError.unreadableFile(path: source, reason: "it brings more than \(maximumCopy >> 30) GB, or never ends; save the data to a file first")
+          throw StoreError.unreadableFile(
+            path: source, reason: "it brings more than \(maximumCopy >> 30) GB, or never ends; save the data to a file first")
         }
         try output.write(contentsOf: chunk)
       }

@@ -130,7 +130,8 @@ extension CampaignStore {
 
   /// Imports one source (a file, a pipe's bytes, an upload) as one recorded batch; messages
   /// name it by `source.name`.
-  public func importFile(_ input: ImportSource, request: ImportRequest, progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportResult {
+  public func importFile(_ input: ImportSource, request: ImportRequest, progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportResult
+  {
     var request = request
     let sources: [any RecordSource]
     let path = input.name
@@ -138,9 +139,11 @@ extension CampaignStore {
       let reader = try XlsxReader(path: input.path, name: input.name)
       if let bound = try reader.binding() {
         if let asked = request.submission, asked != bound {
-          throw .badData(file: path, issues: [
-            DataIssue(file: path, line: 1, column: nil, header: nil, value: "", problem: .otherScope(bound: bound.description))
-          ])
+          throw .badData(
+            file: path,
+            issues: [
+              DataIssue(file: path, line: 1, column: nil, header: nil, value: "", problem: .otherScope(bound: bound.description))
+            ])
         }
         request.submission = bound
       }
@@ -212,13 +215,19 @@ extension CampaignStore {
         // Past Excel's 16,384 columns the reader keeps no cells: a header that long would lose
         // columns silently.
         if rec.droppedText {
-          throw StoreError.badData(file: source.name, issues: [
-            DataIssue(file: source.name, line: rec.line, column: nil, header: nil, value: "", problem: .tooManyColumns(limit: CSVParser.maximumFields))
-          ])
+          throw StoreError.badData(
+            file: source.name,
+            issues: [
+              DataIssue(
+                file: source.name, line: rec.line, column: nil, header: nil, value: "",
+                problem: .tooManyColumns(limit: CSVParser.maximumFields))
+            ])
         }
         let fields = rec.fields.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }
         if first == nil { first = (fields, rec.line) }
-        let type = given.flatMap { HeaderMap(headers: fields, type: $0).missingRequired.isEmpty ? $0 : nil } ?? (given == nil ? RecordType.detect(headers: fields) : nil)
+        let type =
+          given.flatMap { HeaderMap(headers: fields, type: $0).missingRequired.isEmpty ? $0 : nil }
+          ?? (given == nil ? RecordType.detect(headers: fields) : nil)
         if let type {
           found = (fields, rec.line, type)
           throw Stop()
@@ -228,9 +237,11 @@ extension CampaignStore {
       }
     } catch is Stop {
     } catch let e as CSVSyntaxError {
-      throw .badData(file: source.name, issues: [
-        DataIssue(file: source.name, line: e.line, column: e.column, header: nil, value: "", problem: .unclosedQuote)
-      ])
+      throw .badData(
+        file: source.name,
+        issues: [
+          DataIssue(file: source.name, line: e.line, column: e.column, header: nil, value: "", problem: .unclosedQuote)
+        ])
     } catch let e as StoreError {
       throw e
     } catch {
@@ -264,7 +275,9 @@ extension CampaignStore {
     for p in prepared {
       for column in p.map.missingRequired {
         issues.append(
-          DataIssue(file: p.source.name, line: p.headerLine, column: nil, header: nil, value: "", problem: .missingColumn("\(column.name) / \(column.alias)")))
+          DataIssue(
+            file: p.source.name, line: p.headerLine, column: nil, header: nil, value: "",
+            problem: .missingColumn("\(column.name) / \(column.alias)")))
       }
       for (pos, first) in p.map.duplicates {
         issues.append(
@@ -296,9 +309,11 @@ extension CampaignStore {
       if let root, let unit = record?.scope?.unit, root != unit {
         guard let rootScope = try ImportScope(root: root, db: db) else { throw StoreError.unknownOrganization(id: root) }
         if !rootScope.members.contains(unit) {
-          throw StoreError.badData(file: file, issues: [
-            DataIssue(file: file, line: 1, column: nil, header: nil, value: unit, problem: .outsideRoot(root: root))
-          ])
+          throw StoreError.badData(
+            file: file,
+            issues: [
+              DataIssue(file: file, line: 1, column: nil, header: nil, value: unit, problem: .outsideRoot(root: root))
+            ])
         }
       }
       if let record {

@@ -1,5 +1,5 @@
-import Foundation
 import CampaignModel
+import Foundation
 
 /// The kind catalogue: kinds are upserted by code; the file's order becomes the display order,
 /// with kinds the file does not mention kept after it in their former order.

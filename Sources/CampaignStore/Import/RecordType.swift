@@ -1,5 +1,5 @@
-import Foundation
 import CampaignModel
+import Foundation
 
 /// The kinds of file the importer takes, each with its contract columns.
 public enum RecordType: String, CaseIterable, Sendable {

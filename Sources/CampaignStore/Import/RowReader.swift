@@ -38,13 +38,15 @@ struct RowReader {
   mutating func fail(_ column: String, _ problem: DataIssue.Problem, value: String? = nil) {
     let pos = map.position[column]
     issues.append(
-      DataIssue(file: file, line: line, column: pos.map { $0 + 1 }, header: map.header(column), value: value ?? text(column), problem: problem))
+      DataIssue(
+        file: file, line: line, column: pos.map { $0 + 1 }, header: map.header(column), value: value ?? text(column), problem: problem))
   }
 
   /// A warning about a cell; the row is still imported.
   mutating func note(_ column: String, _ problem: DataIssue.Problem) {
     let pos = map.position[column]
-    notes.append(DataIssue(file: file, line: line, column: pos.map { $0 + 1 }, header: map.header(column), value: text(column), problem: problem))
+    notes.append(
+      DataIssue(file: file, line: line, column: pos.map { $0 + 1 }, header: map.header(column), value: text(column), problem: problem))
   }
 
   /// The date a record took place: required, and checked against the import's context. A
@@ -173,7 +175,10 @@ struct RowReader {
     }
     guard record.count > map.headers.count else { return }
     if record.droppedText || (map.headers.count..<record.count).contains(where: { !record.trimmedField($0).isEmpty }) {
-      issues.append(DataIssue(file: file, line: line, column: map.headers.count + 1, header: nil, value: "", problem: .tooManyCells(expected: map.headers.count)))
+      issues.append(
+        DataIssue(
+          file: file, line: line, column: map.headers.count + 1, header: nil, value: "", problem: .tooManyCells(expected: map.headers.count)
+        ))
     }
   }
 
@@ -193,7 +198,8 @@ struct RowReader {
     {
       issues.append(
         DataIssue(
-          file: file, line: line, column: i + 1, header: i < map.headers.count ? map.headers[i] : nil, value: String(field.prefix(20)) + "…",
+          file: file, line: line, column: i + 1, header: i < map.headers.count ? map.headers[i] : nil,
+          value: String(field.prefix(20)) + "…",
           problem: .tooLong(limit: Self.maxCellCharacters)))
     }
     for (i, field) in fields.enumerated() where !field.hasPrefix(XlsxSheet.errorMarker) {
@@ -219,4 +225,3 @@ struct OrganizationIndex {
     return matches.count == 1 ? .found(matches[0]) : .ambiguous(matches.sorted())
   }
 }
-

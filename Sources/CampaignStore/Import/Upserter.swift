@@ -120,7 +120,8 @@ final class Upserter {
       }
       var added = 0
       for r in returned where try r.get(0, as: Bool.self) { added += 1 }
-      outcomes += Array(repeating: .added, count: added) + Array(repeating: .updated, count: returned.count - added)
+      outcomes +=
+        Array(repeating: .added, count: added) + Array(repeating: .updated, count: returned.count - added)
         + Array(repeating: .unchanged, count: rows - returned.count)
     }
     return outcomes

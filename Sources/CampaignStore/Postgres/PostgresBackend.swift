@@ -35,8 +35,9 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { db in
       let ours = try db.fetchOne("SELECT to_regclass('schema_migration') IS NOT NULL", as: Bool.self) ?? false
       if ours, try db.fetchOne("SELECT COUNT(*) FROM schema_migration WHERE name = 'v1-records'", as: Int.self) ?? 0 > 0 { return }
-      let tables = try db.fetchOne(
-        "SELECT COUNT(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')", as: Int.self) ?? 0
+      let tables =
+        try db.fetchOne(
+          "SELECT COUNT(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')", as: Int.self) ?? 0
       throw tables == 0 ? StoreError.emptyDatabase(path: url.redacted) : StoreError.notADatabase(path: url.redacted)
     }
   }
@@ -99,7 +100,8 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
   /// its password too.
   static func connectionError(_ error: PostgresError, url: PostgresURL) -> StoreError {
     let target = url.redacted
-    let m = url.redacting(error.message.replacingOccurrences(of: url.url, with: target).replacingOccurrences(of: url.forLibpq, with: target))
+    let m = url.redacting(
+      error.message.replacingOccurrences(of: url.url, with: target).replacingOccurrences(of: url.forLibpq, with: target))
     if m.contains("password authentication failed") || m.contains("no password supplied")
       || m.contains("authentication failed") || m.contains("role \"") && m.contains("does not exist")
     {

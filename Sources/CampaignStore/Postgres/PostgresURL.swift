@@ -81,9 +81,11 @@ struct PostgresURL: Sendable {
     var tail = ""
     if queryStart < rest.endIndex {
       // A password may also come as a query parameter.
-      tail = "?" + rest[rest.index(after: queryStart)...].split(separator: "&", omittingEmptySubsequences: false).map { item in
-        item.lowercased().hasPrefix("password=") ? "password=***" : String(item)
-      }.joined(separator: "&")
+      tail =
+        "?"
+        + rest[rest.index(after: queryStart)...].split(separator: "&", omittingEmptySubsequences: false).map { item in
+          item.lowercased().hasPrefix("password=") ? "password=***" : String(item)
+        }.joined(separator: "&")
     }
     return String(url[..<schemeEnd.upperBound]) + head + tail
   }

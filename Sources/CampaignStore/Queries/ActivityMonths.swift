@@ -13,7 +13,8 @@ enum ActivityMonths {
     // Writers that recompute one after another each see the others' committed records.
     try db.serialize(.treeAndSums)
     let delete = try db.prepare("DELETE FROM activity_month WHERE month = ?")
-    let insert = try db.prepare("""
+    let insert = try db.prepare(
+      """
       INSERT INTO activity_month (month, unit, kind, count, hours, participants)
       SELECT CAST(? AS TEXT), COALESCE(o.unit, ''), a.kind, SUM(a.count), SUM(a.hours), SUM(a.participants)
       FROM activity a JOIN organization o ON o.id = a.organization
@@ -21,7 +22,8 @@ enum ActivityMonths {
       GROUP BY COALESCE(o.unit, ''), a.kind
       """)
     let deleteKinds = try db.prepare("DELETE FROM activity_month_kind WHERE month = ?")
-    let insertKinds = try db.prepare("""
+    let insertKinds = try db.prepare(
+      """
       INSERT INTO activity_month_kind (month, kind, count, hours, participants)
       SELECT month, kind, SUM(count), SUM(hours), SUM(participants) FROM activity_month WHERE month = ? GROUP BY month, kind
       """)
@@ -40,7 +42,8 @@ enum ActivityMonths {
   static func refreshRunning(_ db: any SQLDatabase, from first: String) throws {
     try db.execute("DELETE FROM activity_month_running WHERE month >= ?", [first])
     var previous = try db.fetchOne("SELECT MAX(month) FROM activity_month_running", as: String?.self) ?? nil
-    let insert = try db.prepare("""
+    let insert = try db.prepare(
+      """
       INSERT INTO activity_month_running (month, unit, kind, count, hours, participants)
       SELECT CAST(? AS TEXT), unit, kind, SUM(count), SUM(hours), SUM(participants) FROM (
         SELECT unit, kind, count, hours, participants FROM activity_month_running WHERE month = ?

@@ -100,10 +100,12 @@ struct SQLStatisticsSource: StatisticsSource {
   }
 
   func units() throws -> [Unit] {
-    let rows = switch scope {
-    case .whole: try db.fetchAll("SELECT id, name, kind, counted FROM organization WHERE unit = id ORDER BY position, id")
-    case .subtree(let root): try db.fetchAll("SELECT id, name, kind, counted FROM organization WHERE parent = ? ORDER BY position, id", [root])
-    }
+    let rows =
+      switch scope {
+      case .whole: try db.fetchAll("SELECT id, name, kind, counted FROM organization WHERE unit = id ORDER BY position, id")
+      case .subtree(let root):
+        try db.fetchAll("SELECT id, name, kind, counted FROM organization WHERE parent = ? ORDER BY position, id", [root])
+      }
     return try rows.map { r in
       Unit(id: try r.get(0), name: try r.get(1), kind: OrganizationKind(rawValue: try r.get(2)) ?? .branch, counted: try r.get(3))
     }
@@ -141,7 +143,8 @@ struct SQLStatisticsSource: StatisticsSource {
       let sql: String
       var args = [months.first.iso, months.last.iso]
       if !byUnit {
-        sql = "SELECT kind, NULL, SUM(count), SUM(hours), SUM(participants) FROM activity_month_kind WHERE month BETWEEN ? AND ? GROUP BY kind"
+        sql =
+          "SELECT kind, NULL, SUM(count), SUM(hours), SUM(participants) FROM activity_month_kind WHERE month BETWEEN ? AND ? GROUP BY kind"
       } else if months.first == months.last {
         // One month: its rows are already one per unit and kind.
         sql = "SELECT kind, unit, count, hours, participants FROM activity_month WHERE month = ? AND unit <> ''"
@@ -280,12 +283,12 @@ struct SQLStatisticsSource: StatisticsSource {
     }
     try scoped(
       """
-        SELECT a.id, a.date, a.organization, a.kind, a.title, a.hours, a.participants, a.count, a.level, a.lead, a.note,
-               o.name, u.name
-        FROM activity a JOIN scope s ON s.id = a.organization JOIN organization o ON o.id = a.organization
-          LEFT JOIN organization u ON u.id = s.unit
-        WHERE \(condition) ORDER BY a.date, a.\(db.dialect.insertionOrder)
-        """, args
+      SELECT a.id, a.date, a.organization, a.kind, a.title, a.hours, a.participants, a.count, a.level, a.lead, a.note,
+             o.name, u.name
+      FROM activity a JOIN scope s ON s.id = a.organization JOIN organization o ON o.id = a.organization
+        LEFT JOIN organization u ON u.id = s.unit
+      WHERE \(condition) ORDER BY a.date, a.\(db.dialect.insertionOrder)
+      """, args
     ) { r in
       let a = Activity(
         id: try r.get(0), date: try Self.day(r, 1), organization: try r.get(2), kind: try r.get(3), title: try r.get(4),

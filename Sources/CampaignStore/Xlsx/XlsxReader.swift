@@ -77,7 +77,8 @@ struct XlsxReader {
     guard let target = rels.targets[sheet.relationship] else { return nil }
     let part = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     let shared = try parse("xl/sharedStrings.xml", required: false, SharedStringsParser()).strings
-    let source = XlsxSheet(name: "\(path)[\(sheet.name)]", reader: self, part: part, shared: shared, dateStyles: [], date1904: workbook.date1904)
+    let source = XlsxSheet(
+      name: "\(path)[\(sheet.name)]", reader: self, part: part, shared: shared, dateStyles: [], date1904: workbook.date1904)
     var values: [String: String] = [:]
     do {
       try source.forEachRecord { rec in
@@ -92,7 +93,9 @@ struct XlsxReader {
     guard let unit = values["unit"], !unit.isEmpty, let monthText = values["month"], let month = Month(parsing: monthText) else {
       throw .badWorkbook(
         file: path,
-        reason: "its sheet \(SubmissionScope.bindingSheet) does not name a unit and a month; write a new template with report template --unit ID --month YYYY-MM")
+        reason:
+          "its sheet \(SubmissionScope.bindingSheet) does not name a unit and a month; write a new template with report template --unit ID --month YYYY-MM"
+      )
     }
     return SubmissionScope(unit: unit, month: month)
   }
@@ -125,7 +128,9 @@ struct XlsxReader {
     // no DTD there are no entities either (no external ones, no expansion bombs).
     if let markup = Self.unsupportedMarkup(out) {
       throw .badWorkbook(
-        file: path, reason: "\(part) holds \(markup), which spreadsheet programs do not write; open the file in Excel or WPS and save it again as .xlsx")
+        file: path,
+        reason: "\(part) holds \(markup), which spreadsheet programs do not write; open the file in Excel or WPS and save it again as .xlsx"
+      )
     }
     return out
   }
@@ -195,7 +200,9 @@ struct XlsxReader {
     let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     var checker = PartChecker()
     let refuse = { (problem: String) in
-      StoreError.badWorkbook(file: path, reason: "\(part) \(problem), which spreadsheet programs do not write; open the file in Excel or WPS and save it again as .xlsx")
+      StoreError.badWorkbook(
+        file: path,
+        reason: "\(part) \(problem), which spreadsheet programs do not write; open the file in Excel or WPS and save it again as .xlsx")
     }
     do {
       try zip.stream(of: part, limit: Self.maximumPartSize) { chunk in
@@ -345,8 +352,12 @@ final class StoppingAfterError: NSObject, XMLParserDelegate {
     return failed
   }
 
-  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-    if !stopped(parser) { inner.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName, attributes: attributes) }
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+  ) {
+    if !stopped(parser) {
+      inner.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName, attributes: attributes)
+    }
   }
 
   func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
@@ -363,7 +374,9 @@ private final class WorkbookParser: NSObject, XMLPartParser {
   var sheets: [Sheet] = []
   var date1904 = false
 
-  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+  ) {
     switch local(name) {
     case "workbookPr":
       let v = attributes["date1904"]?.lowercased()
@@ -380,7 +393,9 @@ private final class WorkbookParser: NSObject, XMLPartParser {
 private final class RelationshipsParser: NSObject, XMLPartParser {
   var targets: [String: String] = [:]
 
-  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+  ) {
     if local(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
   }
 }
@@ -391,7 +406,9 @@ private final class SharedStringsParser: NSObject, XMLPartParser {
   private var inText = false
   private var phonetic = 0
 
-  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+  ) {
     switch local(name) {
     case "si": current = ""
     case "rPh": phonetic += 1
@@ -421,10 +438,14 @@ private final class StylesParser: NSObject, XMLPartParser {
 
   static let builtInDates: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
 
-  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+  ) {
     switch local(name) {
     case "numFmt":
-      if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"], Self.isDateFormat(code) { customDates.insert(id) }
+      if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"], Self.isDateFormat(code) {
+        customDates.insert(id)
+      }
     case "cellXfs": inCellXfs = true
     case "xf" where inCellXfs:
       let id = attributes["numFmtId"].flatMap(Int.init) ?? 0
@@ -477,7 +498,9 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     self.body = body
   }
 
-  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+  ) {
     switch local(name) {
     case "row":
       // Only named in problems; clamped so that a hostile number cannot overflow the next one.

@@ -30,7 +30,8 @@ struct ZipPackage {
   init(path location: String, name: String? = nil) throws(StoreError) {
     let path = name ?? location
     self.path = path
-    let notZip = StoreError.badWorkbook(file: path, reason: "not a zip archive (an .xlsx file is one); open it in Excel or WPS and save it again as .xlsx")
+    let notZip = StoreError.badWorkbook(
+      file: path, reason: "not a zip archive (an .xlsx file is one); open it in Excel or WPS and save it again as .xlsx")
     // Shorter than the end record: no archive. (Foundation also leaks its buffer when it maps an
     // empty file, found by fuzzing.)
     let fileSize = (try? FileManager.default.attributesOfItem(atPath: location)[.size] as? Int) ?? 0
@@ -52,7 +53,9 @@ struct ZipPackage {
         method: u16(p + 10), flags: u16(p + 8), crc: u32(p + 16), compressedSize: Int(u32(p + 20)),
         uncompressedSize: Int(u32(p + 24)), localHeaderOffset: Int(u32(p + 42)))
       if entry.compressedSize == 0xFFFF_FFFF || entry.uncompressedSize == 0xFFFF_FFFF || entry.localHeaderOffset == 0xFFFF_FFFF {
-        throw .badWorkbook(file: path, reason: "the file is a ZIP64 archive, which no spreadsheet program writes for a workbook this size; save it again as .xlsx")
+        throw .badWorkbook(
+          file: path,
+          reason: "the file is a ZIP64 archive, which no spreadsheet program writes for a workbook this size; save it again as .xlsx")
       }
       let name = String(decoding: bytes[(bytes.startIndex + p + 46)..<(bytes.startIndex + p + 46 + nameLength)], as: UTF8.self)
       entries[name] = entry
@@ -84,7 +87,9 @@ struct ZipPackage {
       file: path, reason: "\(name) unpacks to more than \(limit >> 20) MB; save the sheet as CSV (UTF-8) or split the workbook")
     let bomb = StoreError.badWorkbook(
       file: path,
-      reason: "\(name) unpacks to more than \(Self.maximumRatio) times its packed size, which no spreadsheet program writes (a zip bomb, or a damaged file); save the sheet as CSV (UTF-8)")
+      reason:
+        "\(name) unpacks to more than \(Self.maximumRatio) times its packed size, which no spreadsheet program writes (a zip bomb, or a damaged file); save the sheet as CSV (UTF-8)"
+    )
     if entry.flags & 1 != 0 { throw .badWorkbook(file: path, reason: "\(name) is encrypted; save the workbook without a password") }
     if entry.uncompressedSize > limit { throw tooBig }
     let header = entry.localHeaderOffset
@@ -133,7 +138,9 @@ struct ZipPackage {
       }
       guard crc == entry.crc, produced == entry.uncompressedSize else { throw damaged }
     default:
-      throw .badWorkbook(file: path, reason: "\(name) is compressed with method \(entry.method), which spreadsheet programs do not use; save the file again as .xlsx")
+      throw .badWorkbook(
+        file: path,
+        reason: "\(name) is compressed with method \(entry.method), which spreadsheet programs do not use; save the file again as .xlsx")
     }
   }
 

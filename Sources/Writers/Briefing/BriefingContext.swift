@@ -38,21 +38,27 @@ public enum BriefingContext {
 
     let kinds: [(String, TemplateValue)] = s.kinds.map { k in
       let prev = p?.kind(k.kind.code)?.totals.period
-      return (k.kind.code, .object([
-        ("name", .text(k.kind.name(in: lang))), ("measure", .text(k.kind.measure(in: lang))),
-        ("category", .text(k.kind.category)),
-        ("period", totals(k.totals.period, k.kind, previous: prev)),
-        ("cumulative", totals(k.totals.cumulative, k.kind, previous: nil)),
-      ]))
+      return (
+        k.kind.code,
+        .object([
+          ("name", .text(k.kind.name(in: lang))), ("measure", .text(k.kind.measure(in: lang))),
+          ("category", .text(k.kind.category)),
+          ("period", totals(k.totals.period, k.kind, previous: prev)),
+          ("cumulative", totals(k.totals.cumulative, k.kind, previous: nil)),
+        ])
+      )
     }
     let unitItem = { (u: UnitFigures) -> TemplateValue in
       .object([
         ("id", .text(u.unit.id)), ("name", .text(u.unit.name)), ("kind", .text(u.unit.kind.rawValue)),
         ("counted", .flag(u.unit.counted)),
-        ("branch_study", .object([
-          ("period", count(u.branchStudy.period, t("次", "sessions"))),
-          ("cumulative", count(u.branchStudy.cumulative, t("次", "sessions"))),
-        ])),
+        (
+          "branch_study",
+          .object([
+            ("period", count(u.branchStudy.period, t("次", "sessions"))),
+            ("cumulative", count(u.branchStudy.cumulative, t("次", "sessions"))),
+          ])
+        ),
       ])
     }
     let emptyUnit = UnitFigures(
@@ -78,88 +84,130 @@ public enum BriefingContext {
       ("institution", .text(settings.institution)),
       ("campaign", .text(settings.campaign)),
       ("reporting_unit", .text(s.reportingUnit)),
-      ("period", .object([
-        ("text", .text(words.name)), ("word", .text(words.this)), ("previous_word", .text(words.previous ?? "")),
-        ("end_word", .text(words.end)), ("id", .text(report.period.description)),
-        ("start", .text(s.windows.period.start.iso)), ("end", .text(s.windows.period.end.iso)),
-        ("start_text", .text(Phrases.date(s.windows.period.start, lang: lang))),
-        ("end_text", .text(Phrases.date(s.windows.period.end, lang: lang))),
-      ])),
+      (
+        "period",
+        .object([
+          ("text", .text(words.name)), ("word", .text(words.this)), ("previous_word", .text(words.previous ?? "")),
+          ("end_word", .text(words.end)), ("id", .text(report.period.description)),
+          ("start", .text(s.windows.period.start.iso)), ("end", .text(s.windows.period.end.iso)),
+          ("start_text", .text(Phrases.date(s.windows.period.start, lang: lang))),
+          ("end_text", .text(Phrases.date(s.windows.period.end, lang: lang))),
+        ])
+      ),
       ("has_previous", .flag(p != nil)),
       ("cumulative_start", .text(s.windows.cumulative.start.iso)),
       ("cumulative_start_text", .text(Phrases.date(s.windows.cumulative.start, lang: lang))),
       ("report_date_text", .text(dateText)),
       ("issue", count(issue, t("期", ""))),
-      ("masthead", .object([
-        ("title", .text(title)),
-        ("title_centered", .text(centered(title, spaced: lang == .zh))),
-        ("issue", .text(issueText)),
-        ("issue_centered", .text(centered(issueText, spaced: false))),
-        ("issuer", .text(issuer)),
-        ("issuer_and_date", .text(spread(issuer, dateText))),
-      ])),
+      (
+        "masthead",
+        .object([
+          ("title", .text(title)),
+          ("title_centered", .text(centered(title, spaced: lang == .zh))),
+          ("issue", .text(issueText)),
+          ("issue_centered", .text(centered(issueText, spaced: false))),
+          ("issuer", .text(issuer)),
+          ("issuer_and_date", .text(spread(issuer, dateText))),
+        ])
+      ),
       ("kinds", .object(kinds)),
-      ("categories", .object(s.categories.map { category in
-        let period = category.kinds.map { (kind: $0.kind, count: $0.totals.period.count) }
-        let cumulative = category.kinds.map { (kind: $0.kind, count: $0.totals.cumulative.count) }
-        return (category.code, .object([
-          ("name", .text(category.name(in: lang))),
-          ("any", .flag(period.contains { $0.count != 0 })),
-          ("period_phrase", .text(Phrases.kindList(period, lang: lang))),
-          ("cumulative_phrase", .text(Phrases.kindList(cumulative, lang: lang))),
-        ]))
-      })),
+      (
+        "categories",
+        .object(
+          s.categories.map { category in
+            let period = category.kinds.map { (kind: $0.kind, count: $0.totals.period.count) }
+            let cumulative = category.kinds.map { (kind: $0.kind, count: $0.totals.cumulative.count) }
+            return (
+              category.code,
+              .object([
+                ("name", .text(category.name(in: lang))),
+                ("any", .flag(period.contains { $0.count != 0 })),
+                ("period_phrase", .text(Phrases.kindList(period, lang: lang))),
+                ("cumulative_phrase", .text(Phrases.kindList(cumulative, lang: lang))),
+              ])
+            )
+          })
+      ),
       ("units", .list(s.units.map(unitItem), item: unitItem(emptyUnit))),
-      ("branch_study_total", .object([
-        ("period", count(s.branchStudyTotal.period, t("次", "sessions"), previous: p?.branchStudyTotal.period)),
-        ("cumulative", count(s.branchStudyTotal.cumulative, t("次", "sessions"))),
-      ])),
-      ("branch_study_average", .object([
-        ("period", .figure(Figure(.average(s.branchStudyAverage.period), measure: t("次", "sessions"), lang: lang))),
-        ("cumulative", .figure(Figure(.average(s.branchStudyAverage.cumulative), measure: t("次", "sessions"), lang: lang))),
-        ("previous", .figure(Figure(.average(p?.branchStudyAverage.period), measure: t("次", "sessions"), lang: lang))),
-      ])),
-      ("matters", .object([
-        ("period", .object([
-          ("collected", count(m.period.collected, t("条", "opinions"), previous: pm?.period.collected)),
-          ("consolidated", count(m.period.consolidated, matter, previous: pm?.period.consolidated)),
-          ("claimed", count(m.period.claimed, matter, previous: pm?.period.claimed)),
-          ("resolved", count(m.period.resolved, matter, previous: pm?.period.resolved)),
-        ])),
-        ("cumulative", .object([
-          ("collected", count(m.asOf.collected, t("条", "opinions"))),
-          ("consolidated", count(m.asOf.consolidated, matter)),
-          ("claimed", count(m.asOf.claimed, matter)),
-          ("resolved", count(m.asOf.resolved, matter)),
-          ("resolution_rate", .figure(Figure(.rate(m.resolutionRate), lang: lang))),
-          ("claimed_resolution_rate", .figure(Figure(.rate(m.claimedResolutionRate), lang: lang))),
-          ("claimed_and_resolved", count(m.claimedAndResolved, matter)),
-          ("overdue", count(m.overdue, matter)),
-          ("key_projects", count(m.keyProjects, matter)),
-          ("headline_rate_divisor", .text(m.headlineDivisor.rawValue)),
-          ("headline_resolution_rate", .figure(Figure(.rate(m.headlineRate), lang: lang))),
-        ])),
-      ])),
-      ("media_by_level", .object((MediaLevel.allCases.map { $0 } as [MediaLevel?]).map { level in
-        (level?.rawValue ?? "unknown", .object([
-          ("name", .text(level.map { lang == .zh ? $0.chineseName : $0.rawValue } ?? t("未注明级别", "level not given"))),
-          ("period", count(report.mediaByLevel.period[level] ?? 0, t("条", "reports"))),
-          ("cumulative", count(report.mediaByLevel.cumulative[level] ?? 0, t("条", "reports"))),
-        ]))
-      })),
+      (
+        "branch_study_total",
+        .object([
+          ("period", count(s.branchStudyTotal.period, t("次", "sessions"), previous: p?.branchStudyTotal.period)),
+          ("cumulative", count(s.branchStudyTotal.cumulative, t("次", "sessions"))),
+        ])
+      ),
+      (
+        "branch_study_average",
+        .object([
+          ("period", .figure(Figure(.average(s.branchStudyAverage.period), measure: t("次", "sessions"), lang: lang))),
+          ("cumulative", .figure(Figure(.average(s.branchStudyAverage.cumulative), measure: t("次", "sessions"), lang: lang))),
+          ("previous", .figure(Figure(.average(p?.branchStudyAverage.period), measure: t("次", "sessions"), lang: lang))),
+        ])
+      ),
+      (
+        "matters",
+        .object([
+          (
+            "period",
+            .object([
+              ("collected", count(m.period.collected, t("条", "opinions"), previous: pm?.period.collected)),
+              ("consolidated", count(m.period.consolidated, matter, previous: pm?.period.consolidated)),
+              ("claimed", count(m.period.claimed, matter, previous: pm?.period.claimed)),
+              ("resolved", count(m.period.resolved, matter, previous: pm?.period.resolved)),
+            ])
+          ),
+          (
+            "cumulative",
+            .object([
+              ("collected", count(m.asOf.collected, t("条", "opinions"))),
+              ("consolidated", count(m.asOf.consolidated, matter)),
+              ("claimed", count(m.asOf.claimed, matter)),
+              ("resolved", count(m.asOf.resolved, matter)),
+              ("resolution_rate", .figure(Figure(.rate(m.resolutionRate), lang: lang))),
+              ("claimed_resolution_rate", .figure(Figure(.rate(m.claimedResolutionRate), lang: lang))),
+              ("claimed_and_resolved", count(m.claimedAndResolved, matter)),
+              ("overdue", count(m.overdue, matter)),
+              ("key_projects", count(m.keyProjects, matter)),
+              ("headline_rate_divisor", .text(m.headlineDivisor.rawValue)),
+              ("headline_resolution_rate", .figure(Figure(.rate(m.headlineRate), lang: lang))),
+            ])
+          ),
+        ])
+      ),
+      (
+        "media_by_level",
+        .object(
+          (MediaLevel.allCases.map { $0 } as [MediaLevel?]).map { level in
+            (
+              level?.rawValue ?? "unknown",
+              .object([
+                ("name", .text(level.map { lang == .zh ? $0.chineseName : $0.rawValue } ?? t("未注明级别", "level not given"))),
+                ("period", count(report.mediaByLevel.period[level] ?? 0, t("条", "reports"))),
+                ("cumulative", count(report.mediaByLevel.cumulative[level] ?? 0, t("条", "reports"))),
+              ])
+            )
+          })
+      ),
       ("below_average", names(report.unitsBelowAverage.map(\.name))),
       ("silent_units", names(report.silentUnits.map(\.name))),
       ("submissions_used", .flag(report.submissions != nil)),
       ("unreported_units", names(SubmissionPhrases.unreported(report, lang: lang))),
       ("reported_empty_units", names(SubmissionPhrases.reportedEmpty(report).map(\.name))),
       ("excluded_units", names(s.units.filter { !$0.unit.counted }.map(\.unit.name))),
-      ("overdue_matters", .object([
-        ("any", .flag(!overdue.isEmpty)), ("count", count(overdue.count, matter)),
-        ("titles", .text(Phrases.joined(
-          overdue.map { lang.pick("“\($0.record.matter.title)”", "\"\($0.record.matter.title)\"") }, limit: listLimit,
-          measure: t("项", ""), lang: lang))),
-        ("list", .list(overdue.map(overdueItem), item: overdueItem(LedgerEntry.sample))),
-      ])),
+      (
+        "overdue_matters",
+        .object([
+          ("any", .flag(!overdue.isEmpty)), ("count", count(overdue.count, matter)),
+          (
+            "titles",
+            .text(
+              Phrases.joined(
+                overdue.map { lang.pick("“\($0.record.matter.title)”", "\"\($0.record.matter.title)\"") }, limit: listLimit,
+                measure: t("项", ""), lang: lang))
+          ),
+          ("list", .list(overdue.map(overdueItem), item: overdueItem(LedgerEntry.sample))),
+        ])
+      ),
       ("has_shortcomings", .flag(!report.unitsBelowAverage.isEmpty || !overdue.isEmpty)),
       ("briefing_to", .text(settings.briefingTo)),
       ("briefing_cc", .text(settings.briefingCc)),

@@ -69,7 +69,10 @@ struct TemplateChecker {
         }
         if list && sections.filter(\.list).count >= Self.maximumListDepth {
           throw .templateSyntax(
-            template: template, line: tagLine, message: "lists nested more than \(Self.maximumListDepth) deep ({{#\(argument)}} inside \(sections.filter(\.list).map { "{{#\($0.name)}}" }.joined(separator: " inside ")))")
+            template: template, line: tagLine,
+            message:
+              "lists nested more than \(Self.maximumListDepth) deep ({{#\(argument)}} inside \(sections.filter(\.list).map { "{{#\($0.name)}}" }.joined(separator: " inside ")))"
+          )
         }
         sections.append((argument, tagLine, pushed, list))
       case "/":
@@ -77,7 +80,8 @@ struct TemplateChecker {
           throw .templateSyntax(template: template, line: tagLine, message: "{{/\(argument)}} closes no section")
         }
         guard last.name == argument else {
-          throw .templateSyntax(template: template, line: tagLine, message: "{{/\(argument)}} closes {{#\(last.name)}} of line \(last.line)")
+          throw .templateSyntax(
+            template: template, line: tagLine, message: "{{/\(argument)}} closes {{#\(last.name)}} of line \(last.line)")
         }
         if last.pushed { scopes.removeLast() }
       case "&":
@@ -176,10 +180,11 @@ struct TemplateChecker {
     var known: TemplateValue? = scopes.last { child($0, parts.first ?? "") != nil }.flatMap { child($0, parts[0]) }
     var prefix = parts.first ?? ""
     if known == nil {
-      let keys = scopes.reversed().compactMap { v -> [String]? in
-        if case .object(let o) = v { return o.pairs.map(\.0) }
-        return nil
-      }.first ?? []
+      let keys =
+        scopes.reversed().compactMap { v -> [String]? in
+          if case .object(let o) = v { return o.pairs.map(\.0) }
+          return nil
+        }.first ?? []
       return "available here: " + keys.prefix(12).joined(separator: ", ")
     }
     for p in parts.dropFirst() {

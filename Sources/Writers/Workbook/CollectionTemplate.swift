@@ -134,7 +134,10 @@ public enum CollectionTemplate {
     }
     try ws.setRow(0, height: 24)
     ws.freezePanes(row: 1, col: 0)
-    try ws.setupPrinting(PrintSetup().with { $0.repeatRows = 0...0; $0.footer = lang.pick("&C第 &P 页 共 &N 页", "&CPage &P of &N") })
+    try ws.setupPrinting(
+      PrintSetup().with {
+        $0.repeatRows = 0...0; $0.footer = lang.pick("&C第 &P 页 共 &N 页", "&CPage &P of &N")
+      })
     ws.protect()
   }
 
@@ -143,11 +146,16 @@ public enum CollectionTemplate {
     func dateRule(_ d: DayRange) -> DataValidation {
       DataValidation(
         .date(from: d.start, to: d.end), inputTitle: t("日期", "Date"),
-        inputMessage: t("填写日期，如 \(contents.exampleDay.iso)，须在 \(d.start.iso) 至 \(d.end.iso) 之间。", "A date such as \(contents.exampleDay.iso), from \(d.start.iso) to \(d.end.iso)."),
-        errorTitle: t("日期有误", "Wrong date"), errorMessage: t("请填写 \(d.start.iso) 至 \(d.end.iso) 之间的真实日期。", "Enter a real date from \(d.start.iso) to \(d.end.iso)."))
+        inputMessage: t(
+          "填写日期，如 \(contents.exampleDay.iso)，须在 \(d.start.iso) 至 \(d.end.iso) 之间。",
+          "A date such as \(contents.exampleDay.iso), from \(d.start.iso) to \(d.end.iso)."),
+        errorTitle: t("日期有误", "Wrong date"),
+        errorMessage: t("请填写 \(d.start.iso) 至 \(d.end.iso) 之间的真实日期。", "Enter a real date from \(d.start.iso) to \(d.end.iso)."))
     }
     let recordDate = dateRule(contents.dates), matterDate = dateRule(contents.matterDates)
-    let dateStyle = ReportStyles.text.with { $0.numberFormat = "yyyy-mm-dd"; $0.align = .center }
+    let dateStyle = ReportStyles.text.with {
+      $0.numberFormat = "yyyy-mm-dd"; $0.align = .center
+    }
     func list(_ name: ListSheet.List, _ title: String, _ prompt: String) -> DataValidation {
       DataValidation(
         .list(source: lists.range(name)), inputTitle: title, inputMessage: prompt, errorTitle: t("不在可选范围内", "Not in the list"),
@@ -169,8 +177,13 @@ public enum CollectionTemplate {
     let unitExample = contents.organizations.first?.name ?? ""
     let textStyle = ReportStyles.text.with { $0.numberFormat = "@" }
     let numberStyle = ReportStyles.text.with { $0.align = .right }
-    func c(_ zh: String, _ en: String, _ required: Bool, _ explainZh: String, _ explainEn: String, _ example: String, _ width: Double, _ v: DataValidation? = nil, style: CellStyle? = nil) -> Column {
-      Column(header: lang.pick(zh, en), required: required, explanation: lang.pick(explainZh, explainEn), example: example, width: width, validation: v, style: style ?? textStyle)
+    func c(
+      _ zh: String, _ en: String, _ required: Bool, _ explainZh: String, _ explainEn: String, _ example: String, _ width: Double,
+      _ v: DataValidation? = nil, style: CellStyle? = nil
+    ) -> Column {
+      Column(
+        header: lang.pick(zh, en), required: required, explanation: lang.pick(explainZh, explainEn), example: example, width: width,
+        validation: v, style: style ?? textStyle)
     }
     switch sheet {
     case .activities:
@@ -178,14 +191,24 @@ public enum CollectionTemplate {
         c("编号", "id", false, "可不填；填写后再次导入同一编号即更新该行。", "Optional; re-importing the same id updates the row.", "A0001", 10),
         c("日期", "date", true, "活动日期。", "The day of the activity.", dayExample, 12, recordDate, style: dateStyle),
         c("单位", "unit", true, "开展活动的单位或支部。", "The unit or branch that held it.", unitExample, 26, unit),
-        c("类型", "kind", true, "活动类型，从下拉列表选择。", "The kind, from the list.", kindExample, 24, list(.kinds, t("类型", "Kind"), t("从下拉列表选择活动类型。", "Choose the kind from the list."))),
+        c(
+          "类型", "kind", true, "活动类型，从下拉列表选择。", "The kind, from the list.", kindExample, 24,
+          list(.kinds, t("类型", "Kind"), t("从下拉列表选择活动类型。", "Choose the kind from the list."))),
         c("主题", "title", false, "活动主题。", "Topic.", titleExample, 36),
-        c("学时", "hours", false, "学时，不小于 0，最多两位小数。", "Class hours, ≥ 0, at most two decimals.", "2", 8,
-          DataValidation(.decimal(minimum: 0), inputTitle: t("学时", "Hours"), inputMessage: t("填写不小于 0 的数，如 2 或 1.5。", "A number ≥ 0, e.g. 2 or 1.5."),
+        c(
+          "学时", "hours", false, "学时，不小于 0，最多两位小数。", "Class hours, ≥ 0, at most two decimals.", "2", 8,
+          DataValidation(
+            .decimal(minimum: 0), inputTitle: t("学时", "Hours"), inputMessage: t("填写不小于 0 的数，如 2 或 1.5。", "A number ≥ 0, e.g. 2 or 1.5."),
             errorTitle: t("学时有误", "Wrong hours"), errorMessage: t("学时须为不小于 0 的数。", "Hours must be a number ≥ 0.")), style: numberStyle),
-        c("参加人数", "participants", false, "参加人数，不小于 0 的整数。", "Participants, a whole number ≥ 0.", "25", 10, whole(0, t("参加人数", "Participants")), style: numberStyle),
-        c("数量", "count", false, "一行代表的数量，默认 1（如当月宣传动态篇数）。", "How many items the row stands for, default 1.", "1", 8, whole(1, t("数量", "Count")), style: numberStyle),
-        c("级别", "level", false, "媒体刊发的级别。", "Level of a media report.", "", 10, list(.levels, t("级别", "Level"), t("媒体刊发时选择级别。", "For media reports: choose the level."))),
+        c(
+          "参加人数", "participants", false, "参加人数，不小于 0 的整数。", "Participants, a whole number ≥ 0.", "25", 10,
+          whole(0, t("参加人数", "Participants")), style: numberStyle),
+        c(
+          "数量", "count", false, "一行代表的数量，默认 1（如当月宣传动态篇数）。", "How many items the row stands for, default 1.", "1", 8,
+          whole(1, t("数量", "Count")), style: numberStyle),
+        c(
+          "级别", "level", false, "媒体刊发的级别。", "Level of a media report.", "", 10,
+          list(.levels, t("级别", "Level"), t("媒体刊发时选择级别。", "For media reports: choose the level."))),
         c("负责人", "lead", false, "主讲人，或督导检查的督导人。", "Presenter, or the inspector of a supervision visit.", t("王建国", "Wang Jianguo"), 12),
         c("备注", "note", false, "其他说明。", "Anything else.", "", 20),
       ]
@@ -198,8 +221,12 @@ public enum CollectionTemplate {
         c("认领领导", "owner", false, "认领的领导，未认领留空。", "The leader who claimed it; empty when unclaimed.", t("陈晓东", "Chen Xiaodong"), 12),
         c("认领日期", "claimed", false, "有认领领导时必填。", "Required when there is an owner.", laterExample, 12, matterDate, style: dateStyle),
         c("计划完成日期", "due", false, "计划完成日期。", "Planned completion.", dueExample, 12, matterDate, style: dateStyle),
-        c("状态", "status", true, "未启动、推进中或已解决。", "open, in_progress or resolved.", t("已解决", "resolved"), 10, list(.statuses, t("状态", "Status"), t("选择事项状态。", "Choose the status."))),
-        c("解决日期", "resolved", false, "状态为已解决时必填。", "Required exactly when the status is resolved.", dueExample, 12, matterDate, style: dateStyle),
+        c(
+          "状态", "status", true, "未启动、推进中或已解决。", "open, in_progress or resolved.", t("已解决", "resolved"), 10,
+          list(.statuses, t("状态", "Status"), t("选择事项状态。", "Choose the status."))),
+        c(
+          "解决日期", "resolved", false, "状态为已解决时必填。", "Required exactly when the status is resolved.", dueExample, 12, matterDate,
+          style: dateStyle),
         c("重点项目", "key_project", false, "是否为重点民生项目。", "Whether it is a key project.", t("是", "yes"), 10, yesNo),
         c("备注", "note", false, "其他说明。", "Anything else.", "", 20),
       ]
@@ -210,7 +237,8 @@ public enum CollectionTemplate {
         c("单位", "unit", true, "提出意见建议的单位。", "Where it came from.", unitExample, 26, unit),
         c("渠道", "channel", false, "如座谈会、意见箱。", "E.g. a meeting, a suggestion box.", t("座谈会", "meeting"), 12),
         c("内容", "content", true, "意见建议的内容。", "The opinion.", t("建议延长图书馆开放时间", "Open the library longer"), 40),
-        c("归入事项", "matter", false, "归入的事项编号，未采纳留空。", "The matter it was merged into; empty when not adopted.", "M001", 12,
+        c(
+          "归入事项", "matter", false, "归入的事项编号，未采纳留空。", "The matter it was merged into; empty when not adopted.", "M001", 12,
           list(.matters, t("归入事项", "Matter"), t("选择归入的事项编号，未采纳留空。", "Choose the matter, or leave empty."))),
       ]
     }
@@ -226,25 +254,34 @@ public enum CollectionTemplate {
       let heading = contents.binding.map { b in
         t("\(b.unitName)\(b.scope.month.chinese)报送表填写说明", "Submission form of \(b.unitName) for \(b.scope.month.iso): how to fill it in")
       }
-      try ws.merge(row: row, columns: 0...4, heading ?? t("数据填报说明", "How to fill in this workbook"), ReportStyles.title.with { $0.size = 16 })
+      try ws.merge(
+        row: row, columns: 0...4, heading ?? t("数据填报说明", "How to fill in this workbook"), ReportStyles.title.with { $0.size = 16 })
       try ws.setRow(row, height: 28)
       row += 1
       let example = contents.exampleDay.iso
       var general = t(
         "1. 每个工作表填一类记录，每行一条；表头为红色的列必填。2. 单位、类型、状态、级别等从下拉列表选择；日期填写如 \(example)。3. 请勿修改表头；填好后交党委办公室，用 report import 导入。",
-        "1. One kind of record per sheet, one record per row; red headers are required. 2. Choose units, kinds, statuses and levels from the lists; write dates like \(example). 3. Do not change the headers; hand the file to the office, which imports it with report import.")
+        "1. One kind of record per sheet, one record per row; red headers are required. 2. Choose units, kinds, statuses and levels from the lists; write dates like \(example). 3. Do not change the headers; hand the file to the office, which imports it with report import."
+      )
       if let b = contents.binding {
         general += t(
           "4. 本表是\(b.unitName)\(b.scope.month.chinese)的报送表，只填本月的记录；本月没有活动也请报送空表。需要更正时，改好本表后重新报送，以最后一次报送为准（表中删去的行会从统计中删除）。",
-          " 4. This is the submission form of \(b.unitName) for \(b.scope.month.iso): only that month's records. Submit it empty when nothing took place. To correct it, edit this file and submit it again: the latest submission replaces the earlier one (rows deleted here are deleted from the figures).")
+          " 4. This is the submission form of \(b.unitName) for \(b.scope.month.iso): only that month's records. Submit it empty when nothing took place. To correct it, edit this file and submit it again: the latest submission replaces the earlier one (rows deleted here are deleted from the figures)."
+        )
       }
       try ws.merge(row: row, columns: 0...4, general, ReportStyles.note.with { $0.size = 10.5 })
       try ws.setRow(row, height: contents.binding == nil ? 48 : 80)
       row += 2
       for sheet in contents.sheets {
-        try ws.merge(row: row, columns: 0...4, sheetName(sheet, lang: lang), ReportStyles.subtitleLeft.with { $0.bold = true; $0.size = 12 })
+        try ws.merge(
+          row: row, columns: 0...4, sheetName(sheet, lang: lang),
+          ReportStyles.subtitleLeft.with {
+            $0.bold = true; $0.size = 12
+          })
         row += 1
-        for (i, h) in [t("列名", "Column"), t("必填", "Required"), t("说明", "Meaning"), t("示例", "Example"), t("英文列名", "Contract name")].enumerated() {
+        for (i, h) in [t("列名", "Column"), t("必填", "Required"), t("说明", "Meaning"), t("示例", "Example"), t("英文列名", "Contract name")]
+          .enumerated()
+        {
           try ws.write(row, i, .text(h), ReportStyles.header)
         }
         row += 1
@@ -260,7 +297,10 @@ public enum CollectionTemplate {
         row += 1
       }
       for (i, w) in [14.0, 8, 50, 28, 14].enumerated() { try ws.setColumn(i, width: w) }
-      try ws.setupPrinting(PrintSetup().with { $0.landscape = false; $0.footer = lang.pick("&C第 &P 页 共 &N 页", "&CPage &P of &N") })
+      try ws.setupPrinting(
+        PrintSetup().with {
+          $0.landscape = false; $0.footer = lang.pick("&C第 &P 页 共 &N 页", "&CPage &P of &N")
+        })
       ws.activate()
     }
   }
@@ -292,7 +332,10 @@ public enum CollectionTemplate {
 
     func write(_ workbook: Workbook) throws(WriterError) {
       let ws = try workbook.addSheet(name)
-      let headers = [lang.pick("单位", "Units"), lang.pick("类型", "Kinds"), lang.pick("状态", "Statuses"), lang.pick("级别", "Levels"), lang.pick("是否", "Yes/no"), lang.pick("事项", "Matters")]
+      let headers = [
+        lang.pick("单位", "Units"), lang.pick("类型", "Kinds"), lang.pick("状态", "Statuses"), lang.pick("级别", "Levels"),
+        lang.pick("是否", "Yes/no"), lang.pick("事项", "Matters"),
+      ]
       for list in List.allCases {
         try ws.write(0, list.rawValue, .text(headers[list.rawValue]), ReportStyles.header)
         for (i, v) in values(list).enumerated() { try ws.write(i + 1, list.rawValue, .text(v), CellStyle()) }

@@ -15,17 +15,22 @@ struct DetailSheet {
 
   private var columns: [String] {
     kind == .activities
-      ? [ctx.t("序号", "No."), ctx.t("日期", "Date"), ctx.t("所属单位", "Unit"), ctx.t("组织", "Organization"), ctx.t("类型", "Kind"),
-         ctx.t("主题", "Title"), ctx.t("学时", "Hours"), ctx.t("参加人数", "Participants"), ctx.t("数量", "Count"),
-         ctx.t("负责人", "Lead"), ctx.t("备注", "Note")]
-      : [ctx.t("序号", "No."), ctx.t("日期", "Date"), ctx.t("被督导单位", "Unit visited"), ctx.t("组织", "Organization"),
-         ctx.t("督导人", "Inspector"), ctx.t("督导内容", "Subject"), ctx.t("备注", "Note")]
+      ? [
+        ctx.t("序号", "No."), ctx.t("日期", "Date"), ctx.t("所属单位", "Unit"), ctx.t("组织", "Organization"), ctx.t("类型", "Kind"),
+        ctx.t("主题", "Title"), ctx.t("学时", "Hours"), ctx.t("参加人数", "Participants"), ctx.t("数量", "Count"),
+        ctx.t("负责人", "Lead"), ctx.t("备注", "Note"),
+      ]
+      : [
+        ctx.t("序号", "No."), ctx.t("日期", "Date"), ctx.t("被督导单位", "Unit visited"), ctx.t("组织", "Organization"),
+        ctx.t("督导人", "Inspector"), ctx.t("督导内容", "Subject"), ctx.t("备注", "Note"),
+      ]
   }
 
   func write(_ workbook: Workbook, source: any StatisticsSource) throws {
     let s = ctx.stats
     let catalogue = Catalogue(kinds: s.kinds.map(\.kind))
-    let kinds: [String]? = kind == .activities
+    let kinds: [String]? =
+      kind == .activities
       ? s.kinds.map(\.kind.code).filter { $0 != s.settings.supervisionKind }
       : [s.settings.supervisionKind]
     var part = 1
@@ -82,7 +87,8 @@ struct DetailSheet {
 
   private func end(_ sheet: Worksheet, _ b: SheetBuilder, isEmpty: Bool) throws(WriterError) {
     try b.endTable(
-      headerRow: 2, lastColumn: columns.count - 1, isEmpty: isEmpty, emptyText: ctx.t("\(ctx.words.this)无记录", "No records \(ctx.words.this)"))
+      headerRow: 2, lastColumn: columns.count - 1, isEmpty: isEmpty,
+      emptyText: ctx.t("\(ctx.words.this)无记录", "No records \(ctx.words.this)"))
     try b.finish()
     try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...2 })
     sheet.freezePanes(row: 3, col: 0)
@@ -101,13 +107,16 @@ struct LedgerSheet {
     let columns = [
       ctx.t("序号", "No."), ctx.t("编号", "Id"), ctx.t("事项", "Matter"), ctx.t("责任单位", "Responsible unit"),
       ctx.t("汇总日期", "Raised"), ctx.t("认领领导", "Owner"), ctx.t("认领日期", "Claimed"), ctx.t("计划完成日期", "Due"),
-      ctx.t("状态（截至\(ctx.words.end.replacingOccurrences(of: "本", with: ""))）", "Status at \(ctx.words.end)"), ctx.t("解决日期", "Resolved"), ctx.t("用时（天）", "Days taken"),
+      ctx.t("状态（截至\(ctx.words.end.replacingOccurrences(of: "本", with: ""))）", "Status at \(ctx.words.end)"), ctx.t("解决日期", "Resolved"),
+      ctx.t("用时（天）", "Days taken"),
       ctx.t("逾期", "Overdue"), ctx.t("重点项目", "Key project"),
     ]
     let last = columns.count - 1
     let ledger = ctx.report.ledger
     try b.nextRow(height: 26)
-    try b.merged(0...last, ctx.t("“我为群众办实事”台账（截至\(ctx.dateText(ledger.asOf))）", "Practical matters ledger as of \(ctx.dateText(ledger.asOf))"), S.title.with { $0.size = 14 })
+    try b.merged(
+      0...last, ctx.t("“我为群众办实事”台账（截至\(ctx.dateText(ledger.asOf))）", "Practical matters ledger as of \(ctx.dateText(ledger.asOf))"),
+      S.title.with { $0.size = 14 })
     try b.nextRow(height: 18)
     try b.merged(0...last, ctx.reportingUnitLine, S.subtitleLeft)
     try b.nextRow(height: 30)
@@ -142,9 +151,12 @@ struct LedgerSheet {
       emptyText: ctx.t("截至\(ctx.words.end)无事项", "No matters by \(ctx.words.end)"))
     try b.nextRow()
     try b.nextRow(height: 30)
-    try b.merged(0...last, ctx.t(
-      "注：状态、认领和解决日期均按截至\(ctx.words.end)的日期确定，之后的认领、解决不计入；逾期 = 计划完成日期早于\(ctx.words.end)且届时未解决（红色标出）。",
-      "Note: status, claim and resolution are as of \(ctx.words.end); later claims and resolutions are not shown. Overdue = due before \(ctx.words.end) and not resolved by it (in red)."), S.note)
+    try b.merged(
+      0...last,
+      ctx.t(
+        "注：状态、认领和解决日期均按截至\(ctx.words.end)的日期确定，之后的认领、解决不计入；逾期 = 计划完成日期早于\(ctx.words.end)且届时未解决（红色标出）。",
+        "Note: status, claim and resolution are as of \(ctx.words.end); later claims and resolutions are not shown. Overdue = due before \(ctx.words.end) and not resolved by it (in red)."
+      ), S.note)
     try b.finish()
     try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...2 })
     sheet.freezePanes(row: 3, col: 0)
@@ -200,9 +212,13 @@ struct PublicitySheet {
     try b.put(2, .text(ctx.t("条", "reports")), S.centered)
     for col in 3...4 {
       let total = levels.reduce(0) { $0 + ((col == 3 ? by.period : by.cumulative)[$1] ?? 0) }
-      try b.put(col, .formula("=SUM(\(CellAddress.range(firstRow, col, lastRow, col)))", cached: Double(total)), S.integer.with { $0.bold = true })
+      try b.put(
+        col, .formula("=SUM(\(CellAddress.range(firstRow, col, lastRow, col)))", cached: Double(total)), S.integer.with { $0.bold = true })
     }
     try b.finish()
-    try sheet.setupPrinting(ctx.printSetup.with { $0.landscape = false; $0.repeatRows = 2...2 })
+    try sheet.setupPrinting(
+      ctx.printSetup.with {
+        $0.landscape = false; $0.repeatRows = 2...2
+      })
   }
 }

@@ -49,12 +49,17 @@ struct OverviewSheet {
     try chart(workbook, sheet, b, funnelRow: funnelRow)
 
     try b.finish()
-    try sheet.setupPrinting(ctx.printSetup.with { $0.landscape = false; $0.onePage = true; $0.repeatRows = 2...2 })
+    try sheet.setupPrinting(
+      ctx.printSetup.with {
+        $0.landscape = false; $0.onePage = true; $0.repeatRows = 2...2
+      })
     sheet.freezePanes(row: 3, col: 0)
     sheet.activate()
   }
 
-  private func kindRow(_ b: SheetBuilder, index: Int, category: String?, k: KindFigures, previous: Int?, highlight: Bool) throws(WriterError) {
+  private func kindRow(_ b: SheetBuilder, index: Int, category: String?, k: KindFigures, previous: Int?, highlight: Bool)
+    throws(WriterError)
+  {
     let r = try b.nextRow(height: 18)
     func st(_ x: CellStyle) -> CellStyle { highlight ? S.highlighted(x) : x }
     try b.put(cIndex, .integer(index), st(S.centered))
@@ -70,7 +75,9 @@ struct OverviewSheet {
 
   /// The category column looks merged: the name on the block's first row, no line inside.
   private func categoryCell(_ b: SheetBuilder, _ name: String?) throws(WriterError) {
-    let style = S.centered.with { $0.top = name == nil ? .none : .thin; $0.bottom = .thin; $0.wrap = true }
+    let style = S.centered.with {
+      $0.top = name == nil ? .none : .thin; $0.bottom = .thin; $0.wrap = true
+    }
     try b.put(cCategory, name.map { .text($0) } ?? .blank, style)
   }
 
@@ -89,9 +96,15 @@ struct OverviewSheet {
     } else {
       try b.put(cMonth, .text("—"), hl(S.centered))
     }
-    if let p = previous { try b.put(cPrevious, .number(p.value), hl(S.oneDecimal)) } else { try b.put(cPrevious, .text("—"), hl(S.centered)) }
+    if let p = previous {
+      try b.put(cPrevious, .number(p.value), hl(S.oneDecimal))
+    } else {
+      try b.put(cPrevious, .text("—"), hl(S.centered))
+    }
     if let avg = s.branchStudyAverage.period, let p = previous {
-      try b.put(cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: avg.value - p.value), hl(S.changeOneDecimal))
+      try b.put(
+        cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: avg.value - p.value),
+        hl(S.changeOneDecimal))
     } else {
       try b.put(cChange, .text("—"), hl(S.centered))
     }
@@ -112,7 +125,10 @@ struct OverviewSheet {
     var rowOf: [String: Int] = [:]
     let steps: [(String, String, String, String, Int, Int?, Int)] = [
       ("collected", "收集意见建议", "Opinions collected", ctx.t("条", "items"), m.period.collected, p?.period.collected, m.asOf.collected),
-      ("consolidated", "梳理汇总事项", "Matters consolidated", ctx.t("项", "matters"), m.period.consolidated, p?.period.consolidated, m.asOf.consolidated),
+      (
+        "consolidated", "梳理汇总事项", "Matters consolidated", ctx.t("项", "matters"), m.period.consolidated, p?.period.consolidated,
+        m.asOf.consolidated
+      ),
       ("claimed", "领导认领事项", "Claimed by leaders", ctx.t("项", "matters"), m.period.claimed, p?.period.claimed, m.asOf.claimed),
       ("resolved", "已解决事项", "Resolved", ctx.t("项", "matters"), m.period.resolved, p?.period.resolved, m.asOf.resolved),
     ]
@@ -164,9 +180,15 @@ struct OverviewSheet {
       } else {
         try b.put(cMonth, .textFormula(formula, cached: "—"), hl(S.percent.with { $0.align = .center }))
       }
-      if let pv = rate.4 { try b.put(cPrevious, .number(pv.value), hl(S.percent)) } else { try b.put(cPrevious, .text("—"), hl(S.centered)) }
+      if let pv = rate.4 {
+        try b.put(cPrevious, .number(pv.value), hl(S.percent))
+      } else {
+        try b.put(cPrevious, .text("—"), hl(S.centered))
+      }
       if let v = rate.3, let pv = rate.4 {
-        try b.put(cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: v.value - pv.value), hl(S.changePercent))
+        try b.put(
+          cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: v.value - pv.value),
+          hl(S.changePercent))
       } else {
         try b.put(cChange, .text("—"), hl(S.centered))
       }
@@ -192,11 +214,17 @@ struct OverviewSheet {
 
   /// A figure as of the month's end: this month and cumulative both show it; last month shows
   /// it as of last month's end.
-  private func asOfRow(_ b: SheetBuilder, index: Int, name: String, measure: String, value: Int, previous: Int?, highlight: Bool, last: Bool) throws(WriterError) {
+  private func asOfRow(
+    _ b: SheetBuilder, index: Int, name: String, measure: String, value: Int, previous: Int?, highlight: Bool, last: Bool
+  ) throws(WriterError) {
     let r = b.row
     func st(_ x: CellStyle) -> CellStyle { highlight ? S.highlighted(x) : x }
     try b.put(cIndex, .integer(index), st(S.centered))
-    try b.put(cCategory, .blank, S.centered.with { $0.top = .none; $0.bottom = last ? .thin : .none })
+    try b.put(
+      cCategory, .blank,
+      S.centered.with {
+        $0.top = .none; $0.bottom = last ? .thin : .none
+      })
     try b.put(cName, .text(name), st(S.text))
     try b.put(cMeasure, .text(measure), st(S.centered))
     try b.put(cMonth, .integer(value), st(S.integer))
@@ -206,14 +234,18 @@ struct OverviewSheet {
 
   /// The previous period's count and the change as a formula; dashes when there is no
   /// previous period (a range of days).
-  private func previousAndChange(_ b: SheetBuilder, row r: Int, current: Int, previous: Int?, style st: (CellStyle) -> CellStyle) throws(WriterError) {
+  private func previousAndChange(_ b: SheetBuilder, row r: Int, current: Int, previous: Int?, style st: (CellStyle) -> CellStyle)
+    throws(WriterError)
+  {
     guard let previous else {
       try b.put(cPrevious, .text("—"), st(S.centered))
       try b.put(cChange, .text("—"), st(S.centered))
       return
     }
     try b.put(cPrevious, .integer(previous), st(S.integer))
-    try b.put(cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: Double(current - previous)), st(S.change))
+    try b.put(
+      cChange, .formula("=\(CellAddress.cell(r, cMonth))-\(CellAddress.cell(r, cPrevious))", cached: Double(current - previous)),
+      st(S.change))
     try b.put(cHoursMonth, .blank, st(S.centered))
     try b.put(cHoursCumulative, .blank, st(S.centered))
   }
@@ -221,19 +253,25 @@ struct OverviewSheet {
   private func notes(_ b: SheetBuilder) throws(WriterError) {
     let s = ctx.stats
     let excluded = s.units.filter { !$0.unit.counted }.map(\.unit.name)
-    let excludedText = excluded.isEmpty ? "" : ctx.t("\(excluded.joined(separator: "、"))不参与平均数和排名。", " \(excluded.joined(separator: ", ")) not counted in averages and rankings.")
+    let excludedText =
+      excluded.isEmpty
+      ? ""
+      : ctx.t("\(excluded.joined(separator: "、"))不参与平均数和排名。", " \(excluded.joined(separator: ", ")) not counted in averages and rankings.")
     let divisor = s.matters.headlineDivisor == .claimed ? ctx.t("认领事项", "claimed matters") : ctx.t("汇总事项", "consolidated matters")
     let lines = [
       ctx.t("说明：", "Notes:"),
       ctx.t(
         "1. 累计自\(ctx.dateText(s.windows.cumulative.start))起至\(ctx.words.end)；办实事各项“累计”为截至\(ctx.words.end)的数，“\(ctx.words.this)”为\(ctx.words.this)内新增数。",
-        "1. Cumulative runs from \(ctx.dateText(s.windows.cumulative.start)) to \(ctx.words.end); for matters, cumulative means as of \(ctx.words.end), \(ctx.words.this) means within the period."),
+        "1. Cumulative runs from \(ctx.dateText(s.windows.cumulative.start)) to \(ctx.words.end); for matters, cumulative means as of \(ctx.words.end), \(ctx.words.this) means within the period."
+      ),
       ctx.t(
         "2. 基层党组织平均集中学习次数 = 参与统计的党总支（直属党支部）集中学习次数之和 ÷ 参与统计单位数，未开展学习的单位计为0次。下属党支部的学习计入所属单位，党委本级学习不计入。" + excludedText,
-        "2. Average branch sessions = branch sessions of the counted units ÷ number of counted units; units with none count as 0. Sub-branch sessions count for their unit; the committee's own do not." + excludedText),
+        "2. Average branch sessions = branch sessions of the counted units ÷ number of counted units; units with none count as 0. Sub-branch sessions count for their unit; the committee's own do not."
+          + excludedText),
       ctx.t(
         "3. 解决率 = 截至\(ctx.words.end)已解决事项 ÷ 截至\(ctx.words.end)梳理汇总事项；认领事项解决率 = 已认领事项中已解决的 ÷ 领导认领事项；主要口径按\(divisor)计。比率按日期计算，不随之后录入的数据改变。",
-        "3. Resolution rate = matters resolved ÷ matters consolidated, as of \(ctx.words.end); claimed resolution rate = claimed matters resolved ÷ matters claimed. The headline rate uses \(divisor). Rates come from dates and do not change when later data is loaded."),
+        "3. Resolution rate = matters resolved ÷ matters consolidated, as of \(ctx.words.end); claimed resolution rate = claimed matters resolved ÷ matters claimed. The headline rate uses \(divisor). Rates come from dates and do not change when later data is loaded."
+      ),
       ctx.t(
         "4. 逾期未解决 = 截至\(ctx.words.end)已汇总、计划完成日期早于\(ctx.words.end)且尚未解决的事项。",
         "4. Overdue = matters consolidated by \(ctx.words.end), due before it and not resolved by it."),

@@ -41,9 +41,11 @@ struct TrendSheet {
     }
     try b.nextRow()
     try b.nextRow(height: 30)
-    try b.merged(0...totalColumn, ctx.t(
-      "注：各月为该月落在统计期内的天数的记录；合计等于总览中的“\(ctx.words.this)”数。",
-      "Note: each month counts its days inside the period; the totals equal the overview's \(ctx.words.this) column."), S.note)
+    try b.merged(
+      0...totalColumn,
+      ctx.t(
+        "注：各月为该月落在统计期内的天数的记录；合计等于总览中的“\(ctx.words.this)”数。",
+        "Note: each month counts its days inside the period; the totals equal the overview's \(ctx.words.this) column."), S.note)
 
     let chart = workbook.addChart(.line)
     for (code, color) in [(s.settings.branchStudyKind, S.chartBlue), (s.settings.supervisionKind, S.chartRed)] {
@@ -57,7 +59,10 @@ struct TrendSheet {
     try b.nextRow()
     try sheet.insertChart(chart, row: b.row + 1, col: 1, xScale: 1.6, yScale: 1.0)
     try b.finish()
-    try sheet.setupPrinting(ctx.printSetup.with { $0.onePage = true; $0.repeatRows = 2...2 })
+    try sheet.setupPrinting(
+      ctx.printSetup.with {
+        $0.onePage = true; $0.repeatRows = 2...2
+      })
     sheet.freezePanes(row: 3, col: 2)
   }
 }

@@ -25,7 +25,9 @@ struct UnitSheet {
     let name = ctx.stats.settings.institution + ctx.stats.settings.campaign
     try b.merged(
       0...lastColumn,
-      ctx.t("\(name)基层党组织统计表（\(ctx.words.name)）", "\(ctx.stats.settings.institution) \(ctx.stats.settings.campaign): statistics by unit, \(ctx.words.name)"),
+      ctx.t(
+        "\(name)基层党组织统计表（\(ctx.words.name)）",
+        "\(ctx.stats.settings.institution) \(ctx.stats.settings.campaign): statistics by unit, \(ctx.words.name)"),
       S.title)
     try b.nextRow(height: 20)
     try b.merged(0...5, ctx.reportingUnitLine, S.subtitleLeft)
@@ -52,7 +54,8 @@ struct UnitSheet {
         }
       }
       let me = CellAddress.cell(r, cBranchCumulative), counted = CellAddress.cell(r, cCounted)
-      let rankFormula = "=IF(\(counted)=\"\(yes)\",COUNTIFS(\(countedRange),\"\(yes)\",\(unitRange(cBranchCumulative)),\">\"&\(me))+1,\"—\")"
+      let rankFormula =
+        "=IF(\(counted)=\"\(yes)\",COUNTIFS(\(countedRange),\"\(yes)\",\(unitRange(cBranchCumulative)),\">\"&\(me))+1,\"—\")"
       if let rank = ranks[u.unit.id] {
         try b.put(cRank, .formula(rankFormula, cached: Double(rank)), S.integer.with { $0.align = .center })
       } else {
@@ -94,13 +97,16 @@ struct UnitSheet {
     try b.nextRow(height: 22)
     for (col, _) in single { try b.put(col, .blank, bottom) }
     for (range, _) in groups {
-      let second = range.upperBound == cMattersResolved ? [ctx.t("责任", "Owned"), ctx.t("已解决", "Resolved")] : [ctx.thisHeader, ctx.t("累计", "Cumul.")]
+      let second =
+        range.upperBound == cMattersResolved ? [ctx.t("责任", "Owned"), ctx.t("已解决", "Resolved")] : [ctx.thisHeader, ctx.t("累计", "Cumul.")]
       try b.put(range.lowerBound, .text(second[0]), S.header)
       try b.put(range.upperBound, .text(second[1]), S.header)
     }
   }
 
-  private func totals(_ b: SheetBuilder, layout: UnitSheetLayout, countedRange: String, yes: String, values: [[Int: Double]]) throws(WriterError) {
+  private func totals(_ b: SheetBuilder, layout: UnitSheetLayout, countedRange: String, yes: String, values: [[Int: Double]])
+    throws(WriterError)
+  {
     let s = ctx.stats
     let bold = { (x: CellStyle) in x.with { $0.bold = true } }
     // 合计: SUM of every numeric column.
@@ -124,7 +130,8 @@ struct UnitSheet {
     let countedUnits = s.units.filter(\.unit.counted)
     for col in sumColumns {
       let range = CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col, absolute: true)
-      let formula = "=IF(COUNTIF(\(countedRange),\"\(yes)\")=0,\"—\",SUMIF(\(countedRange),\"\(yes)\",\(range))/COUNTIF(\(countedRange),\"\(yes)\"))"
+      let formula =
+        "=IF(COUNTIF(\(countedRange),\"\(yes)\")=0,\"—\",SUMIF(\(countedRange),\"\(yes)\",\(range))/COUNTIF(\(countedRange),\"\(yes)\"))"
       if countedUnits.isEmpty {
         try b.put(col, .textFormula(formula, cached: "—"), S.highlighted(S.oneDecimal.with { $0.align = .center }))
       } else {
@@ -146,7 +153,8 @@ struct UnitSheet {
     let matters = ctx.report.ledger.countsByUnit()
     let otherKinds = s.otherActivityKinds
     return s.units.map { u in
-      let all = PeriodPair(period: u.kinds.period.values.reduce(Totals.zero, +), cumulative: u.kinds.cumulative.values.reduce(Totals.zero, +))
+      let all = PeriodPair(
+        period: u.kinds.period.values.reduce(Totals.zero, +), cumulative: u.kinds.cumulative.values.reduce(Totals.zero, +))
       let supervision = u.totals(of: s.settings.supervisionKind)
       let owned = matters[u.unit.id] ?? (0, 0)
       return [
@@ -185,10 +193,12 @@ struct UnitSheet {
     let none = ctx.t("无", "none")
     let lines = [
       SubmissionPhrases.unreportedLine(r, this: ctx.words.this, lang: ctx.lang),
-      ctx.t("累计集中学习低于平均数的单位（红色标出）：", "Units below the cumulative average (in red): ") + (below.isEmpty ? none : Phrases.joined(below, limit: 30, measure: ctx.t("个单位", ""), lang: ctx.lang)),
+      ctx.t("累计集中学习低于平均数的单位（红色标出）：", "Units below the cumulative average (in red): ")
+        + (below.isEmpty ? none : Phrases.joined(below, limit: 30, measure: ctx.t("个单位", ""), lang: ctx.lang)),
       ctx.t(
         "注：排名按累计集中学习次数，只在参与统计的单位间排列；“其他学习宣讲活动”含专题研讨、讲座、党课、青马班、主题活动、志愿服务等（不含集中学习、督导和宣传）；学时、人次含各类活动。",
-        "Note: rank by cumulative branch sessions among counted units; other study and events exclude branch study, supervision and publicity; hours and participants cover every kind."),
+        "Note: rank by cumulative branch sessions among counted units; other study and events exclude branch study, supervision and publicity; hours and participants cover every kind."
+      ),
     ]
     try b.nextRow()
     for line in lines {

@@ -89,7 +89,8 @@ extension Chart {
     let s = chart_add_series(handle, nil, nil)!
     chart_series_set_categories(
       s, sheet, lxw_row_t(categoriesRow), lxw_col_t(columns.lowerBound), lxw_row_t(categoriesRow), lxw_col_t(columns.upperBound))
-    chart_series_set_values(s, sheet, lxw_row_t(valuesRow), lxw_col_t(columns.lowerBound), lxw_row_t(valuesRow), lxw_col_t(columns.upperBound))
+    chart_series_set_values(
+      s, sheet, lxw_row_t(valuesRow), lxw_col_t(columns.lowerBound), lxw_row_t(valuesRow), lxw_col_t(columns.upperBound))
     chart_series_set_name(s, Chart.literal(name))
     var line = lxw_chart_line()
     line.color = lxw_color_t(color)

@@ -123,7 +123,9 @@ public final class Workbook {
     if let part = try PackageCheck.firstIncompletePart(path) {
       throw .cannotCreate(
         path: path,
-        reason: "\(part) came out incomplete: the disk (or the temporary folder, \(temporaryDirectory ?? NSTemporaryDirectory())) is full or a file-size limit was reached")
+        reason:
+          "\(part) came out incomplete: the disk (or the temporary folder, \(temporaryDirectory ?? NSTemporaryDirectory())) is full or a file-size limit was reached"
+      )
     }
   }
 

@@ -88,7 +88,9 @@ public final class Worksheet {
     while let r = rest.range(of: "_x") {
       out += rest[..<r.lowerBound]
       let tail = rest[r.upperBound...].utf8.prefix(5)
-      let isEscape = tail.count == 5 && tail.last == 0x5F && tail.prefix(4).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }
+      let isEscape =
+        tail.count == 5 && tail.last == 0x5F
+        && tail.prefix(4).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }
       out += isEscape ? "_x005F_x" : "_x"
       rest = rest[r.upperBound...]
     }
@@ -151,7 +153,9 @@ public final class Worksheet {
 
   /// Applies `style` to the cells of a range where `formula` (relative to the range's first
   /// cell) is true.
-  public func conditionalFormat(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, formula: String, style: CellStyle) throws(WriterError) {
+  public func conditionalFormat(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, formula: String, style: CellStyle)
+    throws(WriterError)
+  {
     var cf = lxw_conditional_format()
     cf.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
     cf.value_string = workbook.retain(formula)
