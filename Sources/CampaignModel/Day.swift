@@ -158,7 +158,11 @@ extension Character {
   public var isTrimmedSpace: Bool {
     if isWhitespace { return true }
     let scalars = unicodeScalars
-    return scalars.count == 1 && scalars.first!.properties.generalCategory == .format
+    guard scalars.count == 1, let v = scalars.first?.value else { return false }
+    // CJK and the other scripts from U+3000 to U+FDFF hold no format character: most cells end
+    // in one of them, and are decided without a Unicode lookup.
+    if v >= 0x3000 && v < 0xFE00 { return false }
+    return scalars.first!.properties.generalCategory == .format
   }
 }
 

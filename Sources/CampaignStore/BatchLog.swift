@@ -11,6 +11,28 @@ struct BatchStart {
   var today: Day
   var reason: String? = nil
   var undoes: Int? = nil
+  /// The file's SHA-256 when it is still being computed (written when the batch finishes).
+  var digest: FileDigest? = nil
+}
+
+/// The SHA-256 of a file, computed on another thread from the moment it is asked for.
+final class FileDigest: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var result: Result<String, StoreError> = .success("")
+
+  init(path: String) {
+    DispatchQueue.global(qos: .userInitiated).async {
+      self.result = Result { () throws(StoreError) in try SHA256.hex(ofFile: path) }
+      self.done.signal()
+    }
+  }
+
+  /// Waits for the digest.
+  func value() throws(StoreError) -> String {
+    done.wait()
+    done.signal()
+    return try result.get()
+  }
 }
 
 /// The batch table: one numbered row per import, submission, return and undo.
@@ -32,8 +54,9 @@ enum BatchLog {
     return try rows[0].get(0)
   }
 
-  /// Writes an import's counts into its batch.
-  static func finish(_ batch: Int, summaries: [ImportSummary], db: any SQLDatabase) throws {
+  /// Writes an import's counts, and the file's fingerprint when it came later, into its batch.
+  static func finish(_ batch: Int, summaries: [ImportSummary], sha256: String?, db: any SQLDatabase) throws {
+    if let sha256 { try db.execute("UPDATE batch SET sha256 = ? WHERE batch = ?", [sha256, batch]) }
     func sum(_ k: KeyPath<ImportSummary, Int>) -> Int { summaries.reduce(0) { $0 + $1[keyPath: k] } }
     try setCounts(
       batch, rows: sum(\.rows), added: sum(\.added), updated: sum(\.updated), removed: sum(\.removed), unchanged: sum(\.unchanged), db: db)

@@ -25,26 +25,29 @@ struct SHA256 {
 
   mutating func update(_ data: some Collection<UInt8>) {
     length &+= UInt64(data.count)
-    let bytes = Array(data)
-    bytes.withUnsafeBufferPointer { p in
-      var offset = 0
-      // Top up a partial block first, then whole blocks straight from the input.
-      if !pending.isEmpty {
-        let take = min(64 - pending.count, p.count)
-        pending.append(contentsOf: p[0..<take])
-        offset = take
-        if pending.count == 64 {
-          let block = pending
-          block.withUnsafeBufferPointer { compress($0.baseAddress!) }
-          pending.removeAll(keepingCapacity: true)
-        }
+    // Data and arrays hand their bytes over in place; other collections are copied once.
+    if let done = data.withContiguousStorageIfAvailable({ update(buffer: $0) }) { return done }
+    Array(data).withUnsafeBufferPointer { update(buffer: $0) }
+  }
+
+  private mutating func update(buffer p: UnsafeBufferPointer<UInt8>) {
+    var offset = 0
+    // Top up a partial block first, then whole blocks straight from the input.
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, p.count)
+      pending.append(contentsOf: p[0..<take])
+      offset = take
+      if pending.count == 64 {
+        let block = pending
+        block.withUnsafeBufferPointer { compress($0.baseAddress!) }
+        pending.removeAll(keepingCapacity: true)
       }
-      while p.count - offset >= 64 {
-        compress(p.baseAddress! + offset)
-        offset += 64
-      }
-      if offset < p.count { pending.append(contentsOf: p[offset...]) }
     }
+    while p.count - offset >= 64 {
+      compress(p.baseAddress! + offset)
+      offset += 64
+    }
+    if offset < p.count { pending.append(contentsOf: p[offset...]) }
   }
 
   mutating func finish() -> [UInt8] {

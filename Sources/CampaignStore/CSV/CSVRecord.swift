@@ -66,6 +66,12 @@ struct CSVRecord {
   /// (spaces inside allowed, as in 合　计).
   var isTotalRow: Bool {
     for i in 0..<count {
+      // Most rows start with an ASCII cell (an id, a date): decided from the bytes alone.
+      let r = range(i)
+      var lo = r.lowerBound
+      while lo < r.upperBound, bytes[lo].isASCIIWhitespace { lo += 1 }
+      if lo == r.upperBound { continue }
+      if bytes[lo] < 0x80 { return false }
       let t = field(i).filter { !$0.isWhitespace }
       if t.isEmpty { continue }
       return ["合计", "小计", "总计", "合計", "總計"].contains(t)

@@ -10,6 +10,9 @@ struct ActivityImporter: RowImporter {
   private let upsert: Upserter
   private let scope: ImportScope?
   private let context: ImportContext
+  private let keyPrefix: String
+  /// The batch stamped on every row written.
+  private let batch: SQLValue
   private var replacement = SubmissionReplacement(table: BatchSchema.activity)
   /// SQLite: the months of the rows added, for `ActivityMonths.refresh` (its insert trigger is
   /// gone, see migration v5). PostgreSQL's statement-level trigger marks them itself.
@@ -23,10 +26,12 @@ struct ActivityImporter: RowImporter {
     contentKeys = ContentKeys(db: db, type: .activities)
     organizations = try loadOrganizationIndex(db)
     catalogue = try loadCatalogue(db)
-    upsert = try Upserter(db: db, table: "activity", key: "key", columns: Self.columns, batch: context.batch)
+    upsert = try Upserter(db: db, table: "activity", key: "key", columns: Self.columns, stamped: true)
     upsert.owner = scope.map { ("organization", $0) }
     self.scope = scope
     self.context = context
+    keyPrefix = context.keyPrefix
+    batch = .int(Int64(context.batch ?? 0))
     marksAddedMonths = db.dialect == .sqlite
   }
 
@@ -57,17 +62,17 @@ struct ActivityImporter: RowImporter {
     guard row.issues.isEmpty, write, let date, let org, let kind else { return [] }
 
     let iso = date.iso
-    let key =
-      try context.keyPrefix
-      + (id.map { "id:" + $0 }
-        ?? contentKeys.key(for: [
-          iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count), level?.rawValue ?? "", lead, note,
-        ]))
+    var key =
+      try id.map { "id:" + $0 }
+      ?? contentKeys.key(for: [
+        iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count), level?.rawValue ?? "", lead, note,
+      ])
+    if !keyPrefix.isEmpty { key = keyPrefix + key }
     if context.submission != nil { replacement.wrote(key) }
     let outcomes = try upsert.write(
       [
         .text(key), id.sqlValue, .text(iso), .text(org), .text(kind.code), .text(title), hours.hundredths.sqlValue,
-        participants.sqlValue, count.sqlValue, level?.rawValue.sqlValue ?? .null, .text(lead), .text(note),
+        participants.sqlValue, count.sqlValue, level?.rawValue.sqlValue ?? .null, .text(lead), .text(note), batch,
       ], line: row.line)
     // Row by row (SQLite), the outcome is this row's.
     if marksAddedMonths, outcomes.first == .added { addedMonths.insert(date.monthOfYear) }

@@ -19,7 +19,7 @@ struct FeedbackImporter: RowImporter {
     contentKeys = ContentKeys(db: db, type: .feedback)
     organizations = try loadOrganizationIndex(db)
     matters = try Set(db.fetchColumn("SELECT id FROM matter", as: String.self))
-    upsert = try Upserter(db: db, table: "feedback", key: "key", columns: Self.columns, batch: context.batch)
+    upsert = try Upserter(db: db, table: "feedback", key: "key", columns: Self.columns, stamped: true)
     upsert.owner = scope.map { ("organization", $0) }
     self.scope = scope
     self.context = context
@@ -41,9 +41,11 @@ struct FeedbackImporter: RowImporter {
     let matter = row.optionalText("matter")
     if let matter, !matters.contains(matter) { row.fail("matter", .unknownMatter) }
     guard row.issues.isEmpty, write, let date, let org, let content else { return [] }
-    let key = try context.keyPrefix + (id.map { "id:" + $0 } ?? contentKeys.key(for: [date.iso, org, channel, content, matter ?? ""]))
+    var key = try id.map { "id:" + $0 } ?? contentKeys.key(for: [date.iso, org, channel, content, matter ?? ""])
+    if context.submission != nil { key = context.keyPrefix + key }
     if context.submission != nil { replacement.wrote(key) }
     return try upsert.write(
-      [.text(key), id.sqlValue, .text(date.iso), .text(org), .text(channel), .text(content), matter.sqlValue], line: row.line)
+      [.text(key), id.sqlValue, .text(date.iso), .text(org), .text(channel), .text(content), matter.sqlValue, .int(Int64(context.batch ?? 0))],
+      line: row.line)
   }
 }

@@ -151,10 +151,12 @@ extension CampaignStore {
     } else {
       sources = [try CSVReader(path: input.path, name: input.name)]
     }
-    let digest = try SHA256.hex(ofFile: input.path)
-    let record = BatchStart(
-      action: request.submission == nil ? .import : .submission, file: (path as NSString).lastPathComponent, sha256: digest,
+    // The file's fingerprint is computed on the other core while the rows are imported.
+    let digest = FileDigest(path: input.path)
+    var record = BatchStart(
+      action: request.submission == nil ? .import : .submission, file: (path as NSString).lastPathComponent, sha256: nil,
       scope: request.submission, author: request.author, today: request.today)
+    record.digest = digest
     return try importSources(
       sources, file: path, type: request.type, root: request.root, skipUnrecognised: sources.first is XlsxSheet, batch: record,
       progress: progress)
@@ -354,7 +356,7 @@ extension CampaignStore {
         try ActivityMonths.markAll(db)  // units may have moved
       }
       try ActivityMonths.refresh(db)
-      if let batch = context.batch { try BatchLog.finish(batch, summaries: summaries, db: db) }
+      if let batch = context.batch { try BatchLog.finish(batch, summaries: summaries, sha256: try record?.digest?.value(), db: db) }
       return ImportResult(batch: context.batch ?? 0, submission: record?.scope, summaries: summaries)
     }
   }

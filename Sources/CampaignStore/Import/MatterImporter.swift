@@ -7,15 +7,17 @@ struct MatterImporter: RowImporter {
   private let ids: IdTracker
   private let upsert: Upserter
   private let scope: ImportScope?
+  private let context: ImportContext
   private static let columns = ["title", "organization", "raised", "owner", "claimed", "due", "status", "resolved", "key_project", "note"]
 
   init(db: any SQLDatabase, context: ImportContext) throws {
     let scope = context.scope
     ids = IdTracker(db: db, type: .matters)
     organizations = try loadOrganizationIndex(db)
-    upsert = try Upserter(db: db, table: "matter", key: "id", columns: Self.columns, batch: context.batch)
+    upsert = try Upserter(db: db, table: "matter", key: "id", columns: Self.columns, stamped: true)
     upsert.owner = scope.map { ("organization", $0) }
     self.scope = scope
+    self.context = context
   }
 
   mutating func flush() throws -> [RowOutcome] { try upsert.flush() }
@@ -50,7 +52,7 @@ struct MatterImporter: RowImporter {
     let values: [any SQLBindable] = [
       id, title, org, raised.iso, owner, claimed?.iso, due?.iso, status.rawValue, resolved?.iso, keyProject, note,
     ]
-    return try upsert.write(values.map(\.sqlValue), line: row.line)
+    return try upsert.write(values.map(\.sqlValue) + [.int(Int64(context.batch ?? 0))], line: row.line)
   }
 }
 

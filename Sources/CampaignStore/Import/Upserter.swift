@@ -22,8 +22,6 @@ final class Upserter {
   private var queue: [SQLValue] = []
   private var queuedLines: [Int] = []
   private let key: String
-  /// The batch stamped on written rows, appended to every row's values.
-  private let batch: SQLValue?
   /// With `import --root`: the column that names a record's organization, and the scope whose
   /// records this import may change. A row whose key is a record outside it throws
   /// `OutOfScopeRecord`.
@@ -34,20 +32,20 @@ final class Upserter {
 
   /// - Parameters:
   ///   - insertOnly: columns set when a row is added and kept when it is updated.
-  ///   - batch: the import's batch number, written to the `batch` column of every row added or
-  ///     changed (never compared: a row identical but for its batch is unchanged).
-  init(db: any SQLDatabase, table: String, key: String, columns: [String], insertOnly: [String] = [], batch: Int? = nil) throws {
+  ///   - stamped: the rows' last value is the import's batch number, written to the `batch`
+  ///     column of every row added or changed but never compared (a row identical but for its
+  ///     batch is unchanged).
+  init(db: any SQLDatabase, table: String, key: String, columns: [String], insertOnly: [String] = [], stamped: Bool = false) throws {
     self.db = db
     self.table = table
     self.key = key
-    self.batch = batch.map { SQLValue.int(Int64($0)) }
-    let stamp = batch == nil ? [] : ["batch"]
+    let stamp = stamped ? ["batch"] : []
     let all = [key] + columns + insertOnly + stamp
     width = all.count
     batchSize = min(1000, 65_535 / all.count)
     // SET values (and the batch), then the key, then the values again for the comparison.
     let values = Array(1...columns.count)
-    updateArgumentOrder = values + (batch == nil ? [] : [all.count - 1]) + [0] + values
+    updateArgumentOrder = values + (stamped ? [all.count - 1] : []) + [0] + values
     let differs = columns.map { "\(table).\($0) \(db.dialect.isDistinctFrom) excluded.\($0)" }.joined(separator: " OR ")
     batchHead = "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES "
     batchTail = """
@@ -67,8 +65,6 @@ final class Upserter {
   /// it for the next batch; returns the outcomes now known: this row's, a whole batch's, or
   /// none. `flush` writes the rest and returns theirs.
   func write(_ values: [SQLValue], line: Int) throws -> [RowOutcome] {
-    var values = values
-    if let batch { values.append(batch) }
     if let insert, let update {
       if try insert.execute(values) == 1 { return [.added] }
       try checkOwners(keys: [values[0]], lines: [line])
