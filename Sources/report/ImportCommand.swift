@@ -120,11 +120,13 @@ extension Report {
           let result = try Console.guarded(lang) {
             try Collection.submit(
               entry.source, to: store, request: request,
-              progress: showProgress
+              progress: showProgress || InjectedPause.requested
                 ? { n in
-                  FileHandle.standardError.write(Data("\r\(file): \(n)…".utf8))
+                  if showProgress { FileHandle.standardError.write(Data("\r\(file): \(n)…".utf8)) }
+                  InjectedPause.reached(.midImport)
                 } : nil)
           }
+          InjectedPause.reached(.afterImport)
           if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
           result.summaries.forEach(report)
           try reportBatch(result, store: store)

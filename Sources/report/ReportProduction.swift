@@ -65,6 +65,23 @@ enum ReportProduction {
   }
 }
 
+/// A pause injected by the fault tests through `REPORT_INJECT_PAUSE=POINT:FILE`: at the point,
+/// the run creates FILE and sleeps, so the test kills it exactly there (in the middle of an
+/// import's rows, or after its commit). Unset in normal runs.
+enum InjectedPause: String {
+  case midImport = "mid-import"
+  case afterImport = "after-import"
+
+  static func reached(_ point: InjectedPause) {
+    guard let spec = ProcessInfo.processInfo.environment["REPORT_INJECT_PAUSE"], spec.hasPrefix(point.rawValue + ":") else { return }
+    FileManager.default.createFile(atPath: String(spec.dropFirst(point.rawValue.count + 1)), contents: Data())
+    sleep(3600)
+  }
+
+  /// Whether any pause is asked for (the importer then reports its progress).
+  static var requested: Bool { ProcessInfo.processInfo.environment["REPORT_INJECT_PAUSE"] != nil }
+}
+
 /// A failure injected by the tests through `REPORT_INJECT_FAILURE`, to prove that a run which
 /// fails midway leaves neither partial nor temporary files. Unset in normal runs.
 struct InjectedFailure: Error, CustomStringConvertible {
