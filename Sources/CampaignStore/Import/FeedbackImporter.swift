@@ -45,7 +45,10 @@ struct FeedbackImporter: RowImporter {
     if context.submission != nil { key = context.keyPrefix + key }
     if context.submission != nil { replacement.wrote(key) }
     return try upsert.write(
-      [.text(key), id.sqlValue, .text(date.iso), .text(org), .text(channel), .text(content), matter.sqlValue, .int(Int64(context.batch ?? 0))],
+      [
+        .text(key), id.sqlValue, .text(date.iso), .text(org), .text(channel), .text(content), matter.sqlValue,
+        .int(Int64(context.batch ?? 0)),
+      ],
       line: row.line)
   }
 }
