@@ -80,7 +80,7 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
     case .missingFile(let path):
       return lang.pick("\(path): 文件不存在。请检查路径和文件名。", "\(path): no such file. Check the path and the file name.")
     case .unreadableFile(let path, let reason):
-      return lang.pick("\(path): 无法读取（\(reason)）。", "\(path): cannot be read (\(reason)).")
+      return lang.pick("\(path): 无法读取（\(ReasonText.chinese(reason))）。", "\(path): cannot be read (\(reason)).")
     case .missingDatabase(let path) where PostgresURL.hasScheme(path):
       return lang.pick(
         "\(path): 服务器上没有这个数据库。请让数据库管理员创建它（createdb，属主为连接用户），再运行 report init。",
@@ -95,7 +95,7 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
         "\(file):\(line): unreadable text encoding (\(detail)). Save it from Excel or WPS as \"CSV UTF-8\" or \"CSV (comma delimited)\".")
     case .badWorkbook(let file, let reason):
       return lang.pick(
-        "\(file)：不是可读取的 .xlsx 工作簿（\(reason)）。请用 Excel 或 WPS 打开后另存为“Excel 工作簿（*.xlsx）”。",
+        "\(file)：不是可读取的 .xlsx 工作簿（\(ReasonText.chinese(reason))）。请用 Excel 或 WPS 打开后另存为“Excel 工作簿（*.xlsx）”。",
         "\(file): not a readable .xlsx workbook (\(reason)). Open it in Excel or WPS and save it as an Excel workbook (*.xlsx).")
     case .unrecognisedHeader(let file, let headers, let line):
       let seen = StoreError.quotedPrefix(headers.joined(separator: ","))

@@ -84,3 +84,17 @@ struct HardeningUnitTests {
     }
   }
 }
+
+@Suite("Messages in Chinese")
+struct ChineseReasonTests {
+  @Test("every hostile fixture is refused with a message in Chinese, no English sentence inside", arguments: FuzzFindingTests.files)
+  func fixture(_ name: String) throws {
+    let t = try TestStore()
+    do {
+      _ = try t.store.importFile(Fixtures.path("fuzz/\(name)"))
+    } catch {
+      let message = error.message(in: .zh)
+      #expect(message.firstMatch(of: /[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/) == nil, "\(message)")
+    }
+  }
+}

@@ -120,7 +120,7 @@ struct HardeningTests {
     let start = Date()
     let r = try run(["import", path])
     #expect(r.status == 65)
-    #expect(r.stderr.contains("1000 times its packed size"))
+    #expect(r.stderr.contains("解压后超过压缩大小的 1000 倍"), "\(r.stderr)")
     #expect(Date().timeIntervalSince(start) < 30)
   }
 
