@@ -11,7 +11,7 @@ struct PartChecker {
   private var pending: [UInt8] = []
   private var declarationDone = false
   /// How far the start of a part may run before its declaration must have ended.
-  private static let declarationLimit = 4096
+  static let declarationLimit = 4096
 
   /// Takes the next chunk; returns what is wrong, or nil.
   mutating func feed(_ chunk: Data) -> String? {
@@ -39,8 +39,8 @@ struct PartChecker {
       let declaration = Array("<?xml".utf8)
       if p.count - i < 6 && !final { return nil }
       if p[i...].starts(with: declaration), i + 5 < p.count, [0x20, 0x09, 0x0A, 0x0D].contains(p[i + 5]) {
-        guard let close = p[(i + 5)...].firstIndex(of: 0x3E) else {
-          if final || p.count > Self.declarationLimit { return instruction }
+        guard let close = p[(i + 5)...].firstIndex(of: 0x3E), close - (i + 5) < Self.declarationLimit else {
+          if final || p.count - (i + 5) >= Self.declarationLimit { return instruction }
           return nil
         }
         if p[(i + 5)..<close].contains(0x3C) || p[close - 1] != 0x3F { return instruction }

@@ -149,8 +149,10 @@ struct XlsxReader {
         // Skip the declaration: to its first `>`, which must close it as `?>` with no `<` before
         // (its quoted values hold neither); anything else is refused, not guessed at.
         i += 5
+        let start = i
         while i < p.count, p[i] != 0x3E {
-          if p[i] == 0x3C { return instruction }
+          // A declaration is a line; one that runs on is refused (as the streaming check does).
+          if p[i] == 0x3C || i - start >= PartChecker.declarationLimit { return instruction }
           i += 1
         }
         if i >= p.count || p[i - 1] != 0x3F { return instruction }

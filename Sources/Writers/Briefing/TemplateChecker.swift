@@ -9,9 +9,10 @@ struct TemplateChecker {
   let template: String
 
   /// Bounds on a template, so a hostile or broken one is refused before rendering instead of
-  /// exhausting the stack (deep nesting) or the time (lists nested in lists multiply): the
-  /// built-in templates use a few hundred tags, sections four deep and no list inside a list.
-  static let maximumTags = 10_000
+  /// exhausting the stack (deep nesting) or the time (lists nested in lists multiply, and the
+  /// Mustache library's work grows with the square of the tags): the built-in templates use
+  /// about a hundred tags, sections four deep and no list inside a list.
+  static let maximumTags = 2_000
   static let maximumDepth = 16
   static let maximumListDepth = 2
 
@@ -20,6 +21,23 @@ struct TemplateChecker {
     var sections: [(name: String, line: Int, pushed: Bool, list: Bool)] = []
     var line = 1
     var tags = 0
+    // Counted first, in one pass over the bytes, so an oversized template is refused at once.
+    var count = 0, lineOfExcess = 1, lineNumber = 1
+    var previous: UInt8 = 0
+    for b in text.utf8 {
+      if b == 0x0A { lineNumber += 1 }
+      if b == 0x7B && previous == 0x7B {
+        count += 1
+        if count == Self.maximumTags + 1 { lineOfExcess = lineNumber }
+        previous = 0
+        continue
+      }
+      previous = b
+    }
+    if count > Self.maximumTags {
+      throw .templateSyntax(
+        template: template, line: lineOfExcess, message: "more than \(Self.maximumTags) tags; a briefing needs far fewer")
+    }
     var rest = Substring(text)
     while let open = rest.range(of: "{{") {
       tags += 1

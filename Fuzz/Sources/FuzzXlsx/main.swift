@@ -1,16 +1,12 @@
-// libFuzzer target: the .xlsx reader (zip container, workbook, relationships, shared strings,
-// styles and sheet XML). Built by `scripts/fuzz xlsx`, not by `swift build`.
-//
-// The first byte picks what the rest is, so mutations reach the XML parsers and not only the
-// zip checksums:
-//   0: a whole .xlsx file;
-//   1: the sheet XML of an otherwise fixed workbook;
-//   2: the parts workbook.xml, workbook.xml.rels, sharedStrings.xml, styles.xml and the sheet,
-//      separated by NUL bytes.
-// Modes 1 and 2 hand the parts over in memory, so most executions reach the XML parsers.
-import CampaignModel
+// libFuzzer target: the .xlsx reader. The first byte chooses how the rest is read:
+//   0: as a whole .xlsx file (zip archive, then every part);
+//   1: as the XML of one sheet, in a workbook whose other parts are fixed and valid;
+//   2: as the workbook's five parts separated by NUL bytes (workbook, relationships, shared
+//      strings, styles, sheet), to reach the parsers of the other parts;
+//   3: as a part streaming in, checked chunk by chunk against the whole-part check.
+// Built by scripts/fuzz.
+import CampaignStore
 import Foundation
-import ZIPFoundation
 
 private let fixedParts: [String: String] = [
   "xl/workbook.xml":
@@ -26,8 +22,7 @@ private let partOrder = [
   "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml",
 ]
 
-// A whole file is written to one scratch file and read through the path the importer uses
-// (ZIPFoundation's in-memory archives leak when a damaged one is refused).
+// A whole file is written to one scratch file and read through the path the importer uses.
 private let scratch: String = {
   let dir = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
   return (dir as NSString).appendingPathComponent("fuzz-xlsx-\(getpid()).xlsx")
@@ -37,32 +32,37 @@ private let scratch: String = {
 public func fuzzXlsx(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   guard size > 0 else { return 0 }
   let body = Data(bytes: data + 1, count: size - 1)
-  let reader: XlsxReader?
-  switch data[0] % 3 {
+  switch data[0] % 4 {
   case 0:
     FileManager.default.createFile(atPath: scratch, contents: body)
-    reader = try? XlsxReader(path: scratch)
+    ReaderProbe.workbook(path: scratch)
   case 1:
     var parts = fixedParts.mapValues { Data($0.utf8) }
     parts["xl/worksheets/sheet1.xml"] = body
-    reader = XlsxReader(parts: parts, name: "fuzz.xlsx")
-  default:
+    ReaderProbe.workbook(parts: parts)
+  case 2:
     let pieces = body.split(separator: 0, maxSplits: partOrder.count - 1, omittingEmptySubsequences: false)
     var parts: [String: Data] = [:]
     for (name, piece) in zip(partOrder, pieces) { parts[name] = Data(piece) }
-    reader = XlsxReader(parts: parts, name: "fuzz.xlsx")
-  }
-  guard let reader, let sheets = try? reader.sheets() else { return 0 }
-  for sheet in sheets {
-    var records = 0
-    try? sheet.forEachRecord { record in
-      records += 1
-      for field in record.fields {
-        _ = Day(parsing: field)
-        _ = Hours(parsing: field)
-      }
-      if records > 100_000 { throw CancellationError() }
-    }
+    ReaderProbe.workbook(parts: parts)
+  default:
+    ReaderProbe.partCheck(body)
   }
   return 0
+}
+
+// SwiftPM links an executable's `main` to `FuzzXlsx_main` on Linux (to make executables testable);
+// with -parse-as-library there is no such function, so it is this one, which starts libFuzzer's
+// driver as libFuzzer's own `main` would.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+  _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("FuzzXlsx_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+  var count = argc
+  var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+  return runDriver(&count, &arguments, fuzzXlsx)
 }

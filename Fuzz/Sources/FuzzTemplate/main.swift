@@ -1,0 +1,44 @@
+// libFuzzer target: briefing templates. The bytes are a template, checked (names, sections,
+// nesting, size) and rendered against a context with text, numbers, flags, nested objects and
+// lists, as `report brief --templates DIR` does with an office's own template. A template may
+// be refused; it must never crash, hang or take unbounded memory. Built by scripts/fuzz.
+import CampaignModel
+import Foundation
+import Writers
+
+/// The context, made afresh for each input (a global would be reported as a leak at exit).
+private func makeContext() -> TemplateValue {
+  let item = TemplateValue.object([("name", .text("机关党总支")), ("id", .text("G1")), ("flag", .flag(true))])
+  return TemplateValue.object([
+    ("institution", .text("北辰职业技术学院")),
+    ("empty", .text("")),
+    ("yes", .flag(true)),
+    ("no", .flag(false)),
+    ("units", .list(Array(repeating: item, count: 10), item: item)),
+    ("none", .list([], item: item)),
+    ("kinds", .object([("seminar", .object([("name", .text("专题研讨")), ("period", item)]))])),
+  ])
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+  _ = try? Briefing.render(Briefing.Template(name: "fuzz.mustache", text: text), context: makeContext())
+  return 0
+}
+
+// SwiftPM links an executable's `main` to `FuzzTemplate_main` on Linux (to make executables testable);
+// with -parse-as-library there is no such function, so it is this one, which starts libFuzzer's
+// driver as libFuzzer's own `main` would.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+  _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("FuzzTemplate_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+  var count = argc
+  var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+  return runDriver(&count, &arguments, fuzzTemplate)
+}
