@@ -10,8 +10,10 @@ let package = Package(
   platforms: [.macOS(.v14)],
   dependencies: [.package(name: "CampaignReport", path: "..")],
   targets: [
-    .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "CampaignReport", package: "CampaignReport")]),
-    .executableTarget(name: "FuzzXlsx", dependencies: [.product(name: "CampaignReport", package: "CampaignReport")]),
-    .executableTarget(name: "FuzzTemplate", dependencies: [.product(name: "CampaignReport", package: "CampaignReport")]),
+    .target(name: "FuzzDriver"),
+    .executableTarget(name: "FuzzCSV", dependencies: ["FuzzDriver", .product(name: "CampaignReport", package: "CampaignReport")]),
+    .executableTarget(name: "FuzzXlsx", dependencies: ["FuzzDriver", .product(name: "CampaignReport", package: "CampaignReport")]),
+    .executableTarget(
+      name: "FuzzTemplate", dependencies: ["FuzzDriver", .product(name: "CampaignReport", package: "CampaignReport")]),
   ]
 )

@@ -3,6 +3,7 @@
 // the same records. Built by scripts/fuzz.
 import CampaignStore
 import Foundation
+import FuzzDriver
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -10,18 +11,8 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-// SwiftPM links an executable's `main` to `FuzzCSV_main` on Linux (to make executables testable);
-// with -parse-as-library there is no such function, so it is this one, which starts libFuzzer's
-// driver as libFuzzer's own `main` would.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(
-  _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
+// The entry point SwiftPM links `main` to (see FuzzDriver).
 @_cdecl("FuzzCSV_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  var count = argc
-  var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-  return runDriver(&count, &arguments, fuzzCSV)
+  runLibFuzzer(argc, argv, fuzzCSV)
 }

@@ -4,6 +4,7 @@
 // be refused; it must never crash, hang or take unbounded memory. Built by scripts/fuzz.
 import CampaignModel
 import Foundation
+import FuzzDriver
 import Writers
 
 /// The context, made afresh for each input (a global would be reported as a leak at exit).
@@ -27,18 +28,8 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-// SwiftPM links an executable's `main` to `FuzzTemplate_main` on Linux (to make executables testable);
-// with -parse-as-library there is no such function, so it is this one, which starts libFuzzer's
-// driver as libFuzzer's own `main` would.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(
-  _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
+// The entry point SwiftPM links `main` to (see FuzzDriver).
 @_cdecl("FuzzTemplate_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  var count = argc
-  var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-  return runDriver(&count, &arguments, fuzzTemplate)
+  runLibFuzzer(argc, argv, fuzzTemplate)
 }
