@@ -45,7 +45,7 @@ public enum WriterError: Error, LocalizedError, CustomStringConvertible {
         "\(path): no such template. Copy Templates/briefing.zh.mustache (or .en) there, or remove --templates / templates_dir.")
     case .templateSyntax(let template, let line, let message):
       return lang.pick(
-        "\(template):\(line): \(message)。请修改模板，参见 docs/templates.md。",
+        "\(template):\(line): \(TemplateMessages.chinese(message))。请修改模板，参见 docs/templates.md。",
         "\(template):\(line): \(message). Fix the template; see docs/templates.md.")
     case .templateUnknownName(let template, let line, let name, let hint):
       return lang.pick(

@@ -213,9 +213,9 @@ struct HardeningTests {
   @Test(
     "14. a template nested too deep, with lists in lists, or with too many tags is refused with its line",
     arguments: [
-      (String(repeating: "{{#institution}}", count: 1_000) + String(repeating: "{{/institution}}", count: 1_000), "nested more than 16"),
-      (String(repeating: "{{#units}}", count: 12) + "{{name}}" + String(repeating: "{{/units}}", count: 12), "lists nested more than 2"),
-      (String(repeating: "{{institution}}\n", count: 40_000), "briefing.zh.mustache:2001: more than 2000 tags"),
+      (String(repeating: "{{#institution}}", count: 1_000) + String(repeating: "{{/institution}}", count: 1_000), "区块嵌套超过 16 层"),
+      (String(repeating: "{{#units}}", count: 12) + "{{name}}" + String(repeating: "{{/units}}", count: 12), "列表嵌套超过 2 层"),
+      (String(repeating: "{{institution}}\n", count: 40_000), "briefing.zh.mustache:2001: 标签超过 2000 个"),
     ])
   func templates(_ template: String, _ message: String) throws {
     try FileManager.default.createDirectory(atPath: dir.path("t"), withIntermediateDirectories: true)
