@@ -4,7 +4,11 @@ import CampaignModel
 /// The `report stats --json` document: the documented shape, plus names and settings.
 public enum StatisticsJSON {
   /// The figures as JSON, in the documented key order.
-  public static func value(_ s: Statistics) -> JSONValue {
+  ///
+  /// - Parameter table: the by-unit table (`UnitTable`); each unit then also carries its other
+  ///   activities, hours, participants, supervision received, matters owned and resolved, and
+  ///   rank.
+  public static func value(_ s: Statistics, units table: UnitTable? = nil) -> JSONValue {
     func totals(_ t: Totals) -> JSONValue {
       .object([("count", .int(t.count)), ("hours", .number(t.hours.description)), ("participants", .int(t.participants))])
     }
@@ -37,12 +41,13 @@ public enum StatisticsJSON {
       (
         "units",
         .array(
-          s.units.map { u in
-            .object([
-              ("id", .string(u.unit.id)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
-              ("counted", .bool(u.unit.counted)),
-              ("branch_study", .object([("period", .int(u.branchStudy.period)), ("cumulative", .int(u.branchStudy.cumulative))])),
-            ])
+          s.units.enumerated().map { i, u in
+            .object(
+              [
+                ("id", .string(u.unit.id)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
+                ("counted", .bool(u.unit.counted)),
+                ("branch_study", .object([("period", .int(u.branchStudy.period)), ("cumulative", .int(u.branchStudy.cumulative))])),
+              ] + (table.map { unitFigures($0.rows[i]) } ?? []))
           })
       ),
       (
@@ -77,5 +82,17 @@ public enum StatisticsJSON {
         ])
       ),
     ])
+  }
+
+  /// A unit's figures of the by-unit table, as JSON pairs.
+  private static func unitFigures(_ r: UnitRow) -> [(String, JSONValue)] {
+    func pair(_ p: PeriodPair<Int>) -> JSONValue { .object([("period", .int(p.period)), ("cumulative", .int(p.cumulative))]) }
+    return [
+      ("other_activities", pair(r.otherActivities)),
+      ("hours", .object([("period", .number(r.hours.period.description)), ("cumulative", .number(r.hours.cumulative.description))])),
+      ("participants", pair(r.participants)), ("supervision_received", pair(r.supervisionReceived)),
+      ("matters_owned", .int(r.mattersOwned)), ("matters_resolved", .int(r.mattersResolved)),
+      ("rank", r.rank.map { .int($0) } ?? .null),
+    ]
   }
 }

@@ -50,11 +50,11 @@ enum ReportProduction {
             ),
             (text, { temp in try OutputFile.writeText(briefingText, to: temp) }),
           ])
-          return report.current
+          return (report.current, report.unitTable)
         }
       }
       if output.json {
-        guard case .object(let pairs) = StatisticsJSON.value(stats) else { return [workbook, text] }
+        guard case .object(let pairs) = StatisticsJSON.value(stats.0, units: stats.1) else { return [workbook, text] }
         print(JSONValue.object(pairs + [("files", .array([.string(workbook), .string(text)]))]).rendered())
       } else {
         options.say(workbook)

@@ -23,11 +23,16 @@ extension Report {
       let period = selection.period
       try RunLog.run(options, command: "stats", period: period.description) {
         let store = try options.openStore(.existing)
-        let stats = try Console.guarded(options.language) {
-          try store.snapshot(root: scope.root) { try Statistics.compute(period: period.days, from: $0) }
+        let (stats, units) = try Console.guarded(options.language) {
+          try store.snapshot(root: scope.root) { source in
+            let stats = try Statistics.compute(period: period.days, from: source)
+            // The by-unit figures (matters owned and resolved as of the period's end) for JSON.
+            let units = json ? try UnitTable.compute(stats, from: source) : nil
+            return (stats, units)
+          }
         }
         print(
-          json ? StatisticsJSON.value(stats).rendered() : StatisticsTable.render(stats, lang: options.language),
+          json ? StatisticsJSON.value(stats, units: units).rendered() : StatisticsTable.render(stats, lang: options.language),
           terminator: json ? "\n" : "")
         return []
       }

@@ -48,22 +48,28 @@ public enum BriefingContext {
         ])
       )
     }
-    let unitItem = { (u: UnitFigures) -> TemplateValue in
-      .object([
+    let unitItem = { (u: UnitRow) -> TemplateValue in
+      func pair(_ x: PeriodPair<Int>, _ measure: String) -> TemplateValue {
+        .object([("period", count(x.period, measure)), ("cumulative", count(x.cumulative, measure))])
+      }
+      func hours(_ h: Hours) -> TemplateValue { .figure(Figure(.hours(h), measure: t("学时", "hours"), lang: lang)) }
+      return .object([
         ("id", .text(u.unit.id)), ("name", .text(u.unit.name)), ("kind", .text(u.unit.kind.rawValue)),
         ("counted", .flag(u.unit.counted)),
-        (
-          "branch_study",
-          .object([
-            ("period", count(u.branchStudy.period, t("次", "sessions"))),
-            ("cumulative", count(u.branchStudy.cumulative, t("次", "sessions"))),
-          ])
-        ),
+        ("branch_study", pair(u.branchStudy, t("次", "sessions"))),
+        ("other_activities", pair(u.otherActivities, t("次", "activities"))),
+        ("hours", .object([("period", hours(u.hours.period)), ("cumulative", hours(u.hours.cumulative))])),
+        ("participants", pair(u.participants, t("人次", "participants"))),
+        ("supervision_received", pair(u.supervisionReceived, t("次", "visits"))),
+        ("matters_owned", count(u.mattersOwned, t("项", "matters"))),
+        ("matters_resolved", count(u.mattersResolved, t("项", "matters"))),
       ])
     }
-    let emptyUnit = UnitFigures(
-      unit: Unit(id: "", name: "", kind: .branch, counted: true), kinds: PeriodPair(period: [:], cumulative: [:]),
-      branchStudy: PeriodPair(period: 0, cumulative: 0))
+    let zero = PeriodPair(period: 0, cumulative: 0)
+    let emptyUnit = UnitRow(
+      unit: Unit(id: "", name: "", kind: .branch, counted: true), branchStudy: zero, otherActivities: zero,
+      hours: PeriodPair(period: .zero, cumulative: .zero), participants: zero, supervisionReceived: zero, mattersOwned: 0,
+      mattersResolved: 0, rank: nil)
     let m = s.matters, pm = p?.matters
     let matter = t("项", "matters")
     let overdue = report.ledger.entries.filter(\.overdue)
@@ -128,7 +134,7 @@ public enum BriefingContext {
             )
           })
       ),
-      ("units", .list(s.units.map(unitItem), item: unitItem(emptyUnit))),
+      ("units", .list(report.unitTable.rows.map(unitItem), item: unitItem(emptyUnit))),
       (
         "branch_study_total",
         .object([

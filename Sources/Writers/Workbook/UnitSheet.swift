@@ -8,6 +8,13 @@ import CampaignModel
 struct UnitSheet {
   let ctx: WorkbookContext
   typealias S = ReportStyles
+  /// The figures, from Aggregation.
+  let table: UnitTable
+
+  init(ctx: WorkbookContext) {
+    self.ctx = ctx
+    table = ctx.report.unitTable
+  }
 
   // Columns: the layout's counted and branch columns are shared with the overview's formulas.
   let cIndex = 0, cName = 1, cCounted = UnitSheetLayout.countedColumn
@@ -36,7 +43,6 @@ struct UnitSheet {
     try headers(b)
 
     let values = unitValues()
-    let ranks = UnitFigures.ranks(of: s.units)
     let unitRange = { (col: Int) in CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col, absolute: true) }
     let countedRange = unitRange(cCounted)
     let yes = ctx.t("是", "yes")
@@ -56,7 +62,7 @@ struct UnitSheet {
       let me = CellAddress.cell(r, cBranchCumulative), counted = CellAddress.cell(r, cCounted)
       let rankFormula =
         "=IF(\(counted)=\"\(yes)\",COUNTIFS(\(countedRange),\"\(yes)\",\(unitRange(cBranchCumulative)),\">\"&\(me))+1,\"—\")"
-      if let rank = ranks[u.unit.id] {
+      if let rank = table.rows[i].rank {
         try b.put(cRank, .formula(rankFormula, cached: Double(rank)), S.integer.with { $0.align = .center })
       } else {
         try b.put(cRank, .textFormula(rankFormula, cached: "—"), S.centered)
@@ -66,7 +72,7 @@ struct UnitSheet {
       try b.nextRow(height: 18)
       try b.merged(0...lastColumn, ctx.t("（尚未导入组织）", "(no organizations imported)"), S.centered)
     }
-    try totals(b, layout: layout, countedRange: countedRange, yes: yes, values: values)
+    try totals(b, layout: layout, countedRange: countedRange, yes: yes)
     try conditionalFormatting(sheet, layout: layout, yes: yes)
     try footnotes(b)
     try chart(workbook, sheet, b, layout: layout)
@@ -104,7 +110,7 @@ struct UnitSheet {
     }
   }
 
-  private func totals(_ b: SheetBuilder, layout: UnitSheetLayout, countedRange: String, yes: String, values: [[Int: Double]])
+  private func totals(_ b: SheetBuilder, layout: UnitSheetLayout, countedRange: String, yes: String)
     throws(WriterError)
   {
     let s = ctx.stats
@@ -116,7 +122,7 @@ struct UnitSheet {
     try b.put(cCounted, .blank, S.centered)
     let sumColumns = Array(cBranchMonth...cMattersResolved)
     for col in sumColumns {
-      let cached = columnTotal(col, values: values)
+      let cached = columnTotal(col)
       let formula = "=SUM(\(CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col)))"
       let style = col == cHoursMonth || col == cHoursCumulative ? S.oneDecimal : S.integer
       try b.put(col, .formula(formula, cached: cached), bold(style))
@@ -127,52 +133,70 @@ struct UnitSheet {
     try b.put(cIndex, .blank, S.centered)
     try b.put(cName, .text(ctx.t("平均（参与统计单位）", "Average (counted units)")), S.highlighted(S.centered))
     try b.put(cCounted, .blank, S.centered)
-    let countedUnits = s.units.filter(\.unit.counted)
     for col in sumColumns {
       let range = CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col, absolute: true)
       let formula =
         "=IF(COUNTIF(\(countedRange),\"\(yes)\")=0,\"—\",SUMIF(\(countedRange),\"\(yes)\",\(range))/COUNTIF(\(countedRange),\"\(yes)\"))"
-      if countedUnits.isEmpty {
-        try b.put(col, .textFormula(formula, cached: "—"), S.highlighted(S.oneDecimal.with { $0.align = .center }))
-      } else {
-        let cached: Double
-        switch col {
-        case cBranchMonth: cached = s.branchStudyAverage.period!.value
-        case cBranchCumulative: cached = s.branchStudyAverage.cumulative!.value
-        default: cached = columnTotal(col, values: values, countedOnly: true) / Double(countedUnits.count)
-        }
+      if let cached = columnAverage(col) {
         try b.put(col, .formula(formula, cached: cached), S.highlighted(S.oneDecimal))
+      } else {
+        try b.put(col, .textFormula(formula, cached: "—"), S.highlighted(S.oneDecimal.with { $0.align = .center }))
       }
     }
     try b.put(cRank, .blank, S.centered)
   }
 
-  /// Each unit's figures by column, computed once for its row and for the totals below.
+  /// Each unit's figures by column, as Aggregation's by-unit table defines them (the sheet only
+  /// places them).
   private func unitValues() -> [[Int: Double]] {
-    let s = ctx.stats
-    let matters = ctx.report.ledger.countsByUnit()
-    let otherKinds = s.otherActivityKinds
-    return s.units.map { u in
-      let all = PeriodPair(
-        period: u.kinds.period.values.reduce(Totals.zero, +), cumulative: u.kinds.cumulative.values.reduce(Totals.zero, +))
-      let supervision = u.totals(of: s.settings.supervisionKind)
-      let owned = matters[u.unit.id] ?? (0, 0)
-      return [
-        cBranchMonth: Double(u.branchStudy.period), cBranchCumulative: Double(u.branchStudy.cumulative),
-        cOtherMonth: Double(otherKinds.reduce(0) { $0 + u.totals(of: $1).period.count }),
-        cOtherCumulative: Double(otherKinds.reduce(0) { $0 + u.totals(of: $1).cumulative.count }),
-        cHoursMonth: all.period.hours.value, cHoursCumulative: all.cumulative.hours.value,
-        cPeopleMonth: Double(all.period.participants), cPeopleCumulative: Double(all.cumulative.participants),
-        cSupervisionMonth: Double(supervision.period.count), cSupervisionCumulative: Double(supervision.cumulative.count),
-        cMattersOwned: Double(owned.owned), cMattersResolved: Double(owned.resolved),
-      ]
+    table.rows.map { u in
+      var values: [Int: Double] = [:]
+      for col in cBranchMonth...cMattersResolved {
+        switch figure(col) {
+        case .count(let f): values[col] = Double(f(u))
+        case .hours(let f): values[col] = f(u).value
+        }
+      }
+      return values
     }
   }
 
-  /// The value of a column summed over the units (or the counted units), as the rows were written.
-  private func columnTotal(_ col: Int, values: [[Int: Double]], countedOnly: Bool = false) -> Double {
-    zip(ctx.stats.units, values).reduce(0) { sum, pair in
-      !countedOnly || pair.0.unit.counted ? sum + (pair.1[col] ?? 0) : sum
+  /// A column's figure of a row, as an integer figure or hours.
+  private enum ColumnFigure {
+    case count((UnitRow) -> Int)
+    case hours((UnitRow) -> Hours)
+  }
+
+  private func figure(_ col: Int) -> ColumnFigure {
+    switch col {
+    case cBranchMonth: .count { $0.branchStudy.period }
+    case cBranchCumulative: .count { $0.branchStudy.cumulative }
+    case cOtherMonth: .count { $0.otherActivities.period }
+    case cOtherCumulative: .count { $0.otherActivities.cumulative }
+    case cHoursMonth: .hours { $0.hours.period }
+    case cHoursCumulative: .hours { $0.hours.cumulative }
+    case cPeopleMonth: .count { $0.participants.period }
+    case cPeopleCumulative: .count { $0.participants.cumulative }
+    case cSupervisionMonth: .count { $0.supervisionReceived.period }
+    case cSupervisionCumulative: .count { $0.supervisionReceived.cumulative }
+    case cMattersOwned: .count { $0.mattersOwned }
+    default: .count { $0.mattersResolved }
+    }
+  }
+
+  /// The 合计 of a column (every unit), as the table adds it up.
+  private func columnTotal(_ col: Int) -> Double {
+    switch figure(col) {
+    case .count(let f): Double(table.total(f))
+    case .hours(let f): table.totalHours(f).value
+    }
+  }
+
+  /// The 平均 of a column over the counted units, as the table defines it.
+  private func columnAverage(_ col: Int) -> Double? {
+    switch figure(col) {
+    case .count(let f): table.average(f)?.value
+    case .hours(let f): table.averageHours(f)?.value
     }
   }
 
