@@ -125,6 +125,26 @@ struct XlsxImportTests {
     return path
   }
 
+  @Test("an office's ledger: a merged title row and a unit line above the header, a 合计 row below")
+  func ledger() throws {
+    let t = try organizationsOnly()
+    let path = try sheet(
+      t, "台账",
+      [
+        "title": "7月台账",
+        "rows": [
+          ["机关党总支2021年7月学习活动台账", nil, nil, nil], [nil, nil, nil, nil], ["填报单位：机关党总支", nil, nil, nil],
+          ["日期", "单位", "类型", "参加人数"], [["date": "2021-07-05"], "G1a", "seminar", 12], [["date": "2021-07-19"], "G1b", "seminar", 8],
+          ["合计", nil, nil, 20],
+        ],
+        "merge": ["A1:D1"],
+      ])
+    let s = try t.store.importOne(path)
+    #expect((s.rows, s.added, s.headerLine) == (2, 2, 4))
+    #expect(s.notes.map(\.problem) == [.totalRow])
+    #expect(s.notes.first?.file.hasSuffix("[7月台账]") == true)
+  }
+
   @Test("dates in both date systems", arguments: [false, true])
   func dateSystems(_ epoch1904: Bool) throws {
     let t = try organizationsOnly()

@@ -5,8 +5,8 @@
       Fills the named sheets of a collection template from CSV files (contract columns in
       contract order, as the template has them): dates become real date cells, numbers numbers.
   make_workbook.py sheet OUT SPEC.json
-      Writes one sheet from {"epoch1904": bool, "rows": [[cell, ...], ...]}; a cell that is
-      {"date": "2021-07-03"} becomes a date cell.
+      Writes one sheet from {"epoch1904": bool, "rows": [[cell, ...], ...], "merge": ["A1:D1"]};
+      a cell that is {"date": "2021-07-03"} becomes a date cell.
   make_workbook.py rows OUT N
       Writes N activity rows of the tiny institution with openpyxl's streaming writer.
   make_workbook.py bomb OUT MEGABYTES
@@ -75,6 +75,8 @@ def sheet(out, spec_path):
                 ws.cell(row=r, column=c, value=datetime.date.fromisoformat(value["date"])).number_format = "yyyy-mm-dd"
             elif value is not None:
                 ws.cell(row=r, column=c, value=value)
+    for merged in spec.get("merge", []):
+        ws.merge_cells(merged)
     wb.save(out)
 
 
