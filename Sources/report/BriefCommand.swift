@@ -3,6 +3,7 @@ import ArgumentParser
 import CampaignModel
 import CampaignStore
 import Foundation
+import Workflow
 import Writers
 
 /// Options of the commands that render the briefing.
@@ -16,14 +17,6 @@ struct BriefingOptions: ParsableArguments {
         "A folder with your own briefing.zh.mustache / briefing.en.mustache (else the templates_dir setting, else ./Templates when it has them, else the built-in ones)."
       ), valueName: "dir"))
   var templates: String?
-
-  /// The folder to take templates from, or nil for the built-in ones.
-  func directory(settings: CampaignSettings, lang: Language) -> String? {
-    if let templates { return templates }
-    if !settings.templatesDir.isEmpty { return settings.templatesDir }
-    let local = URL(fileURLWithPath: "Templates").appendingPathComponent(Briefing.fileName(lang)).path
-    return FileManager.default.fileExists(atPath: local) ? "Templates" : nil
-  }
 }
 
 extension Report {
@@ -43,13 +36,9 @@ extension Report {
       let lang = options.language, period = selection.period
       try RunLog.run(options, command: "brief", period: period.description) {
         let store = try options.openStore(.existing)
-        let text = try Console.guarded(lang) {
-          try store.snapshot(root: scope.root) { source in
-            let report = try PeriodReport.compute(period: period, from: source, reportDate: selection.today.day)
-            let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
-            return try Briefing.render(report, template: template, lang: lang, reportDate: selection.today.day)
-          }
-        }
+        let request = ReportRequest(
+          period: period, reportDate: selection.today.day, lang: lang, root: scope.root, templates: briefing.templates)
+        let text = try Console.guarded(lang) { try Reports.briefing(request, store: store) }
         print(text, terminator: "")
         return []
       }

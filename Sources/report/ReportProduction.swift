@@ -3,6 +3,7 @@ import ArgumentParser
 import CampaignModel
 import CampaignStore
 import Foundation
+import Workflow
 import Writers
 
 /// Options of the commands that write a period's workbook and briefing.
@@ -17,9 +18,9 @@ struct OutputOptions: ParsableArguments {
   var json = false
 }
 
-/// Writes a period's workbook and briefing: one report run at a time (a lock beside the
-/// database), from one snapshot of the store, both files renamed into place only when both are
-/// complete.
+/// Writes a period's workbook and briefing through `Reports.produce`: one report run at a time
+/// (a lock beside the database), from one snapshot of the store, both files renamed into place
+/// only when both are complete.
 enum ReportProduction {
   static func produce(
     _ command: String, period: ReportPeriod, reportDate: Day, options: GlobalOptions, briefing: BriefingOptions, output: OutputOptions,
@@ -30,37 +31,18 @@ enum ReportProduction {
       let store = try options.openStore(.existing)
       let lock = try options.lock(.reports)
       defer { withExtendedLifetime(lock) {} }
-      let folder = URL(fileURLWithPath: output.out)
-      // The subtree's files are kept apart from the whole tree's: monthly-2021-07-G1.xlsx.
-      let stem = OutputFile.safeFileName(joining: [period.fileStem, scope.root])
-      let workbook = folder.appendingPathComponent(stem + ".xlsx").path
-      let text = folder.appendingPathComponent(stem + ".txt").path
-      let stats = try Console.guarded(lang) {
-        try store.snapshot(root: scope.root) { source in
-          let report = try PeriodReport.compute(period: period, from: source, reportDate: reportDate)
-          let template = try Briefing.template(lang: lang, directory: briefing.directory(settings: report.current.settings, lang: lang))
-          let briefingText = try Briefing.render(report, template: template, lang: lang, reportDate: reportDate)
-          try OutputFile.writeAll([
-            (
-              workbook,
-              { temp in
-                try ReportWorkbook.write(report, source: source, to: temp, lang: lang, reportDate: reportDate)
-                try InjectedFailure.check(.afterWorkbook)
-              }
-            ),
-            (text, { temp in try OutputFile.writeText(briefingText, to: temp) }),
-          ])
-          return (report.current, report.unitTable)
-        }
+      let request = ReportRequest(period: period, reportDate: reportDate, lang: lang, root: scope.root, templates: briefing.templates)
+      let produced = try Console.guarded(lang) {
+        try Reports.produce(request, store: store, folder: output.out) { try InjectedFailure.check(.afterWorkbook) }
       }
+      let files = [produced.workbook, produced.briefing]
       if output.json {
-        guard case .object(let pairs) = StatisticsJSON.value(stats.0, units: stats.1) else { return [workbook, text] }
-        print(JSONValue.object(pairs + [("files", .array([.string(workbook), .string(text)]))]).rendered())
+        guard case .object(let pairs) = StatisticsJSON.value(produced.statistics, units: produced.units) else { return files }
+        print(JSONValue.object(pairs + [("files", .array(files.map { .string($0) }))]).rendered())
       } else {
-        options.say(workbook)
-        options.say(text)
+        files.forEach(options.say)
       }
-      return [workbook, text]
+      return files
     }
   }
 }
