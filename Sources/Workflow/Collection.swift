@@ -16,6 +16,28 @@ public enum Collection {
     try store.importFile(source, request: request, progress: progress)
   }
 
+  /// Opens the files to import (a pipe is read once) and orders them so references resolve:
+  /// by the first record type each holds (organizations, kinds, matters, activities, feedback),
+  /// files of one type in the order given.
+  public static func importOrder(of paths: [String], type: RecordType? = nil) throws(StoreError) -> [ImportSource] {
+    var entries: [(offset: Int, source: ImportSource, order: Int)] = []
+    for (offset, path) in paths.enumerated() {
+      let source = try ImportSource(path: path)
+      let types: [RecordType]
+      if let type { types = [type] } else { types = try CampaignStore.recordTypes(of: source) }
+      entries.append((offset, source, types.map(\.dependencyOrder).min() ?? 0))
+    }
+    return entries.sorted { ($0.order, $0.offset) < ($1.order, $1.offset) }.map(\.source)
+  }
+
+  /// The lock a kind of work takes beside a SQLite store, waiting at most `wait` seconds
+  /// (exit 75 past it): one report run at a time, one writer at a time. A PostgreSQL store
+  /// needs none: the server keeps concurrent writers apart, and reports read snapshots.
+  public static func lock(_ purpose: RunLock.Purpose, database: String, wait: Double) throws(StoreError) -> RunLock? {
+    if CampaignStore.isServerURL(database) { return nil }
+    return try RunLock(database: database, purpose: purpose, wait: wait)
+  }
+
   /// The submission status of a month for the units of `root` (the whole tree when nil), as it
   /// stood at the end of `asOf` (now when nil).
   public static func status(of month: Month, in store: CampaignStore, root: String? = nil, asOf: Day? = nil) throws -> SubmissionStatus {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CampaignModel
 import CampaignStore
 import Foundation
+import Workflow
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -66,8 +67,7 @@ struct GlobalOptions: ParsableArguments {
   /// seconds. A PostgreSQL store needs none: the server keeps concurrent imports apart, and
   /// reports read snapshots.
   func lock(_ purpose: RunLock.Purpose) throws -> RunLock? {
-    if CampaignStore.isServerURL(databasePath) { return nil }
-    return try Console.guarded(language) { try RunLock(database: databasePath, purpose: purpose, wait: wait) }
+    try Console.guarded(language) { try Collection.lock(purpose, database: databasePath, wait: wait) }
   }
 
   /// Prints a line to stdout unless --quiet.

@@ -98,20 +98,13 @@ extension Report {
 
     private func importFiles() throws {
       let lang = options.language
-      // Each input is opened once (a pipe is read once), and ordered by the first record type
-      // it holds (a workbook may hold several).
-      let ordered: [(source: ImportSource, order: Int)] = try Console.guarded(lang) {
-        try files.map { try ImportSource(path: $0) }
-          .map { s in (s, try type.map { [$0] } ?? CampaignStore.recordTypes(of: s)) }
-          .enumerated().map { (offset: $0.offset, source: $0.element.0, order: $0.element.1.map(\.dependencyOrder).min() ?? 0) }
-          .sorted { ($0.order, $0.offset) < ($1.order, $1.offset) }
-          .map { ($0.source, $0.order) }
-      }
+      // Each input is opened once (a pipe is read once), in dependency order.
+      let ordered = try Console.guarded(lang) { try Collection.importOrder(of: files, type: type) }
       let lock = try options.lock(.writing)
       defer { withExtendedLifetime(lock) {} }
       let store = try options.openStore(.createIfMissing)
-      for (i, entry) in ordered.enumerated() {
-        let file = entry.source.name
+      for (i, source) in ordered.enumerated() {
+        let file = source.name
         let showProgress = Console.stderrIsTerminal && !options.quiet
         do {
           let request = ImportRequest(
@@ -119,7 +112,7 @@ extension Report {
             author: by ?? SystemUser.name, today: today ?? Day.today())
           let result = try Console.guarded(lang) {
             try Collection.submit(
-              entry.source, to: store, request: request,
+              source, to: store, request: request,
               progress: showProgress || InjectedPause.requested
                 ? { n in
                   if showProgress { FileHandle.standardError.write(Data("\r\(file): \(n)…".utf8)) }
@@ -131,7 +124,7 @@ extension Report {
           result.summaries.forEach(report)
           try reportBatch(result, store: store)
         } catch {
-          let rest = ordered[(i + 1)...].map(\.source.name)
+          let rest = ordered[(i + 1)...].map(\.name)
           if !rest.isEmpty {
             Console.error(lang.pick("report: 未导入：\(rest.joined(separator: "、"))", "report: not imported: \(rest.joined(separator: ", "))"))
           }
