@@ -53,16 +53,26 @@ extension UnitFigures {
   /// what the by-unit sheet's 合计 row and the briefing's "各基层党总支（直属党支部）开展集中学习"
   /// both say.
   public static func branchStudyTotal(of units: [UnitFigures]) -> PeriodPair<Int> {
-    PeriodPair(
-      period: units.reduce(0) { $0 + $1.branchStudy.period }, cumulative: units.reduce(0) { $0 + $1.branchStudy.cumulative })
+    PeriodPair(period: allUnitsTotal(units) { $0.branchStudy.period }, cumulative: allUnitsTotal(units) { $0.branchStudy.cumulative })
   }
 
   /// Branch-session average = branch-study sessions of the counted units ÷ the number of counted
   /// units, counted units with no sessions included. Nil when no unit is counted.
   public static func branchStudyAverage(of units: [UnitFigures]) -> PeriodPair<Ratio?> {
-    let counted = units.filter(\.unit.counted)
-    return PeriodPair(
-      period: Ratio(counted.reduce(0) { $0 + $1.branchStudy.period }, counted.count),
-      cumulative: Ratio(counted.reduce(0) { $0 + $1.branchStudy.cumulative }, counted.count))
+    PeriodPair(
+      period: countedAverage(units, unit: \.unit) { $0.branchStudy.period },
+      cumulative: countedAverage(units, unit: \.unit) { $0.branchStudy.cumulative })
   }
 }
+
+/// 平均 (the average of the by-unit figures): the counted units' sum ÷ the number of counted
+/// units, counted units with nothing included; nil when no unit is counted. The one definition
+/// behind the branch-session average and every average row of the by-unit table.
+func countedAverage<Row>(_ rows: [Row], unit: (Row) -> Unit, _ figure: (Row) -> Int, scale: Int = 1) -> Ratio? {
+  let counted = rows.filter { unit($0).counted }
+  return Ratio(counted.reduce(0) { $0 + figure($1) }, scale * counted.count)
+}
+
+/// 合计 of the by-unit figures: every unit's figure added up, units not counted included. The
+/// one definition behind the branch-session total and every total of the by-unit table.
+func allUnitsTotal<Row>(_ rows: [Row], _ figure: (Row) -> Int) -> Int { rows.reduce(0) { $0 + figure($1) } }

@@ -44,22 +44,18 @@ public struct UnitTable: Sendable, Equatable {
   public var rows: [UnitRow]
 
   /// One figure of every row, added up: the 合计 row (every unit, counted or not).
-  public func total(_ figure: (UnitRow) -> Int) -> Int { rows.reduce(0) { $0 + figure($1) } }
+  public func total(_ figure: (UnitRow) -> Int) -> Int { allUnitsTotal(rows, figure) }
 
   /// Hours of every row, added up exactly.
   public func totalHours(_ figure: (UnitRow) -> Hours) -> Hours { rows.reduce(Hours.zero) { $0 + figure($1) } }
 
   /// The average of a figure over the counted units (平均), counted units with nothing
   /// included; nil when no unit is counted.
-  public func average(_ figure: (UnitRow) -> Int) -> Ratio? {
-    let counted = rows.filter(\.unit.counted)
-    return Ratio(counted.reduce(0) { $0 + figure($1) }, counted.count)
-  }
+  public func average(_ figure: (UnitRow) -> Int) -> Ratio? { countedAverage(rows, unit: \.unit, figure) }
 
   /// The average of hours over the counted units, in hours.
   public func averageHours(_ figure: (UnitRow) -> Hours) -> Ratio? {
-    let counted = rows.filter(\.unit.counted)
-    return Ratio(counted.reduce(0) { $0 + figure($1).hundredths }, 100 * counted.count)
+    countedAverage(rows, unit: \.unit, { figure($0).hundredths }, scale: 100)
   }
 
   /// The table of a report's units.
