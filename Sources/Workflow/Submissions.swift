@@ -7,7 +7,7 @@ import Writers
 /// their status, reminders (催报), returns (退回), the history and undo. Each call is one
 /// read snapshot or one writing transaction of the store; the definitions are Aggregation's,
 /// the texts are Writers'.
-public enum Collection {
+public enum Submissions {
   /// A unit's file imported as its submission for a month (or, for a workbook bound to a unit
   /// and month, as that submission); any other file is imported without a scope.
   public static func submit(

@@ -50,7 +50,7 @@ extension Report {
       try RunLog.run(options, command: "status", period: month.iso) {
         let store = try options.openStore(.existing)
         let asOf = selection.today.today
-        let status = try Console.guarded(options.language) { try Collection.status(of: month, in: store, root: scope.root, asOf: asOf) }
+        let status = try Console.guarded(options.language) { try Submissions.status(of: month, in: store, root: scope.root, asOf: asOf) }
         print(
           json
             ? CollectionText.statusJSON(status, asOf: asOf).rendered()
@@ -86,7 +86,7 @@ extension Report {
       try RunLog.run(options, command: "remind", period: month.iso) {
         let store = try options.openStore(.existing)
         let text = try Console.guarded(options.language) {
-          try Collection.reminder(
+          try Submissions.reminder(
             for: month, in: store, root: scope.root, today: selection.today.day, asOf: selection.today.today, lang: options.language)
         }
         if let text { print(text, terminator: "") }
@@ -131,7 +131,7 @@ extension Report {
         defer { withExtendedLifetime(lock) {} }
         let store = try options.openStore(.existing)
         let b = try Console.guarded(lang) {
-          try Collection.returnSubmission(
+          try Submissions.returnSubmission(
             SubmissionScope(unit: unit, month: month), in: store, reason: reason, author: author.name, today: today.day)
         }
         options.say(
@@ -166,7 +166,7 @@ extension Report {
     func run() throws {
       try RunLog.run(options, command: "history", period: month?.iso) {
         let store = try options.openStore(.existing)
-        let batches = try Console.guarded(options.language) { try Collection.history(in: store, month: month, unit: unit) }
+        let batches = try Console.guarded(options.language) { try Submissions.history(in: store, month: month, unit: unit) }
         print(json ? CollectionText.historyJSON(batches).rendered() : CollectionText.historyTable(batches, lang: options.language))
         return []
       }
@@ -202,7 +202,7 @@ extension Report {
         let lock = try options.lock(.writing)
         defer { withExtendedLifetime(lock) {} }
         let store = try options.openStore(.existing)
-        let b = try Console.guarded(lang) { try Collection.undo(batch: batch, in: store, author: author.name, today: today.day) }
+        let b = try Console.guarded(lang) { try Submissions.undo(batch: batch, in: store, author: author.name, today: today.day) }
         options.say(
           lang.pick(
             "第 \(b.batch) 批：已撤销第 \(batch) 批（删除 \(b.removed) 行，恢复 \(b.added + b.updated) 行）。",

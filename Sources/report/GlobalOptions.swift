@@ -67,7 +67,7 @@ struct GlobalOptions: ParsableArguments {
   /// seconds. A PostgreSQL store needs none: the server keeps concurrent imports apart, and
   /// reports read snapshots.
   func lock(_ purpose: RunLock.Purpose) throws -> RunLock? {
-    try Console.guarded(language) { try Collection.lock(purpose, database: databasePath, wait: wait) }
+    try Console.guarded(language) { try Submissions.lock(purpose, database: databasePath, wait: wait) }
   }
 
   /// Prints a line to stdout unless --quiet.

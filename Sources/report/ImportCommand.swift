@@ -99,7 +99,7 @@ extension Report {
     private func importFiles() throws {
       let lang = options.language
       // Each input is opened once (a pipe is read once), in dependency order.
-      let ordered = try Console.guarded(lang) { try Collection.importOrder(of: files, type: type) }
+      let ordered = try Console.guarded(lang) { try Submissions.importOrder(of: files, type: type) }
       let lock = try options.lock(.writing)
       defer { withExtendedLifetime(lock) {} }
       let store = try options.openStore(.createIfMissing)
@@ -111,7 +111,7 @@ extension Report {
             type: type, root: root, submission: unit.flatMap { u in month.map { SubmissionScope(unit: u, month: $0) } },
             author: by ?? SystemUser.name, today: today ?? Day.today())
           let result = try Console.guarded(lang) {
-            try Collection.submit(
+            try Submissions.submit(
               source, to: store, request: request,
               progress: showProgress || InjectedPause.requested
                 ? { n in
