@@ -9,8 +9,11 @@ public struct PeriodReport: Sendable, Equatable {
   /// The previous period's figures (month, quarter or year before); nil for a range of days.
   public var previous: Statistics?
   public var ledger: MatterLedger
-  /// Media reports by level (of the kind coded `media_report`), in the period and cumulatively.
-  public var mediaByLevel: PeriodPair<[MediaLevel?: Int]>
+  /// The campaign's media levels, in display order.
+  public var levels: [MediaLevel]
+  /// Media reports (of the `media_kind` setting's kind) by level code, in the period and
+  /// cumulatively; rows without a level, or with one the campaign does not list, under nil.
+  public var mediaByLevel: PeriodPair<[String?: Int]>
   /// For a period of more than one month: the counts of each month, in order.
   public var trend: [MonthCounts]
   /// The submission status of each month of the period that has begun by the reporting date,
@@ -39,12 +42,20 @@ public struct PeriodReport: Sendable, Equatable {
       let byMonth = try source.activityCountsByMonth(dated: .within(days))
       trend = period.months.map { MonthCounts(month: $0, kinds: byMonth[$0.iso] ?? [:]) }
     }
+    let levels = try source.catalogue().levels
+    let listed = Set(levels.map(\.code))
+    func byLevel(_ window: DayRange) throws -> [String?: Int] {
+      var result: [String?: Int] = [:]
+      for (code, n) in try source.countsByLevel(kind: current.settings.mediaKind, dated: .within(window)) {
+        result[code.flatMap { listed.contains($0) ? $0 : nil }, default: 0] += n
+      }
+      return result
+    }
     return PeriodReport(
       period: period, current: current, previous: previous,
       ledger: try MatterLedger.compute(source: source, asOf: days.end),
-      mediaByLevel: PeriodPair(
-        period: try source.countsByLevel(kind: mediaReportKindCode, dated: .within(w.period)),
-        cumulative: try source.countsByLevel(kind: mediaReportKindCode, dated: .within(w.cumulative))),
+      levels: levels,
+      mediaByLevel: PeriodPair(period: try byLevel(w.period), cumulative: try byLevel(w.cumulative)),
       trend: trend,
       submissions: try submissionStatus(
         months: period.months, settings: current.settings, units: current.units.map(\.unit), from: source, asOf: reportDate))
@@ -77,9 +88,6 @@ public struct PeriodReport: Sendable, Equatable {
       return months.isEmpty ? nil : (u, months)
     }
   }
-
-  /// The catalogue code whose rows carry a media level.
-  public static let mediaReportKindCode = "media_report"
 
   /// Units that recorded nothing at all in the period (本期无记录单位).
   public var silentUnits: [Unit] { current.units.filter(\.recordedNothingInPeriod).map(\.unit) }

@@ -37,16 +37,21 @@ public struct ActivityKind: Hashable, Sendable {
   public func measure(in lang: Language) -> String { lang.pick(measure, measureEn) }
 }
 
-/// The ordered list of activity kinds a campaign counts. It is data: the default ships in
-/// `Templates/kinds.csv` and a campaign can add or rename kinds without recompiling.
+/// The ordered list of activity kinds a campaign counts, and its media levels. It is data: the
+/// default ships in `Templates/kinds.csv`, and each campaign of a store has its own
+/// (`report campaign add --kinds/--levels`), so kinds are added, renamed or retired without
+/// recompiling and without touching another campaign's reports.
 public struct Catalogue: Sendable {
   /// Kinds in display order.
   public let kinds: [ActivityKind]
+  /// Media levels in display order.
+  public let levels: [MediaLevel]
   private let byCode: [String: Int]
   private let byName: [String: Int]
 
-  public init(kinds: [ActivityKind]) {
+  public init(kinds: [ActivityKind], levels: [MediaLevel] = MediaLevel.defaults) {
     self.kinds = kinds
+    self.levels = levels
     var byCode: [String: Int] = [:]
     var byName: [String: Int] = [:]
     for (i, k) in kinds.enumerated() {
@@ -74,4 +79,12 @@ public struct Catalogue: Sendable {
     var seen: Set<String> = []
     return kinds.compactMap { seen.insert($0.category).inserted ? $0.category : nil }
   }
+}
+
+extension Catalogue {
+  /// The media level with this code, if the catalogue lists it.
+  public func level(code: String) -> MediaLevel? { levels.first { $0.code == code } }
+
+  /// Whether the catalogue counts records of this kind code.
+  public func counts(_ code: String) -> Bool { kind(code: code) != nil }
 }

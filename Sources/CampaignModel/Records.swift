@@ -1,23 +1,34 @@
-/// The level of a media report.
-public enum MediaLevel: String, CaseIterable, Sendable {
-  case national, regional, league, institution
+/// A level of media report (国家级, 省级, …): campaign data, listed with the campaign's
+/// catalogue (`Catalogue.levels`). Records store the level's code.
+public struct MediaLevel: Hashable, Sendable {
+  /// Stable code used in files and JSON, e.g. `national`.
+  public var code: String
+  /// Chinese name, e.g. `国家级`.
+  public var name: String
+  /// English name, e.g. `national`.
+  public var nameEn: String
 
-  /// 国家级 / 区级 / 盟级 / 校级.
-  public var chineseName: String {
-    switch self {
-    case .national: "国家级"
-    case .regional: "区级"
-    case .league: "盟级"
-    case .institution: "校级"
-    }
+  public init(code: String, name: String, nameEn: String) {
+    self.code = code
+    self.name = name
+    self.nameEn = nameEn
   }
 
-  /// Reads a level from its code or its Chinese name.
-  public init?(contractValue text: some StringProtocol) {
-    let t = String(text.trimmingWhitespace()).lowercased()
-    guard let l = MediaLevel(rawValue: t) ?? MediaLevel.allCases.first(where: { $0.chineseName == t })
-    else { return nil }
-    self = l
+  /// The name in a language.
+  public func name(in lang: Language) -> String { lang.pick(name, nameEn) }
+
+  /// The levels of a campaign that sets none: 国家级 / 区级 / 盟级 / 校级, the 2021 demo's.
+  public static let defaults: [MediaLevel] = [
+    MediaLevel(code: "national", name: "国家级", nameEn: "national"),
+    MediaLevel(code: "regional", name: "区级", nameEn: "regional"),
+    MediaLevel(code: "league", name: "盟级", nameEn: "league"),
+    MediaLevel(code: "institution", name: "校级", nameEn: "institution"),
+  ]
+
+  /// The level among `levels` whose code (without regard to case) or Chinese name is the text.
+  public static func matching(_ text: some StringProtocol, in levels: [MediaLevel]) -> MediaLevel? {
+    let t = String(text.trimmingWhitespace())
+    return levels.first { $0.code.lowercased() == t.lowercased() } ?? levels.first { $0.name == t }
   }
 }
 
@@ -69,14 +80,15 @@ public struct Activity: Hashable, Sendable {
   public var participants: Int
   /// How many items the row stands for (a month's news posts in one row), at least 1.
   public var count: Int
-  public var level: MediaLevel?
+  /// The code of its media level (`MediaLevel.code`), for media reports.
+  public var level: String?
   /// Presenter, or the inspector of a supervision visit.
   public var lead: String
   public var note: String
 
   public init(
     id: String?, date: Day, organization: String, kind: String, title: String, hours: Hours,
-    participants: Int, count: Int, level: MediaLevel?, lead: String, note: String
+    participants: Int, count: Int, level: String?, lead: String, note: String
   ) {
     self.id = id
     self.date = date

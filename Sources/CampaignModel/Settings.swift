@@ -13,9 +13,11 @@ public enum SettingKey: String, CaseIterable, Sendable {
   case office
   case campaign
   case campaignStart = "campaign_start"
+  case campaignEnd = "campaign_end"
   case rateDivisor = "rate_divisor"
   case branchStudyKind = "branch_study_kind"
   case supervisionKind = "supervision_kind"
+  case mediaKind = "media_kind"
   case briefingTitle = "briefing_title"
   case briefingIssuer = "briefing_issuer"
   case briefingFirstMonth = "briefing_first_month"
@@ -24,16 +26,22 @@ public enum SettingKey: String, CaseIterable, Sendable {
   case templatesDir = "templates_dir"
   case submissionDeadline = "submission_deadline"
 
+  /// Whether the setting belongs to a campaign (each campaign has its own value) rather than
+  /// to the store: all but the institution and the reporting unit. `campaign`,
+  /// `campaign_start` and `campaign_end` are the campaign's name and span.
+  public var isCampaignSetting: Bool { self != .institution && self != .office }
+
   /// The value used when the store holds none.
   public var defaultValue: String {
     switch self {
     case .institution: ""
     case .office: ""
     case .campaign: "党史学习教育"
-    case .campaignStart: ""
+    case .campaignStart, .campaignEnd: ""
     case .rateDivisor: RateDivisor.consolidated.rawValue
     case .branchStudyKind: "branch_study"
     case .supervisionKind: "supervision"
+    case .mediaKind: "media_report"
     case .briefingTitle, .briefingIssuer, .briefingFirstMonth, .briefingTo, .briefingCc, .templatesDir: ""
     case .submissionDeadline: "5"
     }
@@ -47,9 +55,11 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .campaign: "campaign name (活动名称)"
     case .campaignStart:
       "first day counted as cumulative (累计起始日期), YYYY-MM-DD; empty = 1 January of the period's year"
+    case .campaignEnd: "last day of the campaign (活动结束日期), YYYY-MM-DD; empty = still open"
     case .rateDivisor: "headline resolution rate divides by: consolidated (受理) or claimed (认领)"
     case .branchStudyKind: "catalogue code whose sessions make the branch-session average"
     case .supervisionKind: "catalogue code of supervision visits"
+    case .mediaKind: "catalogue code of media reports, whose rows carry a media level"
     case .briefingTitle: "the briefing's masthead (简报名称); empty = the campaign name + 简报"
     case .briefingIssuer: "issuing office on the masthead (编印单位); empty = the reporting unit"
     case .briefingFirstMonth: "month of briefing issue 1 (第1期), YYYY-MM; empty = the campaign start's month"
@@ -67,9 +77,11 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .office: "填报单位（编印单位）；空为党委名称"
     case .campaign: "活动名称"
     case .campaignStart: "累计起始日期，YYYY-MM-DD；空为统计期所在年份1月1日"
+    case .campaignEnd: "活动结束日期，YYYY-MM-DD；空为尚未结束"
     case .rateDivisor: "标题解决率的分母：consolidated（受理，汇总事项）或 claimed（认领）"
     case .branchStudyKind: "计算各单位平均学习次数所用的活动类型编码"
     case .supervisionKind: "督查督导的活动类型编码"
+    case .mediaKind: "媒体刊发的活动类型编码（其记录注明媒体级别）"
     case .briefingTitle: "简报名称；空为活动名称加“简报”"
     case .briefingIssuer: "简报编印单位；空为填报单位"
     case .briefingFirstMonth: "简报第1期的月份，YYYY-MM；空为活动开始月份"
@@ -84,9 +96,9 @@ public enum SettingKey: String, CaseIterable, Sendable {
   public var expectedZh: String {
     switch self {
     case .briefingFirstMonth: "月份（如 2021-03）或空"
-    case .campaignStart: "日期（如 2021-02-20）或空"
+    case .campaignStart, .campaignEnd: "日期（如 2021-02-20）或空"
     case .rateDivisor: "consolidated 或 claimed"
-    case .branchStudyKind, .supervisionKind: "活动类型目录中的编码（见 report kinds）"
+    case .branchStudyKind, .supervisionKind, .mediaKind: "活动类型目录中的编码（见 report kinds）"
     case .submissionDeadline: "1 到 28 之间的日数"
     default: "文本"
     }
@@ -104,7 +116,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         throw .invalidSetting(key: rawValue, value: value, expected: "a month such as 2021-03, or empty")
       }
       return m.iso
-    case .campaignStart:
+    case .campaignStart, .campaignEnd:
       if v.isEmpty { return v }
       guard let d = Day(parsing: v) else {
         throw .invalidSetting(key: rawValue, value: value, expected: "a date such as 2021-02-20, or empty")
@@ -120,7 +132,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         throw .invalidSetting(key: rawValue, value: value, expected: "a day of the month from 1 to 28")
       }
       return String(d)
-    case .branchStudyKind, .supervisionKind:
+    case .branchStudyKind, .supervisionKind, .mediaKind:
       guard !v.isEmpty else {
         throw .invalidSetting(key: rawValue, value: value, expected: "a kind code of the catalogue")
       }
@@ -131,15 +143,21 @@ public enum SettingKey: String, CaseIterable, Sendable {
 
 /// The campaign's settings, read from the store.
 public struct CampaignSettings: Sendable, Equatable {
+  /// The code of the campaign these settings are of (empty when built without a store).
+  public var campaignCode: String = ""
   public var institution: String
   /// The reporting unit (填报单位); empty means the top committee's name.
   public var office: String
   public var campaign: String
   /// First day of "cumulative"; nil means 1 January of the period's year.
   public var campaignStart: Day?
+  /// The campaign's last day; nil while it is open.
+  public var campaignEnd: Day?
   public var rateDivisor: RateDivisor
   public var branchStudyKind: String
   public var supervisionKind: String
+  /// The kind whose records carry a media level.
+  public var mediaKind: String
   /// The briefing's masthead; empty means the campaign name + 简报.
   public var briefingTitle: String
   /// The issuing office on the masthead; empty means the reporting unit.
@@ -160,9 +178,11 @@ public struct CampaignSettings: Sendable, Equatable {
     office = value(.office)
     campaign = value(.campaign)
     campaignStart = Day(parsing: value(.campaignStart))
+    campaignEnd = Day(parsing: value(.campaignEnd))
     rateDivisor = RateDivisor(rawValue: value(.rateDivisor)) ?? .consolidated
     branchStudyKind = value(.branchStudyKind)
     supervisionKind = value(.supervisionKind)
+    mediaKind = value(.mediaKind)
     briefingTitle = value(.briefingTitle)
     briefingIssuer = value(.briefingIssuer)
     briefingFirstMonth = Month(parsing: value(.briefingFirstMonth))

@@ -45,9 +45,10 @@ public enum MatterCondition: Hashable, Sendable {
 /// What the statistics engine needs from a store. The store answers in its own query language
 /// (SQL on SQLite or PostgreSQL); the definitions stay in the aggregation module.
 public protocol StatisticsSource {
-  /// The campaign settings.
+  /// The settings of the report's campaign.
   func settings() throws -> CampaignSettings
-  /// The kind catalogue in display order.
+  /// The report's campaign's catalogue of kinds and media levels, in display order. Every
+  /// activity figure counts the records of these kinds only.
   func catalogue() throws -> Catalogue
   /// The top committee's name, or nil when no organizations are loaded.
   func committeeName() throws -> String?
@@ -64,8 +65,8 @@ public protocol StatisticsSource {
   func countMatters(where conditions: [MatterCondition]) throws -> Int
   /// Sums of `count` per month (`YYYY-MM`) and kind code.
   func activityCountsByMonth(dated window: DateWindow) throws -> [String: [String: Int]]
-  /// Sums of `count` of one kind per media level (nil for rows without a level).
-  func countsByLevel(kind: String, dated window: DateWindow) throws -> [MediaLevel?: Int]
+  /// Sums of `count` of one kind per media level code (nil for rows without a level).
+  func countsByLevel(kind: String, dated window: DateWindow) throws -> [String?: Int]
   /// Every matter raised on or before a day, in id order, with its organization and unit.
   func matters(raisedOnOrBefore day: Day) throws -> [MatterRecord]
   /// Calls `body` for each activity dated in the window (of the given kinds, or all when nil),

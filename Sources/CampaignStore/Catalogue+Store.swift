@@ -1,17 +1,6 @@
 import CampaignModel
 
 extension CampaignStore {
-  /// The kind catalogue in display order.
-  public func catalogue() throws(StoreError) -> Catalogue {
-    try readDB { db in try loadCatalogue(db) }
-  }
-
-  /// The campaign settings.
-  public func settings() throws(StoreError) -> CampaignSettings {
-    CampaignSettings(
-      values: Dictionary(uniqueKeysWithValues: try settingValues().filter { !$0.isDefault }.map { ($0.key.rawValue, $0.value) }))
-  }
-
   /// The ids of the matters ledger, in id order.
   public func matterIDs() throws(StoreError) -> [String] {
     try readDB { db in try db.fetchColumn("SELECT id FROM matter ORDER BY id", as: String.self) }
@@ -27,11 +16,4 @@ extension CampaignStore {
       }
     }
   }
-}
-
-/// The stored settings by key (unset keys are absent).
-func loadSettings(_ db: any SQLDatabase) throws -> [String: String] {
-  var values: [String: String] = [:]
-  for r in try db.fetchAll("SELECT key, value FROM setting") { values[try r.get(0)] = try r.get(1) }
-  return values
 }

@@ -20,6 +20,8 @@ extension CampaignStore {
       guard parts.count == 2 else { continue }
       try setSetting(String(parts[0]), to: String(parts[1]))
     }
+    // A new store's first campaign is `default`; the demo's is the 2021 campaign.
+    if try campaigns().map(\.code) == ["default"] { try renameCampaign("default", to: "2021") }
     return summaries
   }
 }

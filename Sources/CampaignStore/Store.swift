@@ -43,9 +43,13 @@ public final class CampaignStore: Sendable {
       self.path = path
       backend = try SQLiteBackend(path: path, mode: mode)
     }
-    let empty = try readDB { db in try db.fetchOne("SELECT COUNT(*) FROM kind", as: Int.self) == 0 }
-    if empty {
-      _ = try importText(BundledFiles.defaultKinds, named: "kinds.csv (built-in)", type: .kinds, recorded: false)
+    // A new store's campaign (made by the migration) gets the built-in catalogue.
+    let bare = try readDB { db in
+      try db.fetchColumn(
+        "SELECT code FROM campaign WHERE NOT EXISTS (SELECT 1 FROM campaign_kind k WHERE k.campaign = campaign.code)", as: String.self)
+    }
+    for code in bare {
+      _ = try importText(BundledFiles.defaultKinds, named: "kinds.csv (built-in)", type: .kinds, recorded: false, campaign: .code(code))
     }
   }
 
@@ -58,9 +62,13 @@ public final class CampaignStore: Sendable {
   /// Runs `body` inside one read transaction: every query it makes sees one consistent snapshot,
   /// even while an import writes.
   ///
-  /// - Parameter root: an organization id: the figures cover it and everything under it, and
-  ///   its direct children are the units. Nil (or the top committee) covers the whole tree.
-  public func snapshot<T>(root: String? = nil, _ body: (any StatisticsSource) throws -> T) throws -> T {
+  /// - Parameters:
+  ///   - root: an organization id: the figures cover it and everything under it, and its direct
+  ///     children are the units. Nil (or the top committee) covers the whole tree.
+  ///   - campaign: the campaign whose settings and catalogue the figures use.
+  public func snapshot<T>(
+    root: String? = nil, campaign: CampaignChoice = .current(Day.today()), _ body: (any StatisticsSource) throws -> T
+  ) throws -> T {
     do {
       return try backend.read { db in
         var scope = SQLStatisticsSource.Scope.whole
@@ -70,7 +78,7 @@ public final class CampaignStore: Sendable {
           }
           if parent.values[0] != .null { scope = .subtree(root) }
         }
-        return try body(SQLStatisticsSource(db: db, scope: scope))
+        return try body(SQLStatisticsSource(db: db, scope: scope, campaign: try resolveCampaign(db, campaign)))
       }
     } catch let e as StoreError {
       throw e
@@ -83,34 +91,62 @@ public final class CampaignStore: Sendable {
 
   // MARK: Settings
 
-  /// Every setting with its stored value, or its default when unset.
-  public func settingValues() throws(StoreError) -> [(key: SettingKey, value: String, isDefault: Bool)] {
-    let stored = try readDB { db in try loadSettings(db) }
+  /// Every setting of a campaign with its stored value, or its default when unset.
+  public func settingValues(campaign choice: CampaignChoice = .current(Day.today())) throws(StoreError) -> [(
+    key: SettingKey, value: String, isDefault: Bool
+  )] {
+    let stored = try readDB { db in try loadSettings(db, campaign: try resolveCampaign(db, choice)) }
     return SettingKey.allCases.map { k in
       if let v = stored[k.rawValue] { (k, v, false) } else { (k, k.defaultValue, true) }
     }
   }
 
-  /// Sets a setting after checking its value; returns the value as stored.
+  /// Sets a setting after checking its value; returns the value as stored. `institution` and
+  /// `office` are the store's; the others are the campaign's, `campaign`, `campaign_start`
+  /// and `campaign_end` being its name and span.
   @discardableResult
-  public func setSetting(_ key: String, to value: String) throws(StoreError) -> String {
+  public func setSetting(_ key: String, to value: String, campaign choice: CampaignChoice = .current(Day.today())) throws(StoreError)
+    -> String
+  {
     guard let k = SettingKey(rawValue: key) else { throw .setting(.unknownSetting(key: key)) }
     var v: String
     do { v = try k.validate(value) } catch { throw .setting(error) }
-    if k == .branchStudyKind || k == .supervisionKind {
-      // Stored as the catalogue spells it: the figures look codes up exactly.
-      // Codes are ASCII and compared without case, as the catalogue matches them.
-      let code = try readDB { db in try db.fetchOne("SELECT code FROM kind WHERE lower(code) = lower(?)", [v], as: String.self) }
-      guard let code else {
-        throw .setting(.invalidSetting(key: key, value: value, expected: "a kind code of the catalogue (see `report kinds`)"))
+    let checked = v
+    return try writeDB { db in
+      let campaign = try resolveCampaign(db, choice)
+      var v = checked
+      switch k {
+      case .institution, .office:
+        try db.execute(
+          "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [k.rawValue, v])
+      case .campaign:
+        if v.isEmpty { v = SettingKey.campaign.defaultValue }
+        try db.execute("UPDATE campaign SET name = ? WHERE code = ?", [v, campaign.code])
+      case .campaignStart, .campaignEnd:
+        let start = k == .campaignStart ? Day(parsing: v) : campaign.start
+        let end = k == .campaignEnd ? Day(parsing: v) : campaign.end
+        if let start, let end, end < start { throw StoreError.campaign(.endBeforeStart(start: start, end: end)) }
+        try db.execute(
+          "UPDATE campaign SET \(k == .campaignStart ? "start_day" : "end_day") = ? WHERE code = ?",
+          [v.isEmpty ? nil : v, campaign.code])
+      default:
+        if k == .branchStudyKind || k == .supervisionKind || k == .mediaKind {
+          // Stored as the catalogue spells it: the figures look codes up exactly.
+          // Codes are ASCII and compared without case, as the catalogue matches them.
+          guard let code = try loadCatalogue(db, campaign: campaign.code).kind(code: v)?.code else {
+            throw StoreError.setting(
+              .invalidSetting(key: key, value: value, expected: "a kind code of the catalogue (see `report kinds`)"))
+          }
+          v = code
+        }
+        try db.execute(
+          """
+          INSERT INTO campaign_setting(campaign, key, value) VALUES (?, ?, ?)
+          ON CONFLICT(campaign, key) DO UPDATE SET value = excluded.value
+          """, [campaign.code, k.rawValue, v])
       }
-      v = code
+      return v
     }
-    try writeDB { db in
-      try db.execute(
-        "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [k.rawValue, v])
-    }
-    return v
   }
 
   // MARK: Helpers

@@ -52,6 +52,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
   case serverRefused(target: String, reason: String)
   /// `report undo` or `report return` cannot do what was asked.
   case batch(BatchError)
+  /// A campaign that does not exist, a period in no campaign, or a campaign that cannot be added.
+  case campaign(CampaignError)
 
   public var description: String { message(in: .en) }
 
@@ -187,6 +189,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
     case .setting(let e):
       return e.message(in: lang)
     case .batch(let e):
+      return e.message(in: lang)
+    case .campaign(let e):
       return e.message(in: lang)
     }
   }

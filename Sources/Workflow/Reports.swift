@@ -14,14 +14,22 @@ public struct ReportRequest: Sendable {
   public var root: String?
   /// A folder of the office's own briefing templates given for this run (`--templates`).
   public var templates: String?
+  /// The campaign reported on (`--campaign`); nil: the one in force on the period's last day.
+  public var campaign: String?
 
-  public init(period: ReportPeriod, reportDate: Day, lang: Language, root: String? = nil, templates: String? = nil) {
+  public init(
+    period: ReportPeriod, reportDate: Day, lang: Language, root: String? = nil, templates: String? = nil, campaign: String? = nil
+  ) {
     self.period = period
     self.reportDate = reportDate
     self.lang = lang
     self.root = root
     self.templates = templates
+    self.campaign = campaign
   }
+
+  /// The campaign choice: the one named, else the one in force on the period's last day.
+  var campaignChoice: CampaignChoice { .given(campaign, else: .inForce(period.days.end)) }
 }
 
 /// What producing a report wrote, and its figures.
@@ -55,7 +63,7 @@ public enum Reports {
 
   /// The briefing's text.
   public static func briefing(_ request: ReportRequest, store: CampaignStore) throws -> String {
-    try store.snapshot(root: request.root) { source in
+    try store.snapshot(root: request.root, campaign: request.campaignChoice) { source in
       let report = try PeriodReport.compute(period: request.period, from: source, reportDate: request.reportDate)
       return try render(report, request)
     }
@@ -69,7 +77,7 @@ public enum Reports {
     _ request: ReportRequest, store: CampaignStore, folder: String, afterWorkbook: (() throws -> Void)? = nil
   ) throws -> ProducedReport {
     let (workbook, text) = files(of: request, in: folder)
-    return try store.snapshot(root: request.root) { source in
+    return try store.snapshot(root: request.root, campaign: request.campaignChoice) { source in
       let report = try PeriodReport.compute(period: request.period, from: source, reportDate: request.reportDate)
       let briefingText = try render(report, request)
       try OutputFile.writeAll([

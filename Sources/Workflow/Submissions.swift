@@ -40,8 +40,15 @@ public enum Submissions {
 
   /// The submission status of a month for the units of `root` (the whole tree when nil), as it
   /// stood at the end of `asOf` (now when nil).
-  public static func status(of month: Month, in store: CampaignStore, root: String? = nil, asOf: Day? = nil) throws -> SubmissionStatus {
-    try store.snapshot(root: root) { source in try SubmissionStatus.compute(month: month, from: source, asOf: asOf) }
+  ///
+  /// The deadline is the setting of the campaign given (`--campaign`), else of the one in
+  /// force at the month's end.
+  public static func status(
+    of month: Month, in store: CampaignStore, root: String? = nil, asOf: Day? = nil, campaign: String? = nil
+  ) throws -> SubmissionStatus {
+    try store.snapshot(root: root, campaign: .given(campaign, else: .current(month.last))) { source in
+      try SubmissionStatus.compute(month: month, from: source, asOf: asOf)
+    }
   }
 
   /// The 催报 notice for a month's units that have not reported; nil when all have.
@@ -50,9 +57,10 @@ public enum Submissions {
   ///   - today: the notice's date.
   ///   - asOf: the status as it stood at the end of this day (now when nil).
   public static func reminder(
-    for month: Month, in store: CampaignStore, root: String? = nil, today: Day, asOf: Day? = nil, lang: Language
+    for month: Month, in store: CampaignStore, root: String? = nil, campaign: String? = nil, today: Day, asOf: Day? = nil,
+    lang: Language
   ) throws -> String? {
-    try store.snapshot(root: root) { source in
+    try store.snapshot(root: root, campaign: .given(campaign, else: .current(month.last))) { source in
       let status = try SubmissionStatus.compute(month: month, from: source, asOf: asOf)
       let heading = try NoticeHeading.compute(from: source)
       return CollectionText.reminder(status, campaign: heading.campaign, issuer: heading.issuer, today: today, lang: lang)

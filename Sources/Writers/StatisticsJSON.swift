@@ -24,7 +24,13 @@ public enum StatisticsJSON {
       ("period", .object([("start", .string(s.windows.period.start.iso)), ("end", .string(s.windows.period.end.iso))])),
       ("cumulative_start", .string(s.windows.cumulative.start.iso)),
       ("institution", .string(s.settings.institution)),
-      ("campaign", .string(s.settings.campaign)),
+      (
+        "campaign",
+        .object([
+          ("code", .string(s.settings.campaignCode)), ("name", .string(s.settings.campaign)),
+          ("start", s.settings.campaignStart.map { .string($0.iso) } ?? .null),
+        ])
+      ),
       (
         "kinds",
         .object(

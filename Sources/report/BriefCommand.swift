@@ -37,7 +37,8 @@ extension Report {
       try RunLog.run(options, command: "brief", period: period.description) {
         let store = try options.openStore(.existing)
         let request = ReportRequest(
-          period: period, reportDate: selection.today.day, lang: lang, root: scope.root, templates: briefing.templates)
+          period: period, reportDate: selection.today.day, lang: lang, root: scope.root, templates: briefing.templates,
+          campaign: scope.campaign)
         let text = try Console.guarded(lang) { try Reports.briefing(request, store: store) }
         print(text, terminator: "")
         return []

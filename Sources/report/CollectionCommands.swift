@@ -50,7 +50,9 @@ extension Report {
       try RunLog.run(options, command: "status", period: month.iso) {
         let store = try options.openStore(.existing)
         let asOf = selection.today.today
-        let status = try Console.guarded(options.language) { try Submissions.status(of: month, in: store, root: scope.root, asOf: asOf) }
+        let status = try Console.guarded(options.language) {
+          try Submissions.status(of: month, in: store, root: scope.root, asOf: asOf, campaign: scope.campaign)
+        }
         print(
           json
             ? CollectionText.statusJSON(status, asOf: asOf).rendered()
@@ -87,7 +89,8 @@ extension Report {
         let store = try options.openStore(.existing)
         let text = try Console.guarded(options.language) {
           try Submissions.reminder(
-            for: month, in: store, root: scope.root, today: selection.today.day, asOf: selection.today.today, lang: options.language)
+            for: month, in: store, root: scope.root, campaign: scope.campaign, today: selection.today.day, asOf: selection.today.today,
+            lang: options.language)
         }
         if let text { print(text, terminator: "") }
         return []

@@ -13,12 +13,16 @@ extension Report {
         + SettingKey.allCases.map { "\n  \($0.rawValue): \(Console.argumentLanguage == .zh ? $0.summaryZh : $0.summary)" }.joined())
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var campaignOption: CampaignOption
 
     @Argument(help: ArgumentHelp(tr("要显示或修改的设置项。", "The setting to show or set.")))
     var key: String?
 
     @Argument(help: ArgumentHelp(tr("新值（空字符串即清除）。", "The new value (an empty string clears it).")))
     var value: String?
+
+    /// `--campaign`, else the campaign in force today (the latest started when none is).
+    var choice: CampaignChoice { .given(campaignOption.campaign, else: .current(Day.today())) }
 
     func run() throws {
       let lang = options.language
@@ -28,12 +32,12 @@ extension Report {
         let store = try options.openStore(.createIfMissing)
         // A folder is kept absolute, so a cron job that runs elsewhere finds it.
         let given = key == SettingKey.templatesDir.rawValue && !value.isEmpty ? URL(fileURLWithPath: value).standardizedFileURL.path : value
-        let stored = try Console.guarded(lang) { try store.setSetting(key, to: given) }
+        let stored = try Console.guarded(lang) { try store.setSetting(key, to: given, campaign: choice) }
         options.say("\(key) = \(stored)")
         return
       }
       let store = try options.openStore(.existing)
-      let values = try Console.guarded(lang) { try store.settingValues() }
+      let values = try Console.guarded(lang) { try store.settingValues(campaign: choice) }
       if let key {
         guard let entry = values.first(where: { $0.key.rawValue == key }) else {
           Console.error("report: " + CampaignModelError.unknownSetting(key: key).message(in: lang))

@@ -24,7 +24,7 @@ enum Exit: Int32 {
       switch e {
       case .missingFile, .unreadableFile, .missingDatabase, .emptyDatabase: return .noInput
       case .badEncoding, .badWorkbook, .unrecognisedHeader, .badData, .newerSchema, .notADatabase: return .dataError
-      case .setting, .unknownOrganization, .badServerURL, .catalogueWithRoot: return .usage
+      case .setting, .unknownOrganization, .badServerURL, .catalogueWithRoot, .campaign: return .usage
       case .busy: return .busy
       case .diskFull, .ioError: return .ioError
       case .databaseIsFolder: return .usage

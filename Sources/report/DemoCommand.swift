@@ -31,7 +31,9 @@ extension Report {
       options.say(lang.pick("已载入示例数据（\(rows) 行）到 \(store.path)", "Loaded the demo data (\(rows) rows) into \(store.path)"))
       guard !options.quiet else { return }
       let july = Month(year: 2021, month: 7)!
-      let stats = try Console.guarded(lang) { try store.snapshot { try Statistics.compute(period: july.days, from: $0) } }
+      let stats = try Console.guarded(lang) {
+        try store.snapshot(campaign: .inForce(july.days.end)) { try Statistics.compute(period: july.days, from: $0) }
+      }
       print("")
       print(StatisticsTable.render(stats, lang: lang), terminator: "")
       print("")

@@ -68,6 +68,15 @@ extension Report {
         valueName: "YYYY-MM-DD"))
     var today: Day?
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        tr(
+          "活动类型文件（kinds）写入该活动的目录（编码，见 report campaign list；默认为今天所在的活动）。",
+          "A kinds file updates this campaign's catalogue (its code, see report campaign list; default: today's campaign)."),
+        valueName: "code"))
+    var campaign: String?
+
     @Argument(help: ArgumentHelp(tr("要导入的 CSV 文件或 .xlsx 工作簿。", "CSV files or .xlsx workbooks to import."), valueName: "file"))
     var files: [String]
 
@@ -109,7 +118,7 @@ extension Report {
         do {
           let request = ImportRequest(
             type: type, root: root, submission: unit.flatMap { u in month.map { SubmissionScope(unit: u, month: $0) } },
-            author: by ?? SystemUser.name, today: today ?? Day.today())
+            author: by ?? SystemUser.name, today: today ?? Day.today(), campaign: campaign)
           let result = try Console.guarded(lang) {
             try Submissions.submit(
               source, to: store, request: request,

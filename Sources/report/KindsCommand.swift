@@ -13,10 +13,13 @@ extension Report {
         "List the kind catalogue. Change it with: report import kinds.csv --type kinds."))
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var campaignOption: CampaignOption
 
     func run() throws {
       let store = try options.openStore(.existing)
-      let catalogue = try Console.guarded(options.language) { try store.catalogue() }
+      let catalogue = try Console.guarded(options.language) {
+        try store.catalogue(campaign: .given(campaignOption.campaign, else: .current(Day.today())))
+      }
       for k in catalogue.kinds {
         print([k.code, k.name, k.measure, k.category, k.nameEn].joined(separator: "\t"))
       }

@@ -130,4 +130,20 @@ struct RootOption: ParsableArguments {
         "Report on this organization and everything under it; its direct children are the units (default: the whole tree)."),
       valueName: "id"))
   var root: String?
+
+  @OptionGroup var campaignOption: CampaignOption
+  var campaign: String? { campaignOption.campaign }
+}
+
+/// `--campaign CODE`: which campaign a command works on.
+struct CampaignOption: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      tr(
+        "活动编码（见 report campaign list）。默认：报表取统计期最后一天所在的活动，其他命令取今天所在的活动；有多个时取开始最晚的。",
+        "The campaign's code (see report campaign list). Default: for a report, the campaign in force on the period's last day; for other commands, today's; the latest started when several are."
+      ),
+      valueName: "code"))
+  var campaign: String?
 }

@@ -54,7 +54,7 @@ struct Report: ParsableCommand {
     subcommands: [
       InitCommand.self, ImportCommand.self, StatsCommand.self, MonthlyCommand.self, QuarterlyCommand.self, AnnualCommand.self,
       RangeCommand.self, BriefCommand.self, TemplateCommand.self, ScheduleCommand.self, GenerateCommand.self, DemoCommand.self,
-      ConfigCommand.self,
+      ConfigCommand.self, CampaignCommand.self,
       KindsCommand.self, StatusCommand.self, RemindCommand.self, ReturnCommand.self, HistoryCommand.self, UndoCommand.self,
     ]
   )

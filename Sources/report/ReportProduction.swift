@@ -31,7 +31,8 @@ enum ReportProduction {
       let store = try options.openStore(.existing)
       let lock = try options.lock(.reports)
       defer { withExtendedLifetime(lock) {} }
-      let request = ReportRequest(period: period, reportDate: reportDate, lang: lang, root: scope.root, templates: briefing.templates)
+      let request = ReportRequest(
+        period: period, reportDate: reportDate, lang: lang, root: scope.root, templates: briefing.templates, campaign: scope.campaign)
       let produced = try Console.guarded(lang) {
         try Reports.produce(request, store: store, folder: output.out) { try InjectedFailure.check(.afterWorkbook) }
       }

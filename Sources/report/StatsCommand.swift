@@ -24,7 +24,7 @@ extension Report {
       try RunLog.run(options, command: "stats", period: period.description) {
         let store = try options.openStore(.existing)
         let (stats, units) = try Console.guarded(options.language) {
-          try store.snapshot(root: scope.root) { source in
+          try store.snapshot(root: scope.root, campaign: .given(scope.campaign, else: .inForce(period.days.end))) { source in
             let stats = try Statistics.compute(period: period.days, from: source)
             // The by-unit figures (matters owned and resolved as of the period's end) for JSON.
             let units = json ? try UnitTable.compute(stats, from: source) : nil

@@ -14,6 +14,7 @@ extension Report {
         "Write a collection workbook (.xlsx) for branches to fill in; import it back with report import."))
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var campaignOption: CampaignOption
 
     @Option(
       name: .long,
@@ -64,7 +65,9 @@ extension Report {
         let lang = options.language
         let store = try options.openStore(.existing)
         try Console.guarded(lang) {
-          let settings = try store.settings()
+          // The campaign of the form's month (of today for a blank form): its kinds, levels and dates.
+          let choice = CampaignChoice.given(campaignOption.campaign, else: .current(month?.last ?? (today ?? Day.today())))
+          let settings = try store.settings(campaign: choice)
           var organizations = try store.organizations()
           var binding: (scope: SubmissionScope, unitName: String)?
           if let unit {
@@ -73,7 +76,7 @@ extension Report {
             if let month { binding = (SubmissionScope(unit: unit, month: month), subtree.first { $0.id == unit }?.name ?? unit) }
           }
           let contents = CollectionTemplate.Contents(
-            catalogue: try store.catalogue(), organizations: organizations, matterIDs: try store.matterIDs(),
+            catalogue: try store.catalogue(campaign: choice), organizations: organizations, matterIDs: try store.matterIDs(),
             dates: CollectionTemplate.dates(month: month, campaignStart: settings.campaignStart, today: (today ?? Day.today())),
             matterDates: CollectionTemplate.dates(month: nil, campaignStart: settings.campaignStart, today: (today ?? Day.today())),
             sheets: type.map { [$0] } ?? CollectionTemplate.Sheet.allCases, campaign: settings.campaign, binding: binding)

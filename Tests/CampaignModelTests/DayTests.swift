@@ -79,7 +79,9 @@ struct ValueTests {
     #expect(MatterStatus(contractValue: "已办结") == .resolved)
     #expect(MatterStatus(contractValue: "推进中") == .inProgress)
     #expect(MatterStatus(contractValue: "In_Progress") == .inProgress)
-    #expect(MediaLevel(contractValue: "盟级") == .league)
+    #expect(MediaLevel.matching("盟级", in: MediaLevel.defaults)?.code == "league")
+    #expect(MediaLevel.matching(" NATIONAL ", in: MediaLevel.defaults)?.name == "国家级")
+    #expect(MediaLevel.matching("省级", in: MediaLevel.defaults) == nil)
     #expect(OrganizationKind(contractValue: "直属党支部") == .directBranch)
   }
 

@@ -106,7 +106,7 @@ struct MigrationTests {
           INSERT INTO activity (key, id, date, organization, kind, title, hours, participants, count, level, lead, note) VALUES
             ('id:A1', 'A1', '2021-07-02', 'U1', 'branch_study', 't', 150, 10, 1, NULL, '', ''),
             ('id:A2', 'A2', '2021-07-20', 'U1', 'branch_study', 't', 200, 12, 2, NULL, '', ''),
-            ('id:A3', 'A3', '2021-08-01', 'C', 'central_study', 't', 100, 30, 1, NULL, '', '');
+            ('id:A3', 'A3', '2021-08-01', 'C', 'central_group_study', 't', 100, 30, 1, NULL, '', '');
           """)
     }
     try queue.close()
@@ -114,7 +114,7 @@ struct MigrationTests {
     let july = try store.snapshot { try $0.activityTotalsByUnit(dated: .within(Month(year: 2021, month: 7)!.days)) }
     #expect(july == ["U1": ["branch_study": Totals(count: 3, hours: Hours(hundredths: 350), participants: 22)]])
     let august = try store.snapshot { try $0.activityTotals(dated: .within(Month(year: 2021, month: 8)!.days)) }
-    #expect(august == ["central_study": Totals(count: 1, hours: Hours(hundredths: 100), participants: 30)])
+    #expect(august == ["central_group_study": Totals(count: 1, hours: Hours(hundredths: 100), participants: 30)])
     #expect(try rowCount("activity_month_dirty", atPath: path) == 0)
     // Two whole months read the running totals, which the migrations filled.
     let summer = DayRange(Day(year: 2021, month: 7, day: 1)!, Day(year: 2021, month: 8, day: 31)!)!

@@ -44,7 +44,8 @@ struct StoreTests {
     #expect(throws: StoreError.self) { try t.store.setSetting("branch_study_kind", to: "no_such_kind") }
     let values = try t.store.settingValues()
     #expect(values.first { $0.key == .campaignStart }?.value == "2021-02-20")
-    #expect(values.first { $0.key == .campaign }?.isDefault == true)
+    #expect(values.first { $0.key == .campaign }?.value == "党史学习教育")
+    #expect(values.first { $0.key == .rateDivisor }?.isDefault == true)
   }
 
   @Test("the demo loads, and loading it again changes nothing")

@@ -102,7 +102,9 @@ struct CommandTests {
     #expect(try runReport(["config", "institution"], environment: env).stdout == "测试学院\n")
     let all = try runReport(["config"], environment: env)
     #expect(all.stdout.contains("institution = 测试学院\n"))
-    #expect(all.stdout.contains("campaign = 党史学习教育  （默认）"))
+    // The campaign's name is its record's (a new store's campaign is named 党史学习教育).
+    #expect(all.stdout.contains("campaign = 党史学习教育\n"))
+    #expect(all.stdout.contains("submission_deadline = 5  （默认）"))
   }
 
   @Test("--help documents the exit codes")

@@ -24,7 +24,6 @@ struct UnattendedRunTests {
     let out = dir.path("out")
     for (args, file) in [
       (["monthly", "--previous", "--today", "2021-08-03"], "monthly-2021-07.xlsx"),
-      (["monthly", "--previous", "--today", "2021-01-05"], "monthly-2020-12.xlsx"),
       (["quarterly", "--previous", "--today", "2021-10-08"], "quarterly-2021Q3.xlsx"),
       (["annual", "--previous", "--today", "2022-01-02"], "annual-2021.xlsx"),
       (["range", "--from", "2021-02-25", "--to", "2021-08-04"], "range-2021-02-25_2021-08-04.xlsx"),
@@ -34,6 +33,11 @@ struct UnattendedRunTests {
       #expect(r.stdout.contains(file), "\(args)")
       #expect(FileManager.default.fileExists(atPath: out + "/" + file.replacingOccurrences(of: ".xlsx", with: ".txt")))
     }
+    // December 2020 lies before the demo campaign's start (2021-02-20): no campaign, no report.
+    let early = try runReport(["monthly", "--previous", "--today", "2021-01-05", "--out", out], environment: env)
+    #expect(early.status == 64)
+    #expect(early.stderr.contains("2020年12月31日不在任何活动的时间范围内"), "\(early.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out + "/monthly-2020-12.xlsx"))
     let stats = try runReport(["stats", "--previous", "--today", "2021-08-03", "--json"], environment: env)
     #expect(stats.stdout.contains("\"start\": \"2021-07-01\""))
   }

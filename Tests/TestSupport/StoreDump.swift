@@ -7,7 +7,8 @@ import GRDB
 /// history, so a refused import is seen to have recorded nothing either.
 func dumpQueries(batches: Bool) -> [(String, String)] {
   let records = [
-    ("setting", "key, value"), ("kind", "*"), ("organization", "*"),
+    ("setting", "key, value"), ("campaign", "*"), ("campaign_kind", "*"), ("campaign_level", "*"), ("campaign_setting", "*"),
+    ("organization", "*"),
     ("activity", "key, id, date, organization, kind, title, hours, participants, count, level, lead, note"),
     ("matter", "id, title, organization, raised, owner, claimed, due, status, resolved, key_project, note"),
     ("feedback", "key, id, date, organization, channel, content, matter"),

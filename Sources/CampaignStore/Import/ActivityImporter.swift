@@ -4,7 +4,10 @@ import CampaignModel
 /// upserted by its id, or by its content when it has none.
 struct ActivityImporter: RowImporter {
   private let organizations: OrganizationIndex
+  /// The kinds of every campaign.
   private let catalogue: Catalogue
+  /// Each campaign's media levels by its code.
+  private let levelsByCampaign: [String: [MediaLevel]]
   private let ids: IdTracker
   private let contentKeys: ContentKeys
   private let upsert: Upserter
@@ -25,7 +28,10 @@ struct ActivityImporter: RowImporter {
     ids = IdTracker(db: db, type: .activities)
     contentKeys = ContentKeys(db: db, type: .activities)
     organizations = try loadOrganizationIndex(db)
-    catalogue = try loadCatalogue(db)
+    catalogue = try loadImportCatalogue(db)
+    var levels: [String: [MediaLevel]] = [:]
+    for c in context.campaigns { levels[c.code] = try loadCatalogue(db, campaign: c.code).levels }
+    levelsByCampaign = levels
     upsert = try Upserter(db: db, table: "activity", key: "key", columns: Self.columns, stamped: true)
     upsert.owner = scope.map { ("organization", $0) }
     self.scope = scope
@@ -57,7 +63,8 @@ struct ActivityImporter: RowImporter {
     let hours = row.hours("hours")
     let participants = row.wholeNumber("participants", empty: 0)
     let count = row.wholeNumber("count", empty: 1, problem: .badCount, minimum: 1)
-    let level = row.choice("level", allowed: MediaLevel.allowedText) { MediaLevel(contractValue: $0) }
+    let levels = self.levels(on: date)
+    let level = row.choice("level", allowed: MediaLevel.allowedText(levels)) { MediaLevel.matching($0, in: levels) }?.code
     let title = row.text("title"), lead = row.text("lead"), note = row.text("note")
     guard row.issues.isEmpty, write, let date, let org, let kind else { return [] }
 
@@ -65,14 +72,14 @@ struct ActivityImporter: RowImporter {
     var key =
       try id.map { "id:" + $0 }
       ?? contentKeys.key(for: [
-        iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count), level?.rawValue ?? "", lead, note,
+        iso, org, kind.code, title, String(hours.hundredths), String(participants), String(count), level ?? "", lead, note,
       ])
     if !keyPrefix.isEmpty { key = keyPrefix + key }
     if context.submission != nil { replacement.wrote(key) }
     let outcomes = try upsert.write(
       [
         .text(key), id.sqlValue, .text(iso), .text(org), .text(kind.code), .text(title), hours.hundredths.sqlValue,
-        participants.sqlValue, count.sqlValue, level?.rawValue.sqlValue ?? .null, .text(lead), .text(note), batch,
+        participants.sqlValue, count.sqlValue, level.sqlValue, .text(lead), .text(note), batch,
       ], line: row.line)
     // Row by row (SQLite), the outcome is this row's.
     if marksAddedMonths, outcomes.first == .added { addedMonths.insert(date.monthOfYear) }
@@ -80,21 +87,22 @@ struct ActivityImporter: RowImporter {
   }
 }
 
-extension MediaLevel {
-  /// The allowed spellings, for messages.
-  static var allowedText: String {
-    allCases.map { "\($0.rawValue)/\($0.chineseName)" }.joined(separator: ", ")
+extension ActivityImporter {
+  /// The media levels a record dated on a day may have: those of the campaign in force on the
+  /// day; of every campaign when no campaign is, or the date is unreadable.
+  private func levels(on day: Day?) -> [MediaLevel] {
+    if let day, let c = Campaign.inForce(on: day, among: context.campaigns), let levels = levelsByCampaign[c.code] { return levels }
+    var all: [MediaLevel] = []
+    for c in context.campaigns.reversed() {
+      for l in levelsByCampaign[c.code] ?? [] where !all.contains(where: { $0.code == l.code }) { all.append(l) }
+    }
+    return all
   }
 }
 
-/// Loads the catalogue in display order.
-func loadCatalogue(_ db: any SQLDatabase) throws -> Catalogue {
-  let kinds = try db.fetchAll(
-    "SELECT code, name, name_en, measure, measure_en, category, category_name, category_name_en FROM kind ORDER BY position, code"
-  ).map { r in
-    ActivityKind(
-      code: try r.get(0), name: try r.get(1), nameEn: try r.get(2), measure: try r.get(3), measureEn: try r.get(4),
-      category: try r.get(5), categoryName: try r.get(6), categoryNameEn: try r.get(7))
+extension MediaLevel {
+  /// The allowed spellings, for messages.
+  static func allowedText(_ levels: [MediaLevel]) -> String {
+    levels.map { "\($0.code)/\($0.name)" }.joined(separator: ", ")
   }
-  return Catalogue(kinds: kinds)
 }

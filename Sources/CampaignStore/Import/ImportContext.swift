@@ -8,10 +8,15 @@ struct ImportContext {
   var batch: Int?
   /// The submission's unit and month, when the import is one.
   var submission: SubmissionScope?
-  /// Dates before it are warned about (refused in a submission).
+  /// The earliest campaign's start: dates before it are warned about (refused in a
+  /// submission).
   var campaignStart: Day?
   /// The day of the import: later dates are warned about (refused in a submission).
   var today: Day
+  /// The campaign whose catalogue a kinds file updates.
+  var campaign: String?
+  /// Every campaign of the store, for the media levels in force on a record's date.
+  var campaigns: [Campaign] = []
 
   /// The prefix of the stored key of a submission's rows: a branch's own ids and row numbers
   /// are local to its unit and month, so they never meet another unit's records.

@@ -88,13 +88,19 @@ public struct ImportRequest: Sendable {
   /// The day the file counts as received; dates after it are warned about (refused in a
   /// submission), and a submission received after the deadline is late.
   public var today: Day
+  /// The campaign whose catalogue a kinds file updates (`--campaign`); nil: the one in force
+  /// on `today`, else the latest started.
+  public var campaign: String?
 
-  public init(type: RecordType? = nil, root: String? = nil, submission: SubmissionScope? = nil, author: String, today: Day) {
+  public init(
+    type: RecordType? = nil, root: String? = nil, submission: SubmissionScope? = nil, author: String, today: Day, campaign: String? = nil
+  ) {
     self.type = type
     self.root = root
     self.submission = submission
     self.author = author
     self.today = today
+    self.campaign = campaign
   }
 }
 
@@ -159,19 +165,36 @@ extension CampaignStore {
     record.digest = digest
     return try importSources(
       sources, file: path, type: request.type, root: request.root, skipUnrecognised: sources.first is XlsxSheet, batch: record,
-      progress: progress)
+      campaign: .given(request.campaign, else: .current(request.today)), progress: progress)
   }
 
   /// Imports CSV text held in memory: the built-in demo, as a batch of its own, or the default
   /// catalogue seeded into a new store (`recorded: false`: kinds keep no history).
-  func importText(_ text: String, named name: String, type: RecordType?, recorded: Bool = true) throws(StoreError) -> ImportSummary {
+  func importText(
+    _ text: String, named name: String, type: RecordType?, recorded: Bool = true, campaign: CampaignChoice = .current(Day.today()),
+    prelude: ((any SQLDatabase) throws -> Void)? = nil
+  ) throws(StoreError) -> ImportSummary {
     let reader = try CSVReader(text: Data(text.utf8), file: name)
     let record =
       recorded
       ? BatchStart(
         action: .import, file: name, sha256: SHA256.hex(of: Array(text.utf8)), scope: nil, author: SystemUser.name, today: Day.today())
       : nil
-    return try importSources([reader], file: name, type: type, skipUnrecognised: false, batch: record, progress: nil).summaries[0]
+    return try importSources(
+      [reader], file: name, type: type, skipUnrecognised: false, batch: record, campaign: campaign, prelude: prelude, progress: nil
+    ).summaries[0]
+  }
+
+  /// Imports a campaign's catalogue from a kinds file, unrecorded, in one transaction with
+  /// `prelude` (before) and `postlude` (after).
+  func importKinds(
+    _ reader: CSVReader, campaign: String, prelude: @escaping (any SQLDatabase) throws -> Void,
+    postlude: @escaping (any SQLDatabase) throws -> Void
+  ) throws(StoreError) -> ImportSummary {
+    try importSources(
+      [reader], file: reader.file, type: .kinds, skipUnrecognised: false, batch: nil, campaign: .code(campaign), prelude: prelude,
+      postlude: postlude, progress: nil
+    ).summaries[0]
   }
 
   /// The record types a file holds (one for a CSV file, one per data sheet of a workbook), for
@@ -255,7 +278,8 @@ extension CampaignStore {
   /// Imports sources of one file in dependency order inside one transaction.
   private func importSources(
     _ sources: [any RecordSource], file: String, type given: RecordType?, root: String? = nil, skipUnrecognised: Bool,
-    batch record: BatchStart?, progress: ((Int) -> Void)?
+    batch record: BatchStart?, campaign: CampaignChoice, prelude: ((any SQLDatabase) throws -> Void)? = nil,
+    postlude: ((any SQLDatabase) throws -> Void)? = nil, progress: ((Int) -> Void)?
   ) throws(StoreError) -> ImportResult {
     var candidates: [PreparedSource] = []
     for source in sources {
@@ -299,10 +323,15 @@ extension CampaignStore {
     if let scopeRoot, let kinds = prepared.first(where: { $0.type == .kinds }) {
       throw .catalogueWithRoot(file: kinds.source.name, root: scopeRoot)
     }
-    let settings = try self.settings()
     return try writeDB { db in
+      try prelude?(db)
+      let campaigns = try loadCampaigns(db)
+      // Dates before every campaign's start are in no campaign (a campaign without a start
+      // takes any date).
+      let earliest = campaigns.contains { $0.start == nil } ? nil : campaigns.compactMap(\.start).min()
       var context = ImportContext(
-        scope: nil, batch: nil, submission: record?.scope, campaignStart: settings.campaignStart, today: record?.today ?? Day.today())
+        scope: nil, batch: nil, submission: record?.scope, campaignStart: earliest, today: record?.today ?? Day.today(),
+        campaign: prepared.contains { $0.type == .kinds } ? try resolveCampaign(db, campaign).code : nil, campaigns: campaigns)
       if let scopeRoot {
         context.scope = try ImportScope(root: scopeRoot, db: db)
         if context.scope == nil { throw StoreError.unknownOrganization(id: scopeRoot) }
@@ -356,6 +385,7 @@ extension CampaignStore {
         try ActivityMonths.markAll(db)  // units may have moved
       }
       try ActivityMonths.refresh(db)
+      try postlude?(db)
       if let batch = context.batch { try BatchLog.finish(batch, summaries: summaries, sha256: try record?.digest?.value(), db: db) }
       return ImportResult(batch: context.batch ?? 0, submission: record?.scope, summaries: summaries)
     }

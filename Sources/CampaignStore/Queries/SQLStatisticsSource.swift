@@ -21,6 +21,21 @@ struct SQLStatisticsSource: StatisticsSource {
 
   let db: any SQLDatabase
   var scope: Scope = .whole
+  /// The campaign whose settings and catalogue the report uses: its figures count the records
+  /// of its own kinds only.
+  let campaign: Campaign
+  /// The campaign's catalogue, read once.
+  let campaignCatalogue: Catalogue
+
+  init(db: any SQLDatabase, scope: Scope, campaign: Campaign) throws {
+    self.db = db
+    self.scope = scope
+    self.campaign = campaign
+    campaignCatalogue = try loadCatalogue(db, campaign: campaign.code)
+  }
+
+  /// Whether the campaign counts records of a kind code.
+  private func counts(_ kind: String) -> Bool { campaignCatalogue.counts(kind) }
 
   /// The `WITH` clause that defines `scope`, and its arguments.
   private var with: (String, [any SQLBindable]) {
@@ -61,7 +76,7 @@ struct SQLStatisticsSource: StatisticsSource {
   }
 
   func settings() throws -> CampaignSettings {
-    var values = try loadSettings(db)
+    var values = try loadSettings(db, campaign: campaign)
     if case .subtree = scope {
       // The institution, office and issuer set for the whole store are not the subtree's: its
       // forms and briefing name the subtree's top organization.
@@ -69,10 +84,12 @@ struct SQLStatisticsSource: StatisticsSource {
       values[SettingKey.office.rawValue] = nil
       values[SettingKey.briefingIssuer.rawValue] = nil
     }
-    return CampaignSettings(values: values)
+    var settings = CampaignSettings(values: values)
+    settings.campaignCode = campaign.code
+    return settings
   }
 
-  func catalogue() throws -> Catalogue { try loadCatalogue(db) }
+  func catalogue() throws -> Catalogue { campaignCatalogue }
 
   func submissionBatches(months: [Month]) throws -> [BatchRecord] {
     guard !months.isEmpty else { return [] }
@@ -113,13 +130,15 @@ struct SQLStatisticsSource: StatisticsSource {
 
   func activityTotals(dated window: DateWindow) throws -> [String: Totals] {
     var result: [String: Totals] = [:]
-    for (kind, _, totals) in try monthAware(window, byUnit: false) { result[kind, default: .zero] = result[kind, default: .zero] + totals }
+    for (kind, _, totals) in try monthAware(window, byUnit: false) where counts(kind) {
+      result[kind, default: .zero] = result[kind, default: .zero] + totals
+    }
     return result
   }
 
   func activityTotalsByUnit(dated window: DateWindow) throws -> [String: [String: Totals]] {
     var result: [String: [String: Totals]] = [:]
-    for (kind, unit, totals) in try monthAware(window, byUnit: true) {
+    for (kind, unit, totals) in try monthAware(window, byUnit: true) where counts(kind) {
       result[unit!, default: [:]][kind, default: .zero] = result[unit!, default: [:]][kind, default: .zero] + totals
     }
     return result
@@ -230,7 +249,8 @@ struct SQLStatisticsSource: StatisticsSource {
         "SELECT month, kind, SUM(count) FROM activity_month_kind WHERE month BETWEEN ? AND ? GROUP BY month, kind",
         [months.first.iso, months.last.iso])
       {
-        result[try r.get(0), default: [:]][try r.get(1)] = try r.get(2, as: Int.self)
+        let kind: String = try r.get(1)
+        if counts(kind) { result[try r.get(0), default: [:]][kind] = try r.get(2, as: Int.self) }
       }
     }
     for part in days {
@@ -238,21 +258,22 @@ struct SQLStatisticsSource: StatisticsSource {
       for r in try scoped(
         "SELECT substr(a.date, 1, 7), a.kind, SUM(a.count) FROM \(records("activity", "a")) WHERE \(condition) GROUP BY 1, 2", args)
       {
-        result[try r.get(0), default: [:]][try r.get(1), default: 0] += try r.get(2, as: Int.self)
+        let kind: String = try r.get(1)
+        if counts(kind) { result[try r.get(0), default: [:]][kind, default: 0] += try r.get(2, as: Int.self) }
       }
     }
     return result
   }
 
-  func countsByLevel(kind: String, dated window: DateWindow) throws -> [MediaLevel?: Int] {
+  func countsByLevel(kind: String, dated window: DateWindow) throws -> [String?: Int] {
+    guard counts(kind) else { return [:] }
     let (condition, args) = Self.condition("a.date", window)
-    var result: [MediaLevel?: Int] = [:]
+    var result: [String?: Int] = [:]
     for r in try scoped(
       "SELECT a.level, SUM(a.count) FROM \(records("activity", "a")) WHERE a.kind = ? AND \(condition) GROUP BY a.level",
       [kind] + args)
     {
-      let level = try r.get(0, as: String?.self).flatMap { MediaLevel(rawValue: $0) }
-      result[level, default: 0] += try r.get(1, as: Int.self)
+      result[try r.get(0, as: String?.self), default: 0] += try r.get(1, as: Int.self)
     }
     return result
   }
@@ -277,7 +298,9 @@ struct SQLStatisticsSource: StatisticsSource {
 
   func forEachActivity(dated window: DateWindow, kinds: [String]?, _ body: (ActivityRecord) throws -> Void) throws {
     var (condition, args) = Self.condition("a.date", window)
-    if let kinds {
+    let kinds = (kinds ?? campaignCatalogue.kinds.map(\.code)).filter(counts)
+    guard !kinds.isEmpty else { return }
+    do {
       condition += " AND a.kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")"
       args += kinds as [any SQLBindable]
     }
@@ -293,7 +316,7 @@ struct SQLStatisticsSource: StatisticsSource {
       let a = Activity(
         id: try r.get(0), date: try Self.day(r, 1), organization: try r.get(2), kind: try r.get(3), title: try r.get(4),
         hours: Hours(hundredths: try r.get(5)), participants: try r.get(6), count: try r.get(7),
-        level: try r.get(8, as: String?.self).flatMap { MediaLevel(rawValue: $0) }, lead: try r.get(9), note: try r.get(10))
+        level: try r.get(8, as: String?.self), lead: try r.get(9), note: try r.get(10))
       try body(ActivityRecord(activity: a, organizationName: try r.get(11), unitName: try r.get(12)))
     }
   }

@@ -160,6 +160,11 @@ enum Migrations {
       // back. Updates are caught by triggers; removals are written by the importer itself.
       try db.execute(sql: BatchSchema.ddl(.sqlite))
     }
+    m.registerMigration("v7-campaigns") { db in
+      // Campaigns become records, each with its own catalogue, media levels and settings; the
+      // store's single campaign becomes the first of them (`CampaignSchema`).
+      try db.execute(sql: CampaignSchema.ddl(.sqlite))
+    }
     return m
   }
 }

@@ -183,13 +183,13 @@ public enum BriefingContext {
       (
         "media_by_level",
         .object(
-          (MediaLevel.allCases.map { $0 } as [MediaLevel?]).map { level in
+          report.levels.map { level in
             (
-              level?.rawValue ?? "unknown",
+              level.code,
               .object([
-                ("name", .text(level.map { lang == .zh ? $0.chineseName : $0.rawValue } ?? t("未注明级别", "level not given"))),
-                ("period", count(report.mediaByLevel.period[level] ?? 0, t("条", "reports"))),
-                ("cumulative", count(report.mediaByLevel.cumulative[level] ?? 0, t("条", "reports"))),
+                ("name", .text(level.name(in: lang))),
+                ("period", count(report.mediaByLevel.period[level.code] ?? 0, t("条", "reports"))),
+                ("cumulative", count(report.mediaByLevel.cumulative[level.code] ?? 0, t("条", "reports"))),
               ])
             )
           })

@@ -318,7 +318,7 @@ public enum CollectionTemplate {
       case .units: return contents.organizations.map(\.name)
       case .kinds: return contents.catalogue.kinds.map { lang == .zh ? $0.name : $0.code }
       case .statuses: return MatterStatus.allCases.map { lang == .zh ? $0.chineseName : $0.rawValue }
-      case .levels: return MediaLevel.allCases.map { lang == .zh ? $0.chineseName : $0.rawValue }
+      case .levels: return contents.catalogue.levels.map { lang == .zh ? $0.name : $0.code }
       case .yesNo: return [lang.pick("是", "yes"), lang.pick("否", "no")]
       case .matters: return contents.matterIDs
       }

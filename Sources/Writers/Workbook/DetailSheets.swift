@@ -192,18 +192,18 @@ struct PublicitySheet {
     try b.merged(0...4, ctx.t("媒体刊发按级别统计", "Media reports by level"), S.subtitleLeft.with { $0.bold = true })
     try b.nextRow(height: 22)
     try b.header([ctx.t("序号", "No."), ctx.t("级别", "Level"), ctx.t("计量单位", "Unit"), ctx.thisHeader, ctx.t("累计", "Cumulative")])
-    let levels: [MediaLevel?] = MediaLevel.allCases.map { $0 } + [nil]
+    let levels: [MediaLevel?] = ctx.report.levels.map { $0 } + [nil]
     let by = ctx.report.mediaByLevel
     let firstRow = b.row + 1
     for (i, level) in levels.enumerated() {
       if level == nil && by.cumulative[nil] == nil { continue }
       try b.nextRow(height: 18)
-      let name = level.map { ctx.lang == .zh ? $0.chineseName : $0.rawValue } ?? ctx.t("未注明级别", "level not given")
+      let name = level.map { $0.name(in: ctx.lang) } ?? ctx.t("未注明级别", "level not given")
       try b.put(0, .integer(i + 1), S.centered)
       try b.put(1, .text(name), S.text)
       try b.put(2, .text(ctx.t("条", "reports")), S.centered)
-      try b.put(3, .integer(by.period[level] ?? 0), S.integer)
-      try b.put(4, .integer(by.cumulative[level] ?? 0), S.integer)
+      try b.put(3, .integer(by.period[level?.code] ?? 0), S.integer)
+      try b.put(4, .integer(by.cumulative[level?.code] ?? 0), S.integer)
     }
     let lastRow = b.row
     try b.nextRow(height: 18)
@@ -211,7 +211,7 @@ struct PublicitySheet {
     try b.put(1, .text(ctx.t("合计", "Total")), S.centered.with { $0.bold = true })
     try b.put(2, .text(ctx.t("条", "reports")), S.centered)
     for col in 3...4 {
-      let total = levels.reduce(0) { $0 + ((col == 3 ? by.period : by.cumulative)[$1] ?? 0) }
+      let total = levels.reduce(0) { $0 + ((col == 3 ? by.period : by.cumulative)[$1?.code] ?? 0) }
       try b.put(
         col, .formula("=SUM(\(CellAddress.range(firstRow, col, lastRow, col)))", cached: Double(total)), S.integer.with { $0.bold = true })
     }
