@@ -25,6 +25,17 @@ public enum SettingKey: String, CaseIterable, Sendable {
   case briefingCc = "briefing_cc"
   case templatesDir = "templates_dir"
   case submissionDeadline = "submission_deadline"
+  case sheetOverview = "sheet_overview"
+  case sheetUnits = "sheet_units"
+  case sheetActivities = "sheet_activities"
+  case sheetSupervision = "sheet_supervision"
+  case sheetLedger = "sheet_ledger"
+  case sheetPublicity = "sheet_publicity"
+
+  /// The settings that name a sheet of the period workbooks.
+  public static let sheetKeys: [SettingKey] = [
+    .sheetOverview, .sheetUnits, .sheetActivities, .sheetSupervision, .sheetLedger, .sheetPublicity,
+  ]
 
   /// Whether the setting belongs to a campaign (each campaign has its own value) rather than
   /// to the store: all but the institution and the reporting unit. `campaign`,
@@ -44,6 +55,12 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .mediaKind: "media_report"
     case .briefingTitle, .briefingIssuer, .briefingFirstMonth, .briefingTo, .briefingCc, .templatesDir: ""
     case .submissionDeadline: "5"
+    case .sheetOverview: "总览"
+    case .sheetUnits: "支部统计"
+    case .sheetActivities: "学习活动明细"
+    case .sheetSupervision: "督查督导"
+    case .sheetLedger: "办实事台账"
+    case .sheetPublicity: "宣传报道"
     }
   }
 
@@ -67,6 +84,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .briefingCc: "抄送 line of the briefing"
     case .templatesDir: "folder with your own briefing templates (briefing.zh.mustache, briefing.en.mustache)"
     case .submissionDeadline: "day of the following month by which units submit a month's records (报送截止日), 1-28"
+    case .sheetOverview, .sheetUnits, .sheetActivities, .sheetSupervision, .sheetLedger, .sheetPublicity:
+      "the Chinese name of a sheet of the period workbooks (at most 31 characters; English workbooks keep theirs)"
     }
   }
 
@@ -89,6 +108,12 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .briefingCc: "简报抄送"
     case .templatesDir: "自定义简报模板所在文件夹（briefing.zh.mustache、briefing.en.mustache）"
     case .submissionDeadline: "报送截止日：次月的第几日（1—28）"
+    case .sheetOverview: "工作簿“总览”工作表的名称"
+    case .sheetUnits: "工作簿“支部统计”工作表的名称"
+    case .sheetActivities: "工作簿“学习活动明细”工作表的名称"
+    case .sheetSupervision: "工作簿“督查督导”工作表的名称"
+    case .sheetLedger: "工作簿“办实事台账”工作表的名称"
+    case .sheetPublicity: "工作簿“宣传报道”工作表的名称"
     }
   }
 
@@ -100,6 +125,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .rateDivisor: "consolidated 或 claimed"
     case .branchStudyKind, .supervisionKind, .mediaKind: "活动类型目录中的编码（见 report kinds）"
     case .submissionDeadline: "1 到 28 之间的日数"
+    case .sheetOverview, .sheetUnits, .sheetActivities, .sheetSupervision, .sheetLedger, .sheetPublicity:
+      "不超过 31 个字符、不含 : \\ / ? * [ ]、且不与其他工作表重名的名称"
     default: "文本"
     }
   }
@@ -127,6 +154,12 @@ public enum SettingKey: String, CaseIterable, Sendable {
         throw .invalidSetting(key: rawValue, value: value, expected: "consolidated or claimed")
       }
       return d.rawValue
+    case .sheetOverview, .sheetUnits, .sheetActivities, .sheetSupervision, .sheetLedger, .sheetPublicity:
+      // Excel's rules for a sheet name; empty restores the default.
+      guard v.count <= 31, !v.contains(where: { ":\\/?*[]".contains($0) }), !v.hasPrefix("'"), !v.hasSuffix("'") else {
+        throw .invalidSetting(key: rawValue, value: value, expected: "a sheet name of at most 31 characters without : \\ / ? * [ ]")
+      }
+      return v
     case .submissionDeadline:
       guard let d = Int(v), (1...28).contains(d) else {
         throw .invalidSetting(key: rawValue, value: value, expected: "a day of the month from 1 to 28")
@@ -170,6 +203,8 @@ public struct CampaignSettings: Sendable, Equatable {
   public var templatesDir: String
   /// The day of the following month by which a month's submissions are due (报送截止日).
   public var submissionDeadline: Int
+  /// The Chinese names of the period workbooks' sheets, by setting.
+  public var sheetNames: [SettingKey: String]
 
   /// Builds settings from stored key/values, using defaults for missing keys.
   public init(values: [String: String]) {
@@ -190,6 +225,12 @@ public struct CampaignSettings: Sendable, Equatable {
     briefingCc = value(.briefingCc)
     templatesDir = value(.templatesDir)
     submissionDeadline = Int(value(.submissionDeadline)) ?? Int(SettingKey.submissionDeadline.defaultValue)!
+    var sheets: [SettingKey: String] = [:]
+    for k in SettingKey.sheetKeys {
+      let v = value(k)
+      sheets[k] = v.isEmpty ? k.defaultValue : v
+    }
+    sheetNames = sheets
   }
 
   /// The last day on which a month's submission is on time: the `submission_deadline` day of

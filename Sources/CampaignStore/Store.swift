@@ -139,6 +139,14 @@ public final class CampaignStore: Sendable {
           }
           v = code
         }
+        if SettingKey.sheetKeys.contains(k) {
+          // Two sheets of one workbook cannot share a name (Excel compares without case).
+          let names = try campaignSettings(db, campaign: campaign).sheetNames
+          let name = v.isEmpty ? k.defaultValue : v
+          if names.contains(where: { $0.key != k && $0.value.lowercased() == name.lowercased() }) {
+            throw StoreError.setting(.invalidSetting(key: key, value: value, expected: "a name no other sheet of the workbook has"))
+          }
+        }
         try db.execute(
           """
           INSERT INTO campaign_setting(campaign, key, value) VALUES (?, ?, ?)

@@ -14,12 +14,16 @@ struct WorkbookContext {
   var stats: Statistics { report.current }
   func t(_ zh: String, _ en: String) -> String { lang.pick(zh, en) }
 
-  var overviewName: String { SheetName.clean(t("总览", "Overview")) }
-  var unitsName: String { SheetName.clean(t("支部统计", "By unit")) }
-  var activitiesName: String { SheetName.clean(t("学习活动明细", "Activities")) }
-  var supervisionName: String { SheetName.clean(t("督查督导", "Supervision")) }
-  var ledgerName: String { SheetName.clean(t("办实事台账", "Matters ledger")) }
-  var publicityName: String { SheetName.clean(t("宣传报道", "Publicity")) }
+  /// A sheet's name: the campaign's setting in Chinese, a fixed name in English.
+  private func sheet(_ key: SettingKey, _ en: String) -> String {
+    SheetName.clean(t(stats.settings.sheetNames[key] ?? key.defaultValue, en))
+  }
+  var overviewName: String { sheet(.sheetOverview, "Overview") }
+  var unitsName: String { sheet(.sheetUnits, "By unit") }
+  var activitiesName: String { sheet(.sheetActivities, "Activities") }
+  var supervisionName: String { sheet(.sheetSupervision, "Supervision") }
+  var ledgerName: String { sheet(.sheetLedger, "Matters ledger") }
+  var publicityName: String { sheet(.sheetPublicity, "Publicity") }
 
   /// The period as forms write it: 2021年7月1日—7月31日.
   var periodText: String { words.dates }
