@@ -153,4 +153,22 @@ struct CampaignTests {
     #expect(dup.stderr.contains("levels.csv:3"), "\(dup.stderr)")
     #expect(try ok(["campaign", "list"], env) == before)
   }
+
+  @Test("sheet names are campaign settings; a duplicate or an invalid name is refused")
+  func sheetNames() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let env = ["REPORT_DB": dir.path("campaign.sqlite")]
+    try ok(["demo", "--quiet"], env)
+    try ok(["config", "--campaign", "2021", "sheet_units", "各单位统计"], env)
+    #expect(try runReport(["config", "sheet_publicity", "总览"], environment: env).status == 64)
+    #expect(try runReport(["config", "sheet_ledger", "a:b"], environment: env).status == 64)
+    try ok(["monthly", "--month", "2021-07", "--today", "2021-08-03", "--out", dir.path("out")], env)
+    let book = try ReadWorkbook(path: dir.path("out/monthly-2021-07.xlsx"))
+    #expect(book.sheets.prefix(2) == ["总览", "各单位统计"])
+    let en = try runReport(
+      ["monthly", "--month", "2021-07", "--today", "2021-08-03", "--lang", "en", "--out", dir.path("en")], environment: env)
+    #expect(en.status == 0)
+    #expect(try ReadWorkbook(path: dir.path("en/monthly-2021-07.xlsx")).sheets.prefix(2) == ["Overview", "By unit"])
+  }
 }
