@@ -13,27 +13,46 @@ public enum ReportValue: Sendable, Equatable {
   case percent(Double)
   /// A signed change of a count: +3, -2, 0.
   case countChange(Int)
-  /// A signed change with one decimal: +0.8.
-  case oneDecimalChange(Double)
-  /// A signed change of a rate as a fraction, shown as a percentage: +33.3%.
-  case percentChange(Double)
+  /// A signed change with one decimal, in tenths: 8 shows as +0.8.
+  case oneDecimalChange(tenths: Int)
+  /// A signed change of a rate in percentage points (个百分点), in tenths of a point: 333 shows
+  /// as +33.3个百分点.
+  case pointsChange(tenths: Int)
   /// A figure that is undefined (an average or rate with nothing to divide by): —.
   case undefined
   /// Nothing to show: an empty cell.
   case blank
 
-  /// The value as text, the way a workbook's number format shows it.
-  public var text: String {
+  /// The value as text in `lang`, the way the workbook's number format shows it.
+  public func text(_ lang: Language) -> String {
     switch self {
     case .count(let n): return String(n)
     case .oneDecimal(let d): return ReportValue.fixed(d, 1)
     case .percent(let d): return ReportValue.fixed(d * 100, 1) + "%"
     case .countChange(let n): return n > 0 ? "+\(n)" : String(n)
-    case .oneDecimalChange(let d): return ReportValue.signed(ReportValue.fixed(d, 1))
-    case .percentChange(let d): return ReportValue.signed(ReportValue.fixed(d * 100, 1)) + "%"
+    case .oneDecimalChange(let t): return ReportValue.signedTenths(t)
+    case .pointsChange(let t): return ReportValue.signedTenths(t) + ReportValue.points(lang)
     case .undefined: return "—"
     case .blank: return ""
     }
+  }
+
+  /// The unit of a rate's change: 个百分点, or " pp" in English.
+  public static func points(_ lang: Language) -> String { lang.pick("个百分点", " pp") }
+
+  /// The number a spreadsheet cell holds for the value (nil for text and blanks).
+  public var number: Double? {
+    switch self {
+    case .count(let n), .countChange(let n): Double(n)
+    case .oneDecimal(let d), .percent(let d): d
+    case .oneDecimalChange(let t), .pointsChange(let t): Double(t) / 10
+    case .undefined, .blank: nil
+    }
+  }
+
+  private static func signedTenths(_ t: Int) -> String {
+    let digits = String(abs(t)), padded = digits.count < 2 ? "0" + digits : digits
+    return (t > 0 ? "+" : t < 0 ? "-" : "") + padded.dropLast() + "." + padded.suffix(1)
   }
 
   /// Half away from zero, as a spreadsheet's number format rounds.
@@ -47,17 +66,18 @@ public enum ReportValue: Sendable, Equatable {
     return (d < 0 && r != 0 ? "-" : "") + body
   }
 
-  private static func signed(_ s: String) -> String {
-    s.hasPrefix("-") || s.allSatisfy({ $0 == "0" || $0 == "." }) ? s : "+" + s
-  }
 }
 
 /// How a value of a table follows from other values of the same table or report, so that a
 /// workbook can write it as a formula (a reader who corrects a figure sees what follows move)
 /// and a page can say how it was obtained. The value itself is already computed.
 public enum ReportDerivation: Sendable, Equatable {
-  /// This row's value in one column minus its value in another (a change).
+  /// This row's value in one column minus its value in another (a change of counts).
   case difference(OverviewTable.Column, OverviewTable.Column)
+  /// This period's value minus the previous period's, each first rounded as displayed (times
+  /// `scale`, to one decimal): the change of an average, or of a rate in percentage points
+  /// (`scale` 100).
+  case displayedDifference(scale: Int)
   /// The value of row `numerator` over the value of row `denominator`, both in `column`; — when
   /// the denominator is 0.
   case ratio(numerator: String, denominator: String, column: OverviewTable.Column)
@@ -172,8 +192,9 @@ private struct OverviewBuilder {
         index += 1
         let previous = prev.map { $0.kind(k.kind.code)?.totals.period.count ?? 0 }
         var cells = countCells(current: k.totals.period.count, previous: previous, cumulative: k.totals.cumulative.count)
-        cells[.periodHours] = ReportCell(.oneDecimal(k.totals.period.hours.value))
-        cells[.cumulativeHours] = ReportCell(.oneDecimal(k.totals.cumulative.hours.value))
+        // No hours recorded shows blank, not 0.0: the records cannot tell "none" from 0.
+        cells[.periodHours] = ReportCell(hoursValue(k.totals.period.hours))
+        cells[.cumulativeHours] = ReportCell(hoursValue(k.totals.cumulative.hours))
         rows.append(
           OverviewTable.Row(
             key: k.kind.code, index: index, name: k.kind.name(in: lang), measure: k.kind.measure(in: lang),
@@ -206,6 +227,8 @@ private struct OverviewBuilder {
     return cells
   }
 
+  private func hoursValue(_ h: Hours) -> ReportValue { h == .zero ? .blank : .oneDecimal(h.value) }
+
   private func averageRow(index: Int, previous: Ratio?) -> OverviewTable.Row {
     let avg = stats.branchStudyAverage
     var cells: [C: ReportCell] = [.periodHours: ReportCell(.blank), .cumulativeHours: ReportCell(.blank)]
@@ -213,7 +236,7 @@ private struct OverviewBuilder {
       avg.period.map { ReportCell(.oneDecimal($0.value), derivation: .unitAverage(cumulative: false)) } ?? ReportCell(.undefined)
     cells[.previous] = previous.map { ReportCell(.oneDecimal($0.value)) } ?? ReportCell(.undefined)
     if let a = avg.period, let p = previous {
-      cells[.change] = ReportCell(.oneDecimalChange(a.value - p.value), derivation: .difference(.period, .previous))
+      cells[.change] = ReportCell(.oneDecimalChange(tenths: a.tenths() - p.tenths()), derivation: .displayedDifference(scale: 1))
     } else {
       cells[.change] = ReportCell(.undefined)
     }
@@ -270,7 +293,8 @@ private struct OverviewBuilder {
       cells[.period] = ReportCell(rate.4.map { .percent($0.value) } ?? .undefined, derivation: ratio)
       cells[.previous] = rate.5.map { ReportCell(.percent($0.value)) } ?? ReportCell(.undefined)
       if let v = rate.4, let pv = rate.5 {
-        cells[.change] = ReportCell(.percentChange(v.value - pv.value), derivation: .difference(.period, .previous))
+        cells[.change] = ReportCell(
+          .pointsChange(tenths: v.tenths(scale: 100) - pv.tenths(scale: 100)), derivation: .displayedDifference(scale: 100))
       } else {
         cells[.change] = ReportCell(.undefined)
       }

@@ -52,8 +52,9 @@ struct DetailSheet {
       if kind == .activities {
         try b.put(4, .text(catalogue.kind(code: a.kind)?.name(in: ctx.lang) ?? a.kind), S.text)
         try b.put(5, .text(a.title), S.text)
-        try b.put(6, .number(a.hours.value), S.oneDecimal)
-        try b.put(7, .integer(a.participants), S.integer)
+        // Nothing recorded shows blank (a 媒体刊发 row has no participants), never 0 or 0.0.
+        try b.put(6, a.hours == .zero ? .blank : .number(a.hours.value), S.oneDecimal)
+        try b.put(7, a.participants == 0 ? .blank : .integer(a.participants), S.integer)
         try b.put(8, .integer(a.count), S.integer)
         try b.put(9, .text(a.lead), S.text)
         try b.put(10, .text(a.note), S.text)

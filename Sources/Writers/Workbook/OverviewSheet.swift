@@ -65,6 +65,8 @@ struct OverviewSheet {
     for column in OverviewTable.Column.allCases where column.rawValue >= cMonth {
       let (value, style) = cellValue(row.cell(column), row: r, rowOf: rowOf)
       try b.put(column.rawValue, value, st(style))
+      // A change in 个百分点 is wider than a number's usual width.
+      b.note(column.rawValue, width: Double(TextWidth.of(row.cell(column).value.text(ctx.lang))) * (row.highlighted ? 1.1 : 1))
     }
   }
 
@@ -84,8 +86,8 @@ struct OverviewSheet {
     case .oneDecimal(let d): (style, number) = (S.oneDecimal, d)
     case .percent(let d): (style, number) = (S.percent, d)
     case .countChange(let n): (style, number) = (S.change, Double(n))
-    case .oneDecimalChange(let d): (style, number) = (S.changeOneDecimal, d)
-    case .percentChange(let d): (style, number) = (S.changePercent, d)
+    case .oneDecimalChange(let t): (style, number) = (S.changeOneDecimal, Double(t) / 10)
+    case .pointsChange(let t): (style, number) = (S.changePoints(ReportValue.points(ctx.lang)), Double(t) / 10)
     }
     guard let formula else { return (.number(number), style) }
     return (.formula(formula, cached: number), style)
@@ -96,6 +98,13 @@ struct OverviewSheet {
     switch d {
     case .difference(let a, let b):
       return "=\(CellAddress.cell(r, a.rawValue))-\(CellAddress.cell(r, b.rawValue))"
+    case .displayedDifference(let scale):
+      // Each value rounded as displayed, and the difference rounded again so that the binary
+      // result is the nearest double to the tenths written as its cached value.
+      let factor = scale == 1 ? "" : "*\(scale)"
+      let period = CellAddress.cell(r, OverviewTable.Column.period.rawValue)
+      let previous = CellAddress.cell(r, OverviewTable.Column.previous.rawValue)
+      return "=ROUND(ROUND(\(period)\(factor),1)-ROUND(\(previous)\(factor),1),1)"
     case .ratio(let numerator, let denominator, let column):
       let num = CellAddress.cell(rowOf[numerator]!, column.rawValue), den = CellAddress.cell(rowOf[denominator]!, column.rawValue)
       return "=IF(\(den)=0,\"—\",\(num)/\(den))"
