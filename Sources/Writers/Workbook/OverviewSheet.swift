@@ -151,6 +151,8 @@ struct OverviewSheet {
     chart.hideLegend()
     chart.setAxisFonts()
     chart.reverseCategories()
+    let m = ctx.report.current.matters.asOf
+    chart.setIntegerValues(maximum: max(m.collected, m.consolidated, m.claimed, m.resolved))
     try b.nextRow(height: 12)
     try sheet.insertChart(chart, row: b.row + 1, col: 1, xScale: 1.5, yScale: 1.0)
   }

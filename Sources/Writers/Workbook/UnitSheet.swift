@@ -26,7 +26,10 @@ struct UnitSheet {
 
   func write(_ workbook: Workbook) throws(WriterError) {
     let sheet = try workbook.addSheet(ctx.unitsName)
-    let b = SheetBuilder(sheet, maxWidth: [cName: 26], minWidth: 7)
+    // The name column is as wide as the longest name, up to 26: a longer name wraps and its row
+    // grows to fit (a set width is what lets the builder count the wrapped lines).
+    let longest = ctx.stats.units.map { TextWidth.of($0.unit.name) }.max() ?? 0
+    let b = SheetBuilder(sheet, fixed: [cName: min(26, max(10, Double(longest) + 2))], minWidth: 7)
     let s = ctx.stats, layout = ctx.unitRows
     try b.nextRow(height: 30)
     let name = ctx.stats.settings.institution + ctx.stats.settings.campaign
@@ -77,7 +80,7 @@ struct UnitSheet {
     try footnotes(b)
     try chart(workbook, sheet, b, layout: layout)
     try b.finish()
-    try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...3 })
+    try sheet.setupPrinting(b.avoidingOrphans(ctx.printSetup.with { $0.repeatRows = 2...3 }))
     sheet.freezePanes(row: 4, col: 2)
   }
 
@@ -97,9 +100,20 @@ struct UnitSheet {
       (cRank, ctx.t("排名", "Rank")),
     ]
     let top = S.header.with { $0.bottom = .none }, bottom = S.header.with { $0.top = .none }
-    try b.nextRow(height: 22)
+    // A group's header spans two columns: too wide for them, it breaks before its bracket
+    // (其他学习宣讲活动|（次）) and the columns widen to hold its longest line.
+    let broken = groups.map { (range, label) in
+      let head = TextWidth.of(String(label.prefix { $0 != "（" }))
+      return (range, ctx.lang == .zh ? TextWidth.breakingLines(label, width: max(head, 2 * 7 - 3)) : label)
+    }
+    let twoLines = broken.contains { $0.1.contains("\n") }
+    try b.nextRow(height: twoLines ? 30 : 22)
     for (col, label) in single { try b.put(col, .text(label), top) }
-    for (range, label) in groups { try b.merged(range, label, S.header) }
+    for (range, label) in broken {
+      try b.merged(range, label, S.header)
+      let half = (Double(TextWidth.ofLongestLine(label)) * 1.1 + 3) / 2
+      for col in range { b.note(col, width: half - 2) }
+    }
     try b.nextRow(height: 22)
     for (col, _) in single { try b.put(col, .blank, bottom) }
     for (range, _) in groups {
@@ -241,7 +255,9 @@ struct UnitSheet {
     chart.setTitle(ctx.t("各单位累计集中学习次数", "Cumulative branch sessions by unit"))
     chart.hideLegend()
     chart.setAxisFonts()
+    chart.setIntegerValues(maximum: table.rows.map(\.branchStudy.cumulative).max() ?? 0)
     try b.nextRow()
+    b.reserve(points: Chart.height(yScale: 1.1) + SheetBuilder.defaultRowHeight)
     try sheet.insertChart(chart, row: b.row + 1, col: 1, xScale: 2.2, yScale: 1.1)
   }
 }
