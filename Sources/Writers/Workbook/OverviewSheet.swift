@@ -14,7 +14,17 @@ struct OverviewSheet {
 
   func write(_ workbook: Workbook) throws(WriterError) {
     let sheet = try workbook.addSheet(ctx.overviewName)
-    let b = SheetBuilder(sheet, maxWidth: [cName: 30, cCategory: 10])
+    let table = OverviewTable(ctx.report, lang: ctx.lang)
+    // The indicator and category columns are as wide as their longest text, up to a cap: a longer
+    // one wraps and its row grows (a set width is what lets the builder count the lines).
+    func widest(_ texts: [(String, Bool)]) -> Double {
+      texts.map { Double(TextWidth.of($0.0)) * ($0.1 ? 1.1 : 1) }.max() ?? 0
+    }
+    let nameWidth = min(
+      ctx.lang == .zh ? 30 : 36, max(6, widest(table.rows.map { ($0.name, $0.highlighted) } + [(table.headers[cName], true)]) + 2))
+    let categoryWidth = min(
+      ctx.lang == .zh ? 10 : 14, max(6, widest(table.sections.map { ($0.name, false) } + [(table.headers[cCategory], true)]) + 2))
+    let b = SheetBuilder(sheet, fixed: [cName: nameWidth, cCategory: categoryWidth])
     try b.nextRow(height: 30)
     try b.merged(0...lastColumn, ctx.title, S.title)
     try b.nextRow(height: 20)
@@ -22,7 +32,6 @@ struct OverviewSheet {
     try b.merged(4...7, ctx.t("统计时间：", "Period: ") + ctx.periodText, S.subtitleCenter)
     try b.merged(8...9, ctx.t("报出日期：", "Reported: ") + ctx.dateText(ctx.reportDate), S.subtitleRight)
     try b.nextRow(height: 30)
-    let table = OverviewTable(ctx.report, lang: ctx.lang)
     try b.header(table.headers)
     var rowOf: [String: Int] = [:]
     for (r, row) in zip((b.row + 1)..., table.rows) { rowOf[row.key] = r }
