@@ -85,6 +85,12 @@ public enum ReportDerivation: Sendable, Equatable {
   case sameAs(OverviewTable.Column)
   /// The by-unit table's average of branch sessions, in the period or cumulatively.
   case unitAverage(cumulative: Bool)
+  /// The sum of the column over every unit (合计).
+  case columnTotal
+  /// The column's sum over the counted units divided by their number (平均); — when none is counted.
+  case countedAverage
+  /// 1 + the number of counted units with more cumulative branch sessions; — for a unit not counted.
+  case rankAmongCounted
 }
 
 /// One value of a table and how it is derived, if it is.
@@ -343,5 +349,126 @@ private struct OverviewBuilder {
         "4. 逾期未解决 = 截至\(words.end)已汇总、计划完成日期早于\(words.end)且尚未解决的事项。",
         "4. Overdue = matters consolidated by \(words.end), due before it and not resolved by it."),
     ]
+  }
+}
+
+/// The by-unit table of a period report (支部统计), described once for every format: one row per
+/// unit with its figures, then the 合计 (every unit) and 平均 (counted units) rows, and the rank
+/// among counted units. The workbook's 支部统计 sheet renders it; a web page can render the same
+/// rows. The figures are Aggregation's `UnitTable`.
+public struct ByUnitTable: Sendable, Equatable {
+  /// The columns, in order.
+  public enum Column: Int, CaseIterable, Sendable {
+    case index, name, counted
+    case branchPeriod, branchCumulative, otherPeriod, otherCumulative, hoursPeriod, hoursCumulative
+    case participantsPeriod, participantsCumulative, supervisionPeriod, supervisionCumulative
+    case mattersOwned, mattersResolved, rank
+
+    /// The columns of figures, which the 合计 and 平均 rows add up and average.
+    public static let figures: [Column] = allCases.filter { $0.rawValue >= branchPeriod.rawValue && $0 != .rank }
+  }
+
+  /// A header over two columns (集中学习（次）over 本月 and 累计).
+  public struct Group: Sendable, Equatable {
+    public var label: String
+    public var columns: [Column]
+    public var labels: [String]
+  }
+
+  /// One unit.
+  public struct Row: Sendable, Equatable {
+    public var name: String
+    public var counted: Bool
+    /// The figure columns and the rank.
+    public var cells: [Column: ReportCell]
+
+    public func cell(_ c: Column) -> ReportCell { cells[c] ?? ReportCell(.blank) }
+  }
+
+  /// Headers of the columns that are not in a group: 序号, 单位, 参与统计, 排名.
+  public var headers: [Column: String]
+  public var groups: [Group]
+  /// The words the 参与统计 column says: 是 and 否.
+  public var countedYes: String
+  public var countedNo: String
+  public var rows: [Row]
+  public var totalLabel: String
+  /// 合计 of every figure column, over every unit.
+  public var total: [Column: ReportCell]
+  public var averageLabel: String
+  /// 平均 of every figure column, over the counted units; — when none is counted.
+  public var average: [Column: ReportCell]
+}
+
+extension ByUnitTable {
+  /// The by-unit table of `report` in `lang`.
+  public init(_ report: PeriodReport, lang: Language) {
+    let t = { (zh: String, en: String) in lang.pick(zh, en) }
+    let words = PeriodText(report.period, lang: lang)
+    let this = lang == .zh ? words.this : words.this.prefix(1).uppercased() + words.this.dropFirst()
+    let table = report.unitTable
+    typealias C = Column
+    headers = [.index: t("序号", "No."), .name: t("单位", "Unit"), .counted: t("参与统计", "Counted"), .rank: t("排名", "Rank")]
+    let periodPair = [this, t("累计", "Cumul.")]
+    groups = [
+      Group(label: t("集中学习（次）", "Branch study (sessions)"), columns: [.branchPeriod, .branchCumulative], labels: periodPair),
+      Group(label: t("其他学习宣讲活动（次）", "Other study and events"), columns: [.otherPeriod, .otherCumulative], labels: periodPair),
+      Group(label: t("学时", "Hours"), columns: [.hoursPeriod, .hoursCumulative], labels: periodPair),
+      Group(label: t("参加人次", "Participants"), columns: [.participantsPeriod, .participantsCumulative], labels: periodPair),
+      Group(label: t("接受督导（次）", "Supervision visits"), columns: [.supervisionPeriod, .supervisionCumulative], labels: periodPair),
+      Group(
+        label: t("办实事（项）", "Matters"), columns: [.mattersOwned, .mattersResolved], labels: [t("责任", "Owned"), t("已解决", "Resolved")]),
+    ]
+    countedYes = t("是", "yes")
+    countedNo = t("否", "no")
+    rows = table.rows.map { u in
+      var cells: [C: ReportCell] = [:]
+      for c in C.figures {
+        switch ByUnitTable.figure(c) {
+        case .count(let f): cells[c] = ReportCell(.count(f(u)))
+        case .hours(let f): cells[c] = ReportCell(.oneDecimal(f(u).value))
+        }
+      }
+      cells[.rank] = ReportCell(u.rank.map { .count($0) } ?? .undefined, derivation: .rankAmongCounted)
+      return Row(name: u.unit.name, counted: u.unit.counted, cells: cells)
+    }
+    totalLabel = t("合计", "Total")
+    averageLabel = t("平均（参与统计单位）", "Average (counted units)")
+    var total: [C: ReportCell] = [:], average: [C: ReportCell] = [:]
+    for c in C.figures {
+      switch ByUnitTable.figure(c) {
+      case .count(let f):
+        total[c] = ReportCell(.count(table.total(f)), derivation: .columnTotal)
+        average[c] = ReportCell(table.average(f).map { .oneDecimal($0.value) } ?? .undefined, derivation: .countedAverage)
+      case .hours(let f):
+        total[c] = ReportCell(.oneDecimal(table.totalHours(f).value), derivation: .columnTotal)
+        average[c] = ReportCell(table.averageHours(f).map { .oneDecimal($0.value) } ?? .undefined, derivation: .countedAverage)
+      }
+    }
+    self.total = total
+    self.average = average
+  }
+
+  /// A figure column's figure of a unit: a count or hours.
+  enum Figure {
+    case count((UnitRow) -> Int)
+    case hours((UnitRow) -> Hours)
+  }
+
+  static func figure(_ c: Column) -> Figure {
+    switch c {
+    case .branchPeriod: .count { $0.branchStudy.period }
+    case .branchCumulative: .count { $0.branchStudy.cumulative }
+    case .otherPeriod: .count { $0.otherActivities.period }
+    case .otherCumulative: .count { $0.otherActivities.cumulative }
+    case .hoursPeriod: .hours { $0.hours.period }
+    case .hoursCumulative: .hours { $0.hours.cumulative }
+    case .participantsPeriod: .count { $0.participants.period }
+    case .participantsCumulative: .count { $0.participants.cumulative }
+    case .supervisionPeriod: .count { $0.supervisionReceived.period }
+    case .supervisionCumulative: .count { $0.supervisionReceived.cumulative }
+    case .mattersOwned: .count { $0.mattersOwned }
+    default: .count { $0.mattersResolved }
+    }
   }
 }

@@ -105,4 +105,21 @@ struct OverviewTableTests {
     #expect(wb.value("学习活动明细", "G\(a10)") == nil && wb.value("学习活动明细", "H\(a10)") == nil)
     #expect(wb.value("学习活动明细", "I\(a10)") as? Int == 3)
   }
+
+  @Test("the by-unit table's description: the units' figures, 合计 over every unit, 平均 over the counted, ranks")
+  func byUnit() throws {
+    let t = try TestStore.tiny()
+    let table = ByUnitTable(try report(t), lang: .zh)
+    // July's branch sessions (docs/definitions.md): G1 3, D1 2, D2 0, R 1; the committee's own counts for none.
+    #expect(table.rows.map(\.name) == ["机关党总支", "图书馆直属党支部", "后勤直属党支部", "离退休直属党支部"])
+    #expect(table.rows.map { $0.cell(.branchPeriod).value } == [.count(3), .count(2), .count(0), .count(1)])
+    #expect(table.total[.branchPeriod]?.value == .count(6))
+    #expect(table.total[.branchPeriod]?.derivation == .columnTotal)
+    // (3 + 2 + 0) ÷ 3: R is not counted.
+    #expect(table.average[.branchPeriod]?.value.text(.zh) == "1.7")
+    // Cumulative G1 4, D1 2, D2 0; R unranked.
+    #expect(table.rows.map { $0.cell(.rank).value } == [.count(1), .count(2), .count(3), .undefined])
+    #expect(table.rows.map(\.counted) == [true, true, true, false])
+    #expect(table.groups.first?.label == "集中学习（次）" && table.groups.first?.labels == ["本月", "累计"])
+  }
 }

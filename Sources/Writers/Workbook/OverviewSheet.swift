@@ -81,7 +81,7 @@ struct OverviewSheet {
 
   /// A cell's value and style: a formula where the description says how the value follows.
   private func cellValue(_ cell: ReportCell, row r: Int, rowOf: [String: Int]) -> (CellValue, CellStyle) {
-    let formula = cell.derivation.map { formulaText($0, row: r, rowOf: rowOf) }
+    let formula = cell.derivation.flatMap { formulaText($0, row: r, rowOf: rowOf) }
     let style: CellStyle
     let number: Double
     switch cell.value {
@@ -103,7 +103,7 @@ struct OverviewSheet {
   }
 
   /// The formula of a derivation, for a cell on row `r`.
-  private func formulaText(_ d: ReportDerivation, row r: Int, rowOf: [String: Int]) -> String {
+  private func formulaText(_ d: ReportDerivation, row r: Int, rowOf: [String: Int]) -> String? {
     switch d {
     case .difference(let a, let b):
       return "=\(CellAddress.cell(r, a.rawValue))-\(CellAddress.cell(r, b.rawValue))"
@@ -122,6 +122,9 @@ struct OverviewSheet {
     case .unitAverage(let cumulative):
       let col = cumulative ? UnitSheetLayout.branchCumulativeColumn : UnitSheetLayout.branchPeriodColumn
       return "=\(SheetName.quoted(ctx.unitsName))!\(CellAddress.cell(ctx.unitRows.averageRow, col, absolute: true))"
+    case .columnTotal, .countedAverage, .rankAmongCounted:
+      // The by-unit table's derivations; the overview has none.
+      return nil
     }
   }
 
