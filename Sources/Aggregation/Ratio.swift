@@ -36,6 +36,17 @@ public struct Ratio: Sendable, Equatable, CustomStringConvertible {
     return (negative ? "-" : "") + digits
   }
 
+  /// The value times `scale` in tenths, rounded half-up as it is displayed: 14.25 gives 143,
+  /// `Ratio(5, 19)!.tenths(scale: 100)` gives 263 (26.3%). A change between two periods is the
+  /// difference of these displayed tenths (see the definition of 较上月 in the README), so it
+  /// always equals the difference of the two figures as printed.
+  public func tenths(scale: Int = 1) -> Int {
+    let n = Int128(numerator) * Int128(scale) * 10, d = Int128(denominator)
+    let (q, r) = (abs(n) / abs(d), abs(n) % abs(d))
+    let magnitude = 2 * r >= abs(d) ? q + 1 : q
+    return Int((n < 0) != (d < 0) ? -magnitude : magnitude)
+  }
+
   /// A percentage with one decimal, `26.3%`.
   public var percent: String { fixed(1, scale: 100) + "%" }
 

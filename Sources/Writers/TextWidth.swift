@@ -35,6 +35,50 @@ public enum TextWidth {
     body(line)
   }
 
+  /// `text` with line breaks where a heading may break when it is wider than `width` cells: before
+  /// an opening bracket, and otherwise between words of two characters (计划完成|日期), never
+  /// inside a bracket's first word or before a closing bracket or punctuation. Text with spaces
+  /// (English) is left alone: a spreadsheet wraps it at its spaces.
+  public static func breakingLines(_ text: String, width: Int) -> String {
+    guard of(text) > width, !text.contains(" "), !text.contains("\n") else { return text }
+    // Tokens: an opening bracket sticks to what follows, closing marks to what precedes; other
+    // wide characters pair up into words.
+    var tokens: [String] = []
+    var pending = ""
+    for ch in text {
+      if "（(《“".contains(ch) {
+        if !pending.isEmpty { tokens.append(pending) }
+        pending = String(ch)
+        continue
+      }
+      if "）)》”、，：；。".contains(ch), !pending.isEmpty || !tokens.isEmpty {
+        if pending.isEmpty { tokens[tokens.count - 1].append(ch) } else { pending.append(ch) }
+        continue
+      }
+      pending.append(ch)
+      let body = pending.drop { "（(《“".contains($0) }
+      if of(String(body)) >= 4 {
+        tokens.append(pending)
+        pending = ""
+      }
+    }
+    if !pending.isEmpty { tokens.append(pending) }
+    // Greedy lines; a line always breaks before an opening bracket.
+    var lines: [String] = []
+    var line = ""
+    for token in tokens {
+      let opens = token.first.map { "（(《“".contains($0) } ?? false
+      if !line.isEmpty && (opens || of(line + token) > width) {
+        lines.append(line)
+        line = token
+      } else {
+        line += token
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.joined(separator: "\n")
+  }
+
   /// Pads `text` with spaces on the right to `width` cells.
   public static func padRight(_ text: String, to width: Int) -> String {
     text + String(repeating: " ", count: max(0, width - of(text)))

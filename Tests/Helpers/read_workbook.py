@@ -66,6 +66,7 @@ def main(path):
                 for dv in ws.data_validations.dataValidation
             ],
             "cells": cells,
+            "row_heights": {str(r): d.height for r, d in ws.row_dimensions.items() if d.height is not None},
         }
     json.dump(out, sys.stdout, ensure_ascii=False)
 

@@ -52,8 +52,9 @@ struct DetailSheet {
       if kind == .activities {
         try b.put(4, .text(catalogue.kind(code: a.kind)?.name(in: ctx.lang) ?? a.kind), S.text)
         try b.put(5, .text(a.title), S.text)
-        try b.put(6, .number(a.hours.value), S.oneDecimal)
-        try b.put(7, .integer(a.participants), S.integer)
+        // Nothing recorded shows blank (a 媒体刊发 row has no participants), never 0 or 0.0.
+        try b.put(6, a.hours == .zero ? .blank : .number(a.hours.value), S.oneDecimal)
+        try b.put(7, a.participants == 0 ? .blank : .integer(a.participants), S.integer)
         try b.put(8, .integer(a.count), S.integer)
         try b.put(9, .text(a.lead), S.text)
         try b.put(10, .text(a.note), S.text)
@@ -90,7 +91,7 @@ struct DetailSheet {
       headerRow: 2, lastColumn: columns.count - 1, isEmpty: isEmpty,
       emptyText: ctx.t("\(ctx.words.this)无记录", "No records \(ctx.words.this)"))
     try b.finish()
-    try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...2 })
+    try sheet.setupPrinting(b.avoidingOrphans(ctx.printSetup.with { $0.repeatRows = 2...2 }))
     sheet.freezePanes(row: 3, col: 0)
   }
 }
@@ -102,12 +103,15 @@ struct LedgerSheet {
 
   func write(_ workbook: Workbook) throws(WriterError) {
     let sheet = try workbook.addSheet(ctx.ledgerName)
-    let widths: [Double] = [6, 7, 34, 26, 11, 9, 11, 11, 10, 11, 8, 6, 8]
+    let asOf = ctx.words.end.replacingOccurrences(of: "本", with: "")
+    // The status header breaks as 状态|（截至月末）: the column holds the bracket on one line.
+    var widths: [Double] = [6, 7, 34, 26, 11, 9, 11, 11, 10, 11, 8, 6, 8]
+    if ctx.lang == .zh { widths[8] = max(widths[8], Double(TextWidth.of("（截至\(asOf)）")) * 1.1 + 2) }
     let b = SheetBuilder(sheet, fixed: Dictionary(uniqueKeysWithValues: widths.enumerated().map { ($0, $1) }))
     let columns = [
       ctx.t("序号", "No."), ctx.t("编号", "Id"), ctx.t("事项", "Matter"), ctx.t("责任单位", "Responsible unit"),
       ctx.t("汇总日期", "Raised"), ctx.t("认领领导", "Owner"), ctx.t("认领日期", "Claimed"), ctx.t("计划完成日期", "Due"),
-      ctx.t("状态（截至\(ctx.words.end.replacingOccurrences(of: "本", with: ""))）", "Status at \(ctx.words.end)"), ctx.t("解决日期", "Resolved"),
+      ctx.t("状态（截至\(asOf)）", "Status at \(ctx.words.end)"), ctx.t("解决日期", "Resolved"),
       ctx.t("用时（天）", "Days taken"),
       ctx.t("逾期", "Overdue"), ctx.t("重点项目", "Key project"),
     ]
@@ -158,7 +162,7 @@ struct LedgerSheet {
         "Note: status, claim and resolution are as of \(ctx.words.end); later claims and resolutions are not shown. Overdue = due before \(ctx.words.end) and not resolved by it (in red)."
       ), S.note)
     try b.finish()
-    try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...2 })
+    try sheet.setupPrinting(b.avoidingOrphans(ctx.printSetup.with { $0.repeatRows = 2...2 }))
     sheet.freezePanes(row: 3, col: 0)
   }
 }
@@ -217,8 +221,9 @@ struct PublicitySheet {
     }
     try b.finish()
     try sheet.setupPrinting(
-      ctx.printSetup.with {
-        $0.landscape = false; $0.repeatRows = 2...2
-      })
+      b.avoidingOrphans(
+        ctx.printSetup.with {
+          $0.landscape = false; $0.repeatRows = 2...2
+        }))
   }
 }

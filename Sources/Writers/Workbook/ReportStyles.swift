@@ -30,8 +30,11 @@ enum ReportStyles {
   static let changeOneDecimal = CellStyle().boxed.with {
     $0.align = .right; $0.numberFormat = "+0.0;-0.0;0.0"
   }
-  static let changePercent = CellStyle().boxed.with {
-    $0.align = .right; $0.numberFormat = "+0.0%;-0.0%;0.0%"
+  /// A rate's change in percentage points, with the unit (个百分点) in the number format.
+  static func changePoints(_ unit: String) -> CellStyle {
+    CellStyle().boxed.with {
+      $0.align = .right; $0.numberFormat = "+0.0\"\(unit)\";-0.0\"\(unit)\";0.0\"\(unit)\""
+    }
   }
   static let date = CellStyle().boxed.with {
     $0.align = .center; $0.numberFormat = "yyyy-mm-dd"

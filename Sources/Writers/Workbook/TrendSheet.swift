@@ -56,6 +56,8 @@ struct TrendSheet {
     }
     chart.setTitle(ctx.t("逐月趋势", "Month by month"))
     chart.setAxisFonts()
+    let charted = [s.settings.branchStudyKind, s.settings.supervisionKind]
+    chart.setIntegerValues(maximum: trend.flatMap { m in charted.map { m.kinds[$0] ?? 0 } }.max() ?? 0)
     try b.nextRow()
     try sheet.insertChart(chart, row: b.row + 1, col: 1, xScale: 1.6, yScale: 1.0)
     try b.finish()

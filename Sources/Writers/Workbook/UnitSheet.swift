@@ -10,10 +10,13 @@ struct UnitSheet {
   typealias S = ReportStyles
   /// The figures, from Aggregation.
   let table: UnitTable
+  /// What the sheet shows: the format-neutral description of the table.
+  let rows: ByUnitTable
 
   init(ctx: WorkbookContext) {
     self.ctx = ctx
     table = ctx.report.unitTable
+    rows = ByUnitTable(ctx.report, lang: ctx.lang)
   }
 
   // Columns: the layout's counted and branch columns are shared with the overview's formulas.
@@ -26,7 +29,10 @@ struct UnitSheet {
 
   func write(_ workbook: Workbook) throws(WriterError) {
     let sheet = try workbook.addSheet(ctx.unitsName)
-    let b = SheetBuilder(sheet, maxWidth: [cName: 26], minWidth: 7)
+    // The name column is as wide as the longest name, up to 26: a longer name wraps and its row
+    // grows to fit (a set width is what lets the builder count the wrapped lines).
+    let longest = ctx.stats.units.map { TextWidth.of($0.unit.name) }.max() ?? 0
+    let b = SheetBuilder(sheet, fixed: [cName: min(26, max(10, Double(longest) + 2))], minWidth: 7)
     let s = ctx.stats, layout = ctx.unitRows
     try b.nextRow(height: 30)
     let name = ctx.stats.settings.institution + ctx.stats.settings.campaign
@@ -42,27 +48,24 @@ struct UnitSheet {
     try b.merged(12...15, ctx.t("单位：次、学时、人次、项", "Units: sessions, hours, people, matters"), S.subtitleRight)
     try headers(b)
 
-    let values = unitValues()
     let unitRange = { (col: Int) in CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col, absolute: true) }
     let countedRange = unitRange(cCounted)
-    let yes = ctx.t("是", "yes")
-    for (i, u) in s.units.enumerated() {
+    let yes = rows.countedYes
+    for (i, u) in rows.rows.enumerated() {
       let r = try b.nextRow(height: 18)
       try b.put(cIndex, .integer(i + 1), S.centered)
-      try b.put(cName, .text(u.unit.name), S.text)
-      try b.put(cCounted, .text(u.unit.counted ? yes : ctx.t("否", "no")), S.centered)
-      for col in cBranchMonth...cMattersResolved {
-        let v = values[i][col] ?? 0
-        if col == cHoursMonth || col == cHoursCumulative {
-          try b.put(col, .number(v), S.oneDecimal)
-        } else {
-          try b.put(col, .integer(Int(v)), S.integer)
+      try b.put(cName, .text(u.name), S.text)
+      try b.put(cCounted, .text(u.counted ? yes : rows.countedNo), S.centered)
+      for column in ByUnitTable.Column.figures {
+        switch u.cell(column).value {
+        case .oneDecimal(let v): try b.put(column.rawValue, .number(v), S.oneDecimal)
+        case let value: try b.put(column.rawValue, .integer(Int(value.number ?? 0)), S.integer)
         }
       }
       let me = CellAddress.cell(r, cBranchCumulative), counted = CellAddress.cell(r, cCounted)
       let rankFormula =
         "=IF(\(counted)=\"\(yes)\",COUNTIFS(\(countedRange),\"\(yes)\",\(unitRange(cBranchCumulative)),\">\"&\(me))+1,\"—\")"
-      if let rank = table.rows[i].rank {
+      if case .count(let rank) = u.cell(.rank).value {
         try b.put(cRank, .formula(rankFormula, cached: Double(rank)), S.integer.with { $0.align = .center })
       } else {
         try b.put(cRank, .textFormula(rankFormula, cached: "—"), S.centered)
@@ -77,127 +80,72 @@ struct UnitSheet {
     try footnotes(b)
     try chart(workbook, sheet, b, layout: layout)
     try b.finish()
-    try sheet.setupPrinting(ctx.printSetup.with { $0.repeatRows = 2...3 })
+    try sheet.setupPrinting(b.avoidingOrphans(ctx.printSetup.with { $0.repeatRows = 2...3 }))
     sheet.freezePanes(row: 4, col: 2)
   }
 
   private func headers(_ b: SheetBuilder) throws(WriterError) {
     // Two header rows; cells that span both look merged (no line between them), because
     // constant-memory mode cannot merge across rows.
-    let groups: [(ClosedRange<Int>, String)] = [
-      (cBranchMonth...cBranchCumulative, ctx.t("集中学习（次）", "Branch study (sessions)")),
-      (cOtherMonth...cOtherCumulative, ctx.t("其他学习宣讲活动（次）", "Other study and events")),
-      (cHoursMonth...cHoursCumulative, ctx.t("学时", "Hours")),
-      (cPeopleMonth...cPeopleCumulative, ctx.t("参加人次", "Participants")),
-      (cSupervisionMonth...cSupervisionCumulative, ctx.t("接受督导（次）", "Supervision visits")),
-      (cMattersOwned...cMattersResolved, ctx.t("办实事（项）", "Matters")),
-    ]
-    let single: [(Int, String)] = [
-      (cIndex, ctx.t("序号", "No.")), (cName, ctx.t("单位", "Unit")), (cCounted, ctx.t("参与统计", "Counted")),
-      (cRank, ctx.t("排名", "Rank")),
-    ]
+    let groups: [(ClosedRange<Int>, String)] = rows.groups.map { g in
+      (g.columns.first!.rawValue...g.columns.last!.rawValue, g.label)
+    }
+    let single: [(Int, String)] = [ByUnitTable.Column.index, .name, .counted, .rank].map { ($0.rawValue, rows.headers[$0] ?? "") }
     let top = S.header.with { $0.bottom = .none }, bottom = S.header.with { $0.top = .none }
-    try b.nextRow(height: 22)
+    // A group's header spans two columns: too wide for them, it breaks before its bracket
+    // (其他学习宣讲活动|（次）) and the columns widen to hold its longest line.
+    let broken = groups.map { (range, label) in
+      let head = TextWidth.of(String(label.prefix { $0 != "（" }))
+      return (range, ctx.lang == .zh ? TextWidth.breakingLines(label, width: max(head, 2 * 7 - 3)) : label)
+    }
+    let twoLines = broken.contains { $0.1.contains("\n") }
+    try b.nextRow(height: twoLines ? 30 : 22)
     for (col, label) in single { try b.put(col, .text(label), top) }
-    for (range, label) in groups { try b.merged(range, label, S.header) }
+    for (range, label) in broken {
+      try b.merged(range, label, S.header)
+      let half = (Double(TextWidth.ofLongestLine(label)) * 1.1 + 3) / 2
+      for col in range { b.note(col, width: half - 2) }
+    }
     try b.nextRow(height: 22)
     for (col, _) in single { try b.put(col, .blank, bottom) }
-    for (range, _) in groups {
-      let second =
-        range.upperBound == cMattersResolved ? [ctx.t("责任", "Owned"), ctx.t("已解决", "Resolved")] : [ctx.thisHeader, ctx.t("累计", "Cumul.")]
-      try b.put(range.lowerBound, .text(second[0]), S.header)
-      try b.put(range.upperBound, .text(second[1]), S.header)
+    for group in rows.groups {
+      for (column, label) in zip(group.columns, group.labels) { try b.put(column.rawValue, .text(label), S.header) }
     }
   }
 
   private func totals(_ b: SheetBuilder, layout: UnitSheetLayout, countedRange: String, yes: String)
     throws(WriterError)
   {
-    let s = ctx.stats
     let bold = { (x: CellStyle) in x.with { $0.bold = true } }
     // 合计: SUM of every numeric column.
     try b.nextRow(height: 18)
     try b.put(cIndex, .blank, S.centered)
-    try b.put(cName, .text(ctx.t("合计", "Total")), bold(S.centered))
+    try b.put(cName, .text(rows.totalLabel), bold(S.centered))
     try b.put(cCounted, .blank, S.centered)
-    let sumColumns = Array(cBranchMonth...cMattersResolved)
-    for col in sumColumns {
-      let cached = columnTotal(col)
+    for column in ByUnitTable.Column.figures {
+      let col = column.rawValue, value = rows.total[column]?.value ?? .blank
       let formula = "=SUM(\(CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col)))"
-      let style = col == cHoursMonth || col == cHoursCumulative ? S.oneDecimal : S.integer
-      try b.put(col, .formula(formula, cached: cached), bold(style))
+      let style: CellStyle = if case .oneDecimal = value { S.oneDecimal } else { S.integer }
+      try b.put(col, .formula(formula, cached: value.number ?? 0), bold(style))
     }
     try b.put(cRank, .blank, S.centered)
     // 平均: over the counted units.
     try b.nextRow(height: 18)
     try b.put(cIndex, .blank, S.centered)
-    try b.put(cName, .text(ctx.t("平均（参与统计单位）", "Average (counted units)")), S.highlighted(S.centered))
+    try b.put(cName, .text(rows.averageLabel), S.highlighted(S.centered))
     try b.put(cCounted, .blank, S.centered)
-    for col in sumColumns {
+    for column in ByUnitTable.Column.figures {
+      let col = column.rawValue
       let range = CellAddress.range(layout.firstUnitRow, col, layout.lastUnitRow, col, absolute: true)
       let formula =
         "=IF(COUNTIF(\(countedRange),\"\(yes)\")=0,\"—\",SUMIF(\(countedRange),\"\(yes)\",\(range))/COUNTIF(\(countedRange),\"\(yes)\"))"
-      if let cached = columnAverage(col) {
+      if let cached = rows.average[column]?.value.number {
         try b.put(col, .formula(formula, cached: cached), S.highlighted(S.oneDecimal))
       } else {
         try b.put(col, .textFormula(formula, cached: "—"), S.highlighted(S.oneDecimal.with { $0.align = .center }))
       }
     }
     try b.put(cRank, .blank, S.centered)
-  }
-
-  /// Each unit's figures by column, as Aggregation's by-unit table defines them (the sheet only
-  /// places them).
-  private func unitValues() -> [[Int: Double]] {
-    table.rows.map { u in
-      var values: [Int: Double] = [:]
-      for col in cBranchMonth...cMattersResolved {
-        switch figure(col) {
-        case .count(let f): values[col] = Double(f(u))
-        case .hours(let f): values[col] = f(u).value
-        }
-      }
-      return values
-    }
-  }
-
-  /// A column's figure of a row, as an integer figure or hours.
-  private enum ColumnFigure {
-    case count((UnitRow) -> Int)
-    case hours((UnitRow) -> Hours)
-  }
-
-  private func figure(_ col: Int) -> ColumnFigure {
-    switch col {
-    case cBranchMonth: .count { $0.branchStudy.period }
-    case cBranchCumulative: .count { $0.branchStudy.cumulative }
-    case cOtherMonth: .count { $0.otherActivities.period }
-    case cOtherCumulative: .count { $0.otherActivities.cumulative }
-    case cHoursMonth: .hours { $0.hours.period }
-    case cHoursCumulative: .hours { $0.hours.cumulative }
-    case cPeopleMonth: .count { $0.participants.period }
-    case cPeopleCumulative: .count { $0.participants.cumulative }
-    case cSupervisionMonth: .count { $0.supervisionReceived.period }
-    case cSupervisionCumulative: .count { $0.supervisionReceived.cumulative }
-    case cMattersOwned: .count { $0.mattersOwned }
-    default: .count { $0.mattersResolved }
-    }
-  }
-
-  /// The 合计 of a column (every unit), as the table adds it up.
-  private func columnTotal(_ col: Int) -> Double {
-    switch figure(col) {
-    case .count(let f): Double(table.total(f))
-    case .hours(let f): table.totalHours(f).value
-    }
-  }
-
-  /// The 平均 of a column over the counted units, as the table defines it.
-  private func columnAverage(_ col: Int) -> Double? {
-    switch figure(col) {
-    case .count(let f): table.average(f)?.value
-    case .hours(let f): table.averageHours(f)?.value
-    }
   }
 
   private func conditionalFormatting(_ sheet: Worksheet, layout: UnitSheetLayout, yes: String) throws(WriterError) {
@@ -241,7 +189,9 @@ struct UnitSheet {
     chart.setTitle(ctx.t("各单位累计集中学习次数", "Cumulative branch sessions by unit"))
     chart.hideLegend()
     chart.setAxisFonts()
+    chart.setIntegerValues(maximum: table.rows.map(\.branchStudy.cumulative).max() ?? 0)
     try b.nextRow()
+    b.reserve(points: Chart.height(yScale: 1.1) + SheetBuilder.defaultRowHeight)
     try sheet.insertChart(chart, row: b.row + 1, col: 1, xScale: 2.2, yScale: 1.1)
   }
 }

@@ -16,10 +16,12 @@ public final class Chart {
 
   let handle: UnsafeMutablePointer<lxw_chart>
   unowned let workbook: Workbook
+  let kind: Kind
 
-  init(handle: UnsafeMutablePointer<lxw_chart>, workbook: Workbook) {
+  init(handle: UnsafeMutablePointer<lxw_chart>, workbook: Workbook, kind: Kind) {
     self.handle = handle
     self.workbook = workbook
+    self.kind = kind
   }
 
   /// Adds a series: category labels and values from one column (or row) range each of a sheet.
@@ -78,6 +80,27 @@ public final class Chart {
 }
 
 extension Chart {
+  /// The chart's height in points at a vertical scale (libxlsxwriter's default is 288 pixels).
+  public static func height(yScale: Double) -> Double { 288 * yScale * 0.75 }
+
+  /// Counts: the value axis starts at 0 and steps by a whole number (1, 2, 5, 10, 20, 50, …),
+  /// about five steps up to `maximum`, labelled without decimals, so no tick reads 0.5.
+  public func setIntegerValues(maximum: Int) {
+    let axis = kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis
+    chart_axis_set_min(axis, 0)
+    chart_axis_set_major_unit(axis, Double(Chart.integerStep(maximum: maximum)))
+    chart_axis_set_num_format(axis, "0")
+  }
+
+  /// The smallest of 1, 2, 5 × 10^k that divides 0...maximum into at most six steps.
+  static func integerStep(maximum: Int) -> Int {
+    var power = 1
+    while true {
+      for m in [1, 2, 5] where maximum <= 6 * m * power { return m * power }
+      power *= 10
+    }
+  }
+
   /// Lists categories top to bottom in a bar chart (Excel draws them bottom-up by default; in
   /// a bar chart the category axis is the vertical one).
   public func reverseCategories() { chart_axis_set_reverse(handle.pointee.y_axis) }

@@ -105,7 +105,7 @@ public final class Workbook {
 
   /// Adds a chart, to be inserted into a sheet.
   public func addChart(_ type: Chart.Kind) -> Chart {
-    Chart(handle: workbook_add_chart(handle, type.code)!, workbook: self)
+    Chart(handle: workbook_add_chart(handle, type.code)!, workbook: self, kind: type)
   }
 
   /// Writes the file. Until then nothing exists at `path`.

@@ -27,6 +27,8 @@ public struct PrintSetup: Sendable {
   public var onePage = false
   /// Rows (0-based, inclusive) printed at the top of every page.
   public var repeatRows: ClosedRange<Int>? = nil
+  /// Fit to this many pages tall as well (with `fitToWidth`); nil: as many as needed.
+  public var pagesTall: Int? = nil
   /// Footer; `&P` is the page number, `&N` the number of pages.
   public var footer = "&C第 &P 页 共 &N 页"
   public var centerHorizontally = true
@@ -141,7 +143,7 @@ public final class Worksheet {
     if setup.landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
     worksheet_set_paper(handle, 9)  // A4
     worksheet_set_margins(handle, 0.5, 0.5, 0.6, 0.7)
-    if setup.fitToWidth { worksheet_fit_to_pages(handle, 1, setup.onePage ? 1 : 0) }
+    if setup.fitToWidth { worksheet_fit_to_pages(handle, 1, setup.onePage ? 1 : UInt16(setup.pagesTall ?? 0)) }
     if let rows = setup.repeatRows {
       try WriterError.check(worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "\(name): repeat rows")
     }
