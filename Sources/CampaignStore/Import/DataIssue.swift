@@ -73,8 +73,8 @@ public struct DataIssue: Sendable, Equatable {
     case notAUnit
     /// A requirement's 适用单位 is neither all, an organization kind of the units, nor a unit.
     case badAppliesTo
-    /// A plan's target is not a whole number ≥ 1.
-    case badTarget
+    /// A requirement's minimum or a plan's target is not a whole number ≥ 1.
+    case atLeastOne
   }
 
   public init(file: String, line: Int, column: Int?, header: String?, value: String, problem: Problem) {
@@ -253,8 +253,8 @@ public struct DataIssue: Sendable, Equatable {
         "适用单位须为“全部”（all）、单位类型（党总支 general_branch 或 直属党支部 direct_branch），或一个单位的编码或全称。",
         "applies_to must be all (全部), a kind of unit (general_branch 党总支 or direct_branch 直属党支部), or one unit's id or exact name."
       )
-    case .badTarget:
-      return lang.pick("目标数须为不小于 1 的整数。", "the target must be a whole number ≥ 1.")
+    case .atLeastOne:
+      return lang.pick("须为不小于 1 的整数。", "must be a whole number ≥ 1.")
     case .otherScope(let bound):
       return lang.pick(
         "该工作簿是 \(bound) 的报送表，与命令中的 --unit/--month 不符。请核对单位和月份，或为该单位和月份重新生成模板。",

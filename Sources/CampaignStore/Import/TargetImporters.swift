@@ -87,7 +87,7 @@ struct RequirementImporter: RowImporter {
       kind = catalogue.kind(matching: k)
       if kind == nil { row.fail("kind", .unknownKind) }
     }
-    let minimum = row.wholeNumber("min", empty: 1, problem: .badCount, minimum: 1)
+    let minimum = row.wholeNumber("min", empty: 1, problem: .atLeastOne, minimum: 1)
     let per = row.choice("per", required: true, allowed: "month/月, quarter/季度, year/年") { TargetCycle(contractValue: $0) }
     let scope = row.choice("applies_to", allowed: "") { appliesTo($0) }
     if scope == nil, !row.text("applies_to").isEmpty {
@@ -155,7 +155,7 @@ struct PlanImporter: RowImporter {
       kind = catalogue.kind(matching: k)
       if kind == nil { row.fail("kind", .unknownKind) }
     }
-    let target = row.text("target").isEmpty ? nil : row.wholeNumber("target", empty: 0, problem: .badTarget, minimum: 1)
+    let target = row.text("target").isEmpty ? nil : row.wholeNumber("target", empty: 0, problem: .atLeastOne, minimum: 1)
     if target == nil { row.fail("target", .required) }
     let from = row.day("from", required: true)
     let to = row.day("to", required: true)
