@@ -45,6 +45,10 @@ public struct RequirementFigures: Sendable, Equatable {
       requirement: requirement, windows: windows, required: required, met: met, missed: required.filter { !metIDs.contains($0.id) })
   }
 
+  /// A requirement judged over nothing, for a template checker's sample item.
+  public static let sample = RequirementFigures(
+    requirement: Requirement(kind: "", per: .month, appliesTo: .all), windows: [], required: [], met: [], missed: [])
+
   /// The windows of a requirement in a period: the cycles of its `per` holding a day of the
   /// period within its dates, each cut to its dates and to the period's last day.
   public static func windows(of r: Requirement, in period: DayRange) -> [DayRange] {
@@ -98,6 +102,13 @@ public struct PlanFigures: Sendable, Equatable {
     self.done = done
     elapsedDays = Self.elapsedDays(of: plan.span, asOf: asOf)
   }
+
+  /// A plan of one record, for a template checker's sample item.
+  public static let sample = PlanFigures(
+    plan: Plan(
+      id: "", organization: "", unit: nil, unitName: "", kind: "", target: 1,
+      span: DayRange(Day(year: 2000, month: 1, day: 1)!, Day(year: 2000, month: 1, day: 1)!)!),
+    asOf: Day(year: 2000, month: 1, day: 1)!, done: 0)
 
   /// Days of a span on or before a day: none before it starts, all once it has ended.
   public static func elapsedDays(of span: DayRange, asOf day: Day) -> Int {

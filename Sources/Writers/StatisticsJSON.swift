@@ -103,7 +103,7 @@ public enum StatisticsJSON {
         .array(
           s.targets.plans.map { p in
             .object([
-              ("id", p.plan.id.isEmpty ? .null : .string(p.plan.id)), ("unit", .string(p.plan.organization)),
+              ("id", .string(p.plan.id)), ("unit", .string(p.plan.organization)),
               ("kind", .string(p.plan.kind)), ("from", .string(p.plan.span.start.iso)), ("to", .string(p.plan.span.end.iso)),
               ("target", .int(p.plan.target)), ("done", .int(p.done)), ("completion", .double(p.completion.value)),
               ("elapsed", .double(p.elapsed.value)), ("expected", .double(p.expected.value)), ("gap", .double(p.gap.value)),

@@ -112,7 +112,8 @@ struct TargetImportTests {
       Fixtures.path("tiny/requirements.csv"), request: ImportRequest(author: "test", today: Day(year: 2021, month: 8, day: 1)!))
     #expect(throws: StoreError.self) { try t.store.undo(batch: result.batch, author: "test", today: Day(year: 2021, month: 8, day: 2)!) }
     let submission = ImportRequest(
-      submission: SubmissionScope(unit: "D1", month: Month(year: 2021, month: 7)!), author: "test", today: Day(year: 2021, month: 8, day: 1)!)
+      submission: SubmissionScope(unit: "D1", month: Month(year: 2021, month: 7)!), author: "test",
+      today: Day(year: 2021, month: 8, day: 1)!)
     #expect(throws: StoreError.self) { try t.store.importFile(Fixtures.path("tiny/plans.csv"), request: submission) }
   }
 }
