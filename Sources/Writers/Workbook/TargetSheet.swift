@@ -25,7 +25,7 @@ struct TargetSheet {
 
   func write(_ workbook: Workbook) throws(WriterError) {
     let sheet = try workbook.addSheet(Self.name(ctx.lang))
-    let b = SheetBuilder(sheet, maxWidth: [1: 24, 3: 24, 7: 30], minWidth: 7)
+    let b = SheetBuilder(sheet, fixed: [1: 24, 2: 28, 3: 24], maxWidth: [7: 30], minWidth: 8)
     let s = ctx.stats
     let e = s.windows.period.end
     let year = Self.yearElapsed(e)
@@ -56,6 +56,10 @@ struct TargetSheet {
   private func kindName(_ code: String) -> String { catalogue.kind(code: code)?.name(in: ctx.lang) ?? code }
 
   private func unitName(_ id: String) -> String { ctx.stats.units.first { $0.unit.id == id }?.unit.name ?? id }
+
+  /// A plan's organization as the sheet names it: 党委本级 for the institution itself, as the
+  /// detail sheets do.
+  private func planUnit(_ p: PlanFigures) -> String { p.plan.unit == nil ? ctx.t("党委本级", "Committee") : p.plan.unitName }
 
   private func heading(_ b: SheetBuilder, _ text: String) throws(WriterError) {
     try b.nextRow(height: 8)
@@ -93,7 +97,8 @@ struct TargetSheet {
       }
       let missed = r.missed.map(\.name)
       let warn = !missed.isEmpty
-      try b.nextRow(height: 18)
+      let longest = max(TextWidth.of(scope), TextWidth.of(missed.joined(separator: "、")) / 2)
+      try b.nextRow(height: longest > 26 ? 18 * Double(min(4, longest / 26 + 1)) : 18)
       try b.put(0, .integer(i + 1), S.centered)
       try b.put(1, .text(kindName(q.kind)), S.text)
       try b.put(2, .text(rule), S.text)
@@ -127,10 +132,9 @@ struct TargetSheet {
       let style = { (x: CellStyle) in behind ? S.warned(x) : x }
       try b.nextRow(height: 18)
       try b.put(0, .integer(i + 1), S.centered)
-      try b.put(
-        1, .text(p.plan.unit == nil ? ctx.t("\(p.plan.unitName)（本级）", "\(p.plan.unitName) (itself)") : p.plan.unitName), style(S.text))
+      try b.put(1, .text(planUnit(p)), style(S.text))
       try b.put(2, .text(kindName(p.plan.kind)), S.text)
-      try b.put(3, .text("\(ctx.dateText(p.plan.span.start))—\(ctx.dateText(p.plan.span.end))"), S.centered)
+      try b.put(3, .text("\(p.plan.span.start.iso)—\(p.plan.span.end.iso)"), S.centered)
       try b.put(4, .integer(p.plan.target), S.integer)
       try b.put(5, .integer(p.done), S.integer)
       try b.put(6, .number(p.completion.value), style(S.percent))
@@ -147,7 +151,7 @@ struct TargetSheet {
   }
 
   private func footnotes(_ b: SheetBuilder) throws(WriterError) {
-    let lagging = targets.lagging.map { "\($0.plan.unitName)\(kindName($0.plan.kind))" }
+    let lagging = targets.lagging.map { ctx.t("\(planUnit($0))“\(kindName($0.plan.kind))”", "\(planUnit($0)), \(kindName($0.plan.kind))") }
     let lines = [
       ctx.t("进度滞后的计划（红色标出）：", "Plans behind time (in red): ")
         + (lagging.isEmpty ? ctx.t("无", "none") : lagging.joined(separator: ctx.t("、", ", "))),
