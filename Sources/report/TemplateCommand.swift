@@ -99,6 +99,7 @@ extension Report {
             matterDates: CollectionTemplate.dates(month: nil, campaignStart: settings.campaignStart, today: (today ?? Day.today())),
             sheets: type.map { [$0] } ?? CollectionTemplate.Sheet.records, campaign: settings.campaign, binding: binding)
           contents.targets = targets
+          contents.targetNames = Dictionary(try store.organizations().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
           try OutputFile.write(path) { temp in try CollectionTemplate.write(contents, to: temp, lang: lang, created: (today ?? Day.today()))
           }
         }

@@ -65,7 +65,7 @@ struct TargetTemplateTests {
     let instructions = try ReadWorkbook(path: dir.path("out/template-D2.xlsx"))
     #expect(instructions.value("填写说明", "A4") as? String == "考核要求和计划")
     #expect(instructions.value("填写说明", "A5") as? String == "考核要求：基层党组织集中学习每月至少2次（全部直属党支部）。")
-    #expect(instructions.value("填写说明", "A6") as? String == "计划：后勤直属党支部2021年7月1日至2021年7月31日基层党组织集中学习1次。")
+    #expect(instructions.value("填写说明", "A6") as? String == "计划：后勤直属党支部，2021年7月1日至2021年7月31日，基层党组织集中学习1次。")
     #expect(instructions.value("填写说明", "A7") == nil)
   }
 }

@@ -49,7 +49,15 @@ private struct CampaignRows {
       next += 1
       return .added
     }
-    if stored == values { return .unchanged }
+    // PostgreSQL returns every value as text: compare by the text of each.
+    func text(_ v: SQLValue) -> String? {
+      switch v {
+      case .null: nil
+      case .int(let i): String(i)
+      case .text(let t): t
+      }
+    }
+    if stored.map(text) == values.map(text) { return .unchanged }
     try update.execute(values + [.int(Int64(batch)), .text(campaign), .text(key)])
     return .updated
   }

@@ -37,6 +37,9 @@ public enum CollectionTemplate {
     /// The campaign's requirements and plans that the instruction sheet lists (those that
     /// concern the form's unit, for a unit's form), so branches see what is asked of them.
     public var targets: Targets = .none
+    /// Names of the organizations the requirements and plans name, by id (the whole tree's,
+    /// since a unit's form may list a requirement exempting another unit); else `organizations`.
+    public var targetNames: [String: String] = [:]
 
     public init(
       catalogue: Catalogue, organizations: [Organization], matterIDs: [String], dates: DayRange, matterDates: DayRange? = nil,
@@ -164,6 +167,8 @@ public enum CollectionTemplate {
         errorMessage: t("请填写 \(d.start.iso) 至 \(d.end.iso) 之间的真实日期。", "Enter a real date from \(d.start.iso) to \(d.end.iso)."))
     }
     let recordDate = dateRule(contents.dates), matterDate = dateRule(contents.matterDates)
+    // Plans and requirements run over whole years: from 1 January of the first year on.
+    let spanDate = dateRule(DayRange(Day(year: contents.dates.start.year, month: 1, day: 1)!, contents.dates.end)!)
     let dateStyle = ReportStyles.text.with {
       $0.numberFormat = "yyyy-mm-dd"; $0.align = .center
     }
@@ -266,8 +271,8 @@ public enum CollectionTemplate {
         c(
           "免于考核单位", "exempt", false, "不参加考核的单位，多个用“、”或“;”分隔。", "Units exempted, separated by 、 or ;.",
           contents.organizations.last?.name ?? "", 28),
-        c("开始日期", "from", false, "要求开始执行的日期，可不填。", "The first day it applies, optional.", dayExample, 12, recordDate, style: dateStyle),
-        c("结束日期", "to", false, "要求执行的最后一天，可不填。", "The last day it applies, optional.", "", 12, recordDate, style: dateStyle),
+        c("开始日期", "from", false, "要求开始执行的日期，可不填。", "The first day it applies, optional.", dayExample, 12, spanDate, style: dateStyle),
+        c("结束日期", "to", false, "要求执行的最后一天，可不填。", "The last day it applies, optional.", "", 12, spanDate, style: dateStyle),
       ]
     case .plans:
       return [
@@ -278,9 +283,9 @@ public enum CollectionTemplate {
           list(.kinds, t("类型", "Kind"), t("从下拉列表选择活动类型。", "Choose the kind from the list."))),
         c("目标数", "target", true, "计划期间的目标次数。", "The target over the span.", "24", 10, whole(1, t("目标数", "Target")), style: numberStyle),
         c(
-          "开始日期", "from", true, "计划期间的第一天。", "The span's first day.", "\(contents.dates.start.year)-01-01", 12, recordDate, style: dateStyle
+          "开始日期", "from", true, "计划期间的第一天。", "The span's first day.", "\(contents.dates.start.year)-01-01", 12, spanDate, style: dateStyle
         ),
-        c("结束日期", "to", true, "计划期间的最后一天。", "The span's last day.", "\(contents.dates.start.year)-12-31", 12, recordDate, style: dateStyle),
+        c("结束日期", "to", true, "计划期间的最后一天。", "The span's last day.", "\(contents.dates.start.year)-12-31", 12, spanDate, style: dateStyle),
       ]
     }
   }
@@ -356,7 +361,7 @@ public enum CollectionTemplate {
     var row = start
     let kind = { (code: String) in contents.catalogue.kind(code: code)?.name(in: lang) ?? code }
     let measure = { (code: String) in contents.catalogue.kind(code: code)?.measure(in: lang) ?? "" }
-    let name = { (id: String) in contents.organizations.first { $0.id == id }?.name ?? id }
+    let name = { (id: String) in contents.targetNames[id] ?? contents.organizations.first { $0.id == id }?.name ?? id }
     try ws.merge(
       row: row, columns: 0...4, t("考核要求和计划", "What is asked: requirements and plans"),
       ReportStyles.subtitleLeft.with {
@@ -385,7 +390,7 @@ public enum CollectionTemplate {
     for p in x.plans {
       lines.append(
         t(
-          "计划：\(name(p.organization))\(p.span.start.chinese)至\(p.span.end.chinese)\(kind(p.kind))\(p.target)\(measure(p.kind))。",
+          "计划：\(name(p.organization))，\(p.span.start.chinese)至\(p.span.end.chinese)，\(kind(p.kind))\(p.target)\(measure(p.kind))。",
           "Plan: \(name(p.organization)), \(kind(p.kind)), \(p.target) \(measure(p.kind)) from \(p.span.start.iso) to \(p.span.end.iso)."))
     }
     for line in lines {
