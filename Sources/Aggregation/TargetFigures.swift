@@ -27,6 +27,8 @@ public struct RequirementFigures: Sendable, Equatable {
   ) rethrows -> RequirementFigures? {
     let windows = windows(of: requirement, in: period)
     guard !windows.isEmpty else { return nil }
+    // A report on a subtree (`--root`) leaves out a requirement of a unit outside it.
+    if case .unit(let id) = requirement.appliesTo, !units.contains(where: { $0.id == id }) { return nil }
     let required = units.filter { u in
       guard u.counted, !requirement.exempt.contains(u.id) else { return false }
       switch requirement.appliesTo {

@@ -133,6 +133,22 @@ struct TargetFiguresTests {
     #expect(p[2].status == .done)
   }
 
+  @Test("A report on G1's subtree (--root G1): its branches are the units, G1's plan is the top's, others are left out")
+  func subtree() throws {
+    let t = try TestStore.tinyWithTargets()
+    let x = try t.store.snapshot(root: "G1") { try Statistics.compute(period: Month(year: 2021, month: 7)!.days, from: $0) }.targets
+    // Requirement 1 applies to G1a and G1b (one session each in July); requirement 2 to no
+    // direct branch (listed, rate undefined); requirement 3 names G1, which is no unit here.
+    #expect(x.requirements.count == 2)
+    #expect(ids(x.requirements[0].met) == ["G1a", "G1b"])
+    #expect(x.requirements[1].required.isEmpty)
+    #expect(x.requirements[1].rate == nil)
+    // P2 is the top's plan: every record of the subtree counts, A1–A4 = 4.
+    #expect(x.plans.map(\.plan.id) == ["P2"])
+    #expect(x.plans[0].plan.unit == nil)
+    #expect(x.plans[0].done == 4)
+  }
+
   @Test("A leap year has 366 days; 29 February is a day of the span")
   func leapYear() {
     let plan = Plan(
