@@ -385,7 +385,7 @@ public enum CollectionTemplate {
       lines.append(
         t(
           "考核要求：\(kind(r.kind))每\(r.per.chineseName)至少\(r.minimum)\(measure(r.kind))（\(scope)\(dates)）。",
-          "Requirement: \(kind(r.kind)) at least \(r.minimum) \(measure(r.kind)) a \(r.per.rawValue) (\(scope)\(dates))."))
+          "Requirement: \(kind(r.kind)), at least \(r.minimum) a \(r.per.rawValue) (\(scope)\(dates))."))
     }
     for p in x.plans {
       lines.append(

@@ -84,7 +84,7 @@ struct TargetSheet {
       let q = r.requirement
       let measure = catalogue.kind(code: q.kind)?.measure(in: ctx.lang) ?? ""
       let rule = ctx.t(
-        "每\(q.per.chineseName)至少\(q.minimum)\(measure)", "at least \(q.minimum) \(measure) a \(q.per.rawValue)")
+        "每\(q.per.chineseName)至少\(q.minimum)\(measure)", "at least \(q.minimum) a \(q.per.rawValue)")
       var scope: String
       switch q.appliesTo {
       case .all: scope = ctx.t("全部参与统计单位", "every counted unit")
