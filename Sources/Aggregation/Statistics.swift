@@ -15,6 +15,9 @@ public struct Statistics: Sendable, Equatable {
   /// Branch-session average over the counted units.
   public var branchStudyAverage: PeriodPair<Ratio?>
   public var matters: MatterFigures
+  /// The campaign's requirements in force in the period and its plans begun by the period's
+  /// last day, with their figures.
+  public var targets: TargetFigures = TargetFigures()
 
   /// Computes the figures of `period` from a store snapshot.
   public static func compute(period: DayRange, from source: any StatisticsSource) throws -> Statistics {
@@ -24,7 +27,7 @@ public struct Statistics: Sendable, Equatable {
     let units = try UnitFigures.compute(
       units: try source.units(), branchKind: settings.branchStudyKind, source: source, windows: windows)
     let office = settings.office.isEmpty ? (try source.committeeName() ?? settings.institution) : settings.office
-    return Statistics(
+    var statistics = Statistics(
       settings: settings,
       reportingUnit: office,
       windows: windows,
@@ -33,6 +36,8 @@ public struct Statistics: Sendable, Equatable {
       branchStudyTotal: UnitFigures.branchStudyTotal(of: units),
       branchStudyAverage: UnitFigures.branchStudyAverage(of: units),
       matters: try MatterFigures.compute(source: source, period: period, divisor: settings.rateDivisor))
+    statistics.targets = try TargetFigures.compute(period: period, units: units.map(\.unit), from: source)
+    return statistics
   }
 
   /// The figures of one kind by code.

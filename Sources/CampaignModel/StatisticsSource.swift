@@ -80,6 +80,10 @@ public protocol StatisticsSource {
   /// The unit (of `units()`) that each organization in scope counts for; the top organization
   /// counts for none and is absent.
   func unitOfOrganization() throws -> [String: String]
+  /// The report's campaign's requirements and plans, in file order. A plan of the report's top
+  /// organization has a nil unit; plans of organizations outside the report's units are left
+  /// out.
+  func targets() throws -> Targets
 }
 
 /// A matter with the names a listing shows.

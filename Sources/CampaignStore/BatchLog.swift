@@ -150,7 +150,9 @@ extension CampaignStore {
       guard let target = try BatchLog.fetch("batch = ?", [batch], db: db).first else { throw StoreError.batch(.unknownBatch(batch)) }
       if let by = target.undoneBy { throw StoreError.batch(.alreadyUndone(batch: batch, by: by)) }
       if target.action == .undo { throw StoreError.batch(.undoOfUndo(batch)) }
-      let structural = target.types.filter { $0 == RecordType.organizations.rawValue || $0 == RecordType.kinds.rawValue }
+      let structural = target.types.filter { t in
+        t == RecordType.organizations.rawValue || RecordType(rawValue: t)?.isCampaignData == true
+      }
       if !structural.isEmpty { throw StoreError.batch(.structural(batch: batch, types: structural)) }
       if target.action == .submission, let scope = target.scope {
         // A later submission of the same scope re-sent rows unchanged (they keep this batch's

@@ -616,6 +616,24 @@ enum BundledFiles {
 
     """#
 
+  /// The demo campaign's requirements (`Templates/demo/requirements.csv`).
+  static let demoRequirements = #"""
+    类型,最少次数,周期,适用单位,免于考核单位,开始日期,结束日期
+    基层党组织集中学习,1,月,全部,离退休干部直属党支部,2021-03-01,
+
+    """#
+
+  /// The demo campaign's plans (`Templates/demo/plans.csv`).
+  static let demoPlans = #"""
+    编号,单位,类型,目标数,开始日期,结束日期
+    JH2021-01,BC,党委理论学习中心组集体学习,24,2021-01-01,2021-12-31
+    JH2021-02,BC,party_lecture,18,2021-01-01,2021-12-31
+    JH2021-03,BC,supervision,24,2021-01-01,2021-12-31
+    JH2021-04,BC,briefing,96,2021-01-01,2021-12-31
+    JH2021-05,BC,media_report,100,2021-01-01,2021-12-31
+
+    """#
+
   /// The demo campaign settings (`Templates/demo/settings.csv`).
   static let demoSettings = #"""
     key,value

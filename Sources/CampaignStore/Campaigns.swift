@@ -266,7 +266,7 @@ extension CampaignStore {
       if try loadCampaigns(db).contains(where: { $0.code.lowercased() == new.lowercased() && $0.code != c.code }) {
         throw StoreError.campaign(.duplicateCampaign(code: new))
       }
-      for table in ["campaign_kind", "campaign_level", "campaign_setting"] {
+      for table in ["campaign_kind", "campaign_level", "campaign_setting", "requirement", "plan"] {
         try db.execute("UPDATE \(table) SET campaign = ? WHERE campaign = ?", [new, c.code])
       }
       try db.execute("UPDATE campaign SET code = ? WHERE code = ?", [new, c.code])

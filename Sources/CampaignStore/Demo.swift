@@ -1,8 +1,8 @@
 import CampaignModel
 
 extension CampaignStore {
-  /// Loads the built-in demo institution (organizations, activities, matters, opinions and
-  /// settings, from `Templates/demo/`). Loading it again changes nothing.
+  /// Loads the built-in demo institution (organizations, activities, matters, opinions, the
+  /// campaign's requirements and plans, and settings, from `Templates/demo/`). Loading it again changes nothing.
   @discardableResult
   public func loadDemo() throws(StoreError) -> [ImportSummary] {
     let files: [(String, String, RecordType)] = [
@@ -10,6 +10,8 @@ extension CampaignStore {
       ("matters.csv", BundledFiles.demoMatters, .matters),
       ("activities.csv", BundledFiles.demoActivities, .activities),
       ("feedback.csv", BundledFiles.demoFeedback, .feedback),
+      ("requirements.csv", BundledFiles.demoRequirements, .requirements),
+      ("plans.csv", BundledFiles.demoPlans, .plans),
     ]
     var summaries: [ImportSummary] = []
     for (name, text, type) in files {

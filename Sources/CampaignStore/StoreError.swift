@@ -165,8 +165,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
       )
     case .catalogueWithRoot(let file, let root):
       return lang.pick(
-        "\(file)：活动类型目录属于整个数据库，不能按 --root \(root) 导入。请由数据库管理单位不加 --root 导入。",
-        "\(file): the kind catalogue belongs to the whole store and cannot be imported with --root \(root). Import it without --root (the store's own office does)."
+        "\(file)：活动类型目录、考核要求和计划属于整个数据库，不能按 --root \(root) 导入。请由数据库管理单位不加 --root 导入。",
+        "\(file): the kind catalogue, requirements and plans belong to the whole store and cannot be imported with --root \(root). Import them without --root (the store's own office does)."
       )
     case .badServerURL(let target, let reason):
       return lang.pick(
@@ -210,8 +210,8 @@ extension BatchError {
         "batch \(b) is itself an undo and cannot be undone. To redo the import, import its file again.")
     case .structural(let b, let types):
       return lang.pick(
-        "第 \(b) 批导入了\(types.joined(separator: "、"))（组织机构或活动类型目录），撤销不能恢复这些。请导入更正后的文件。",
-        "batch \(b) imported \(types.joined(separator: ", ")) (the organization tree or the kind catalogue), which undo cannot restore. Import a corrected file instead."
+        "第 \(b) 批导入了\(types.joined(separator: "、"))（组织机构、活动类型目录、考核要求或计划），撤销不能恢复这些。请导入更正后的文件。",
+        "batch \(b) imported \(types.joined(separator: ", ")) (the organization tree, the kind catalogue, requirements or plans), which undo cannot restore. Import a corrected file instead."
       )
     case .laterBatches(let b, let later):
       let zh = later.map { "第 \($0) 批" }.joined(separator: "、")
@@ -235,8 +235,8 @@ extension BatchError {
       )
     case .structureInSubmission(let file, let s):
       return lang.pick(
-        "\(file)：报送（\(s.unit) \(s.month.chinese)）只能包含活动、办实事事项和意见建议，不能包含组织机构或活动类型。请单独导入这些文件。",
-        "\(file): a submission (\(s.unit), \(s.month.iso)) holds activities, matters and opinions only, not organizations or kinds. Import those files on their own."
+        "\(file)：报送（\(s.unit) \(s.month.chinese)）只能包含活动、办实事事项和意见建议，不能包含组织机构、活动类型、考核要求或计划。请单独导入这些文件。",
+        "\(file): a submission (\(s.unit), \(s.month.iso)) holds activities, matters and opinions only, not organizations, kinds, requirements or plans. Import those files on their own."
       )
     case .laterSubmission(let b, let later):
       return lang.pick(

@@ -87,6 +87,30 @@ public enum StatisticsJSON {
           ),
         ])
       ),
+      (
+        "requirements",
+        .array(
+          s.targets.requirements.map { r in
+            .object([
+              ("kind", .string(r.requirement.kind)), ("per", .string(r.requirement.per.rawValue)), ("min", .int(r.requirement.minimum)),
+              ("applies_to", .string(r.requirement.appliesTo.code)), ("required", .int(r.required.count)), ("met", .int(r.met.count)),
+              ("rate", optional(r.rate)), ("missed", .array(r.missed.map { .string($0.id) })),
+            ])
+          })
+      ),
+      (
+        "plans",
+        .array(
+          s.targets.plans.map { p in
+            .object([
+              ("id", .string(p.plan.id)), ("unit", .string(p.plan.organization)),
+              ("kind", .string(p.plan.kind)), ("from", .string(p.plan.span.start.iso)), ("to", .string(p.plan.span.end.iso)),
+              ("target", .int(p.plan.target)), ("done", .int(p.done)), ("completion", .double(p.completion.value)),
+              ("elapsed", .double(p.elapsed.value)), ("expected", .double(p.expected.value)), ("gap", .double(p.gap.value)),
+              ("status", .string(p.status.rawValue)),
+            ])
+          })
+      ),
     ])
   }
 

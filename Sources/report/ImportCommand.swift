@@ -72,8 +72,9 @@ extension Report {
       name: .long,
       help: ArgumentHelp(
         tr(
-          "活动类型文件（kinds）写入该活动的目录（编码，见 report campaign list；默认为今天所在的活动）。",
-          "A kinds file updates this campaign's catalogue (its code, see report campaign list; default: today's campaign)."),
+          "活动类型文件（kinds）、考核要求（requirements）和计划（plans）写入该活动（编码，见 report campaign list；默认为今天所在的活动）。",
+          "A kinds file updates this campaign's catalogue, and requirements and plans files are this campaign's (its code, see report campaign list; default: today's campaign)."
+        ),
         valueName: "code"))
     var campaign: String?
 

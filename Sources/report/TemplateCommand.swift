@@ -34,7 +34,10 @@ extension Report {
     @Option(
       name: .long,
       help: ArgumentHelp(
-        tr("只含该类数据：activities、matters 或 feedback（默认三类都有）。", "Only this record type: activities, matters or feedback (default: all three)."),
+        tr(
+          "只含该类数据：activities、matters 或 feedback（默认三类都有）；requirements 或 plans 为党委办公室填写考核要求或计划的表。",
+          "Only this record type: activities, matters or feedback (default: all three); requirements or plans: the office's form for the campaign's requirements or plans."
+        ),
         valueName: "type"))
     var type: CollectionTemplate.Sheet?
 
@@ -75,11 +78,28 @@ extension Report {
             organizations = subtree
             if let month { binding = (SubmissionScope(unit: unit, month: month), subtree.first { $0.id == unit }?.name ?? unit) }
           }
-          let contents = CollectionTemplate.Contents(
+          // The campaign's requirements and plans, for the instruction sheet: with --unit, those
+          // that concern the unit the organization counts for.
+          var targets = try store.snapshot(campaign: choice) { try $0.targets() }
+          if let unit {
+            let all = try store.organizations()
+            let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var counted = byID[unit]
+            while let o = counted, let parent = o.parent, byID[parent]?.parent != nil { counted = byID[parent] }
+            if let o = counted, o.parent != nil {
+              targets.requirements = targets.requirements.filter { r in
+                o.counted && !r.exempt.contains(o.id) && (r.appliesTo == .all || r.appliesTo == .kind(o.kind) || r.appliesTo == .unit(o.id))
+              }
+              targets.plans = targets.plans.filter { $0.organization == o.id }
+            }
+          }
+          var contents = CollectionTemplate.Contents(
             catalogue: try store.catalogue(campaign: choice), organizations: organizations, matterIDs: try store.matterIDs(),
             dates: CollectionTemplate.dates(month: month, campaignStart: settings.campaignStart, today: (today ?? Day.today())),
             matterDates: CollectionTemplate.dates(month: nil, campaignStart: settings.campaignStart, today: (today ?? Day.today())),
-            sheets: type.map { [$0] } ?? CollectionTemplate.Sheet.allCases, campaign: settings.campaign, binding: binding)
+            sheets: type.map { [$0] } ?? CollectionTemplate.Sheet.records, campaign: settings.campaign, binding: binding)
+          contents.targets = targets
+          contents.targetNames = Dictionary(try store.organizations().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
           try OutputFile.write(path) { temp in try CollectionTemplate.write(contents, to: temp, lang: lang, created: (today ?? Day.today()))
           }
         }

@@ -34,3 +34,38 @@ struct TemplateCommandTests {
     #expect(try runReport(["template", "--unit", "NOPE"], environment: env).status == 64)
   }
 }
+
+@Suite("report template for plans, and the instruction sheet's requirements and plans")
+struct TargetTemplateTests {
+  @Test("template --type plans fills and imports back; a unit's form lists what is asked of it")
+  func plansTemplate() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let env = ["REPORT_DB": dir.path("campaign.sqlite")]
+    let files = ["organizations", "requirements", "plans"].map { Fixtures.path("tiny/\($0).csv") }
+    let loaded = try runReport(["import"] + files + ["--quiet"], environment: env)
+    #expect(loaded.status == 0, "\(loaded.stderr)")
+    let r = try runReport(["template", "--type", "plans", "--out", dir.path("out")], environment: env)
+    #expect(r.status == 0, "\(r.stderr)")
+    let path = dir.path("out/template-plans.xlsx")
+    let wb = try ReadWorkbook(path: path)
+    #expect(wb.sheets == ["填写说明", "计划", "选项"])
+    #expect(
+      (1...6).map { wb.value("计划", "\(Character(UnicodeScalar(64 + $0)!))1") as? String } == ["编号", "单位", "类型", "目标数", "开始日期", "结束日期"])
+    let filled = dir.path("filled.xlsx")
+    try makeWorkbook(["fill", path, filled, "计划=" + Fixtures.path("tiny/plans.csv")])
+    let imported = try runReport(["import", filled], environment: env)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.contains("[计划]（plans，xlsx）：4 行"), "\(imported.stdout)")
+
+    // D2 is exempt from the first requirement and is no G1: its form lists the second
+    // requirement and its own plan only.
+    let form = try runReport(["template", "--unit", "D2", "--out", dir.path("out")], environment: env)
+    #expect(form.status == 0, "\(form.stderr)")
+    let instructions = try ReadWorkbook(path: dir.path("out/template-D2.xlsx"))
+    #expect(instructions.value("填写说明", "A4") as? String == "考核要求和计划")
+    #expect(instructions.value("填写说明", "A5") as? String == "考核要求：基层党组织集中学习每月至少2次（全部直属党支部）。")
+    #expect(instructions.value("填写说明", "A6") as? String == "计划：后勤直属党支部，2021年7月1日至2021年7月31日，基层党组织集中学习1次。")
+    #expect(instructions.value("填写说明", "A7") == nil)
+  }
+}

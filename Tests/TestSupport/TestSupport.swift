@@ -131,6 +131,13 @@ public final class TestStore: @unchecked Sendable {
     return s
   }
 
+  /// The tiny institution with its requirements and plans (tiny/requirements.csv, tiny/plans.csv).
+  public static func tinyWithTargets() throws -> TestStore {
+    let s = try tiny()
+    for f in ["requirements", "plans"] { _ = try s.store.importOne(Fixtures.path("tiny/\(f).csv")) }
+    return s
+  }
+
   deinit { directory.remove() }
 }
 

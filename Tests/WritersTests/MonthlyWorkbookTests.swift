@@ -172,6 +172,40 @@ struct ReportWorkbookTests {
     #expect(audit.errors == 0, "\(audit.output)")
   }
 
+  @Test("计划完成情况: every requirement and plan with the engine's figures, the elapsed fraction in the title line, 滞后 marked")
+  func targetSheet() throws {
+    let t = try TestStore.tinyWithTargets()
+    let (path, report) = try write(t)
+    let wb = try ReadWorkbook(path: path)
+    #expect(wb.sheets == ["总览", "支部统计", "计划完成情况", "学习活动明细", "督查督导", "办实事台账", "宣传报道"])
+    let sheet = "计划完成情况"
+    #expect(wb.value(sheet, "E2") as? String == "截至2021年7月31日，全年序时进度58.1%（212/365天）")
+    // Requirements: rows 6–8 (docs/definitions.md): 2 of 2, 1 of 2 missing D2, 0 of 1 missing G1.
+    #expect(wb.value(sheet, "D6") as? String == "全部参与统计单位（后勤直属党支部免于考核）")
+    #expect([6, 7, 8].map { wb.value(sheet, "E\($0)") as? Int } == [2, 2, 1])
+    #expect([6, 7, 8].map { wb.value(sheet, "F\($0)") as? Int } == [2, 1, 0])
+    #expect([6, 7, 8].map { wb.value(sheet, "H\($0)") as? String } == ["无", "后勤直属党支部", "机关党总支"])
+    #expect(wb.value(sheet, "C7") as? String == "每月至少2次")
+    // Plans: rows 12–15, as computed by TargetFigures.
+    let plans = report.current.targets.plans
+    for (i, p) in plans.enumerated() {
+      let row = 12 + i
+      #expect(wb.value(sheet, "F\(row)") as? Int == p.done)
+      #expect(abs((wb.value(sheet, "H\(row)") as? Double ?? -1) - p.elapsed.value) < 1e-12)
+      #expect(abs((wb.value(sheet, "I\(row)") as? Double ?? -1) - p.expected.value) < 1e-12)
+      #expect(wb.value(sheet, "K\(row)") as? String == p.status.chineseName)
+    }
+    #expect(wb.value(sheet, "B12") as? String == "党委本级")
+    #expect(wb.value(sheet, "D13") as? String == "2021-06-01—2021-08-31")
+    #expect([12, 13, 14, 15].map { wb.value(sheet, "K\($0)") as? String } == ["滞后", "超序时", "已完成", "滞后"])
+    #expect(wb.cell(sheet, "K12")?["bold"] as? Bool == true)
+    #expect(wb.cell(sheet, "K13")?["bold"] as? Bool == false)
+    #expect(wb.cell(sheet, "G12")?["format"] as? String == "0.0%")
+    let lagging = try #require(wb.row(of: "进度滞后的计划（红色标出）：党委本级“党委理论学习中心组集体学习”、后勤直属党支部“基层党组织集中学习”", in: sheet, column: "A"))
+    #expect(lagging > 15)
+    #expect(try auditWorkbook(path).errors == 0)
+  }
+
   @Test("an empty store gives a complete workbook with dashes for undefined rates")
   func empty() throws {
     let t = try TestStore()

@@ -9,7 +9,7 @@ import Writers
 @Suite("Statistics as JSON and as a table")
 struct StatisticsOutputTests {
   func julyStats() throws -> (TestStore, Statistics) {
-    let t = try TestStore.tiny()
+    let t = try TestStore.tinyWithTargets()
     let s = try t.store.snapshot { try Statistics.compute(period: Month(year: 2021, month: 7)!.days, from: $0) }
     return (t, s)
   }

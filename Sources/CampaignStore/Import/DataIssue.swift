@@ -67,6 +67,14 @@ public struct DataIssue: Sendable, Equatable {
     case dateTooEarly
     /// A number beyond what a row may hold.
     case tooLarge(maximum: String)
+    /// An end date before the start date of the same row.
+    case endBeforeStart
+    /// A plan's organization is neither the top committee nor a unit directly under it.
+    case notAUnit
+    /// A requirement's 适用单位 is neither all, an organization kind of the units, nor a unit.
+    case badAppliesTo
+    /// A requirement's minimum or a plan's target is not a whole number ≥ 1.
+    case atLeastOne
   }
 
   public init(file: String, line: Int, column: Int?, header: String?, value: String, problem: Problem) {
@@ -233,6 +241,20 @@ public struct DataIssue: Sendable, Equatable {
       return lang.pick(
         "数值过大：一行最多为 \(maximum)。请检查是否多输了数字，或把记录拆成几行。",
         "too large: a row holds at most \(maximum). Check for extra digits, or split the record into several rows.")
+    case .endBeforeStart:
+      return lang.pick("结束日期早于开始日期。请检查日期。", "the end date is before the start date. Check the dates.")
+    case .notAUnit:
+      return lang.pick(
+        "计划只能针对党委本身或党委直接下属的单位（党总支、直属党支部），不能针对其下的党支部。请填写党委或所属单位的编码。",
+        "a plan is for the committee itself or a unit directly under it (a general or direct branch), not a branch below one. Use the committee's or the unit's id."
+      )
+    case .badAppliesTo:
+      return lang.pick(
+        "适用单位须为“全部”（all）、单位类型（党总支 general_branch 或 直属党支部 direct_branch），或一个单位的编码或全称。",
+        "applies_to must be all (全部), a kind of unit (general_branch 党总支 or direct_branch 直属党支部), or one unit's id or exact name."
+      )
+    case .atLeastOne:
+      return lang.pick("须为不小于 1 的整数。", "must be a whole number ≥ 1.")
     case .otherScope(let bound):
       return lang.pick(
         "该工作簿是 \(bound) 的报送表，与命令中的 --unit/--month 不符。请核对单位和月份，或为该单位和月份重新生成模板。",

@@ -317,10 +317,10 @@ extension CampaignStore {
     prepared.sort { $0.type.dependencyOrder < $1.type.dependencyOrder }
 
     let scopeRoot = record?.scope?.unit ?? root
-    if let submission = record?.scope, let structure = prepared.first(where: { $0.type == .kinds || $0.type == .organizations }) {
+    if let submission = record?.scope, let structure = prepared.first(where: { $0.type.isCampaignData || $0.type == .organizations }) {
       throw .batch(.structureInSubmission(file: structure.source.name, scope: submission))
     }
-    if let scopeRoot, let kinds = prepared.first(where: { $0.type == .kinds }) {
+    if let scopeRoot, let kinds = prepared.first(where: { $0.type.isCampaignData }) {
       throw .catalogueWithRoot(file: kinds.source.name, root: scopeRoot)
     }
     return try writeDB { db in
@@ -331,7 +331,7 @@ extension CampaignStore {
       let earliest = campaigns.contains { $0.start == nil } ? nil : campaigns.compactMap(\.start).min()
       var context = ImportContext(
         scope: nil, batch: nil, submission: record?.scope, campaignStart: earliest, today: record?.today ?? Day.today(),
-        campaign: prepared.contains { $0.type == .kinds } ? try resolveCampaign(db, campaign).code : nil, campaigns: campaigns)
+        campaign: prepared.contains { $0.type.isCampaignData } ? try resolveCampaign(db, campaign).code : nil, campaigns: campaigns)
       if let scopeRoot {
         context.scope = try ImportScope(root: scopeRoot, db: db)
         if context.scope == nil { throw StoreError.unknownOrganization(id: scopeRoot) }
@@ -401,6 +401,8 @@ extension CampaignStore {
     case .activities: try ActivityImporter(db: db, context: context)
     case .matters: try MatterImporter(db: db, context: context)
     case .feedback: try FeedbackImporter(db: db, context: context)
+    case .requirements: try RequirementImporter(db: db, context: context)
+    case .plans: try PlanImporter(db: db, context: context)
     }
   }
 

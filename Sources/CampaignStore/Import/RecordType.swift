@@ -8,6 +8,10 @@ public enum RecordType: String, CaseIterable, Sendable {
   case matters
   case activities
   case feedback
+  /// Requirements (考核要求) of the target campaign.
+  case requirements
+  /// Plans (计划) of the target campaign.
+  case plans
 
   /// A contract column: its English name, its Chinese alias and whether the header must have it.
   public struct Column: Sendable {
@@ -45,6 +49,16 @@ public enum RecordType: String, CaseIterable, Sendable {
         c("id", "编号"), c("date", "日期", true), c("unit", "单位", true), c("channel", "渠道"), c("content", "内容", true),
         c("matter", "归入事项"),
       ]
+    case .requirements:
+      return [
+        c("kind", "类型", true), c("min", "最少次数"), c("per", "周期", true), c("applies_to", "适用单位"), c("exempt", "免于考核单位"),
+        c("from", "开始日期"), c("to", "结束日期"),
+      ]
+    case .plans:
+      return [
+        c("id", "编号"), c("unit", "单位", true), c("kind", "类型", true), c("target", "目标数", true), c("from", "开始日期", true),
+        c("to", "结束日期", true),
+      ]
     }
   }
 
@@ -53,9 +67,13 @@ public enum RecordType: String, CaseIterable, Sendable {
     switch self {
     case .activities: "activity"
     case .feedback: "feedback"
-    case .organizations, .kinds, .matters: nil
+    case .organizations, .kinds, .matters, .requirements, .plans: nil
     }
   }
+
+  /// Whether the type is a campaign's own data (its catalogue, requirements and plans): written
+  /// for the target campaign (`ImportRequest.campaign`), never in a submission or with --root.
+  public var isCampaignData: Bool { self == .kinds || self == .requirements || self == .plans }
 
   /// The order in which types must be imported so references resolve.
   public var dependencyOrder: Int { RecordType.allCases.firstIndex(of: self)! }

@@ -109,6 +109,46 @@ struct SQLStatisticsSource: StatisticsSource {
     return result
   }
 
+  func targets() throws -> Targets {
+    let requirements = try db.fetchAll(
+      "SELECT kind, minimum, per, applies_to, exempt, from_day, to_day FROM requirement WHERE campaign = ? ORDER BY position",
+      [campaign.code]
+    ).map { r in
+      let applies: String = try r.get(3)
+      let exempt: String = try r.get(4)
+      let from: String? = try r.get(5)
+      let to: String? = try r.get(6)
+      return Requirement(
+        kind: try r.get(0), minimum: try r.get(1), per: TargetCycle(rawValue: try r.get(2)) ?? .month,
+        appliesTo: applies == "all" ? .all : OrganizationKind(rawValue: applies).map { .kind($0) } ?? .unit(applies),
+        exempt: exempt.split(separator: ";").map(String.init), from: from.flatMap { Day(parsing: $0) },
+        to: to.flatMap { Day(parsing: $0) })
+    }
+    let top: String? =
+      switch scope {
+      case .whole: try db.fetchOne("SELECT id FROM organization WHERE parent IS NULL")
+      case .subtree(let root): root
+      }
+    let unitIDs = Set(try units().map(\.id))
+    let plans = try db.fetchAll(
+      """
+      SELECT p.id, p.organization, o.name, p.kind, p.target, p.from_day, p.to_day
+      FROM plan p JOIN organization o ON o.id = p.organization WHERE p.campaign = ? ORDER BY p.position
+      """, [campaign.code]
+    ).compactMap { r -> Plan? in
+      let org: String = try r.get(1)
+      guard org == top || unitIDs.contains(org), let from = Day(parsing: try r.get(5) as String),
+        let to = Day(parsing: try r.get(6) as String), let span = DayRange(from, to)
+      else { return nil }
+      let id: String = try r.get(0)
+      return Plan(
+        id: id.hasPrefix("#") ? "" : id, organization: org, unit: org == top ? nil : org, unitName: try r.get(2), kind: try r.get(3),
+        target: try r.get(4),
+        span: span)
+    }
+    return Targets(requirements: requirements, plans: plans)
+  }
+
   func committeeName() throws -> String? {
     switch scope {
     case .whole: try db.fetchOne("SELECT name FROM organization WHERE parent IS NULL")

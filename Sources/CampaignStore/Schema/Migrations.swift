@@ -165,6 +165,10 @@ enum Migrations {
       // store's single campaign becomes the first of them (`CampaignSchema`).
       try db.execute(sql: CampaignSchema.ddl(.sqlite))
     }
+    m.registerMigration("v9-targets") { db in
+      // Requirements and plans, per campaign (`TargetSchema`).
+      try db.execute(sql: TargetSchema.ddl(.sqlite))
+    }
     return m
   }
 }

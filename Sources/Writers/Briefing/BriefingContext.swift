@@ -70,6 +70,36 @@ public enum BriefingContext {
       unit: Unit(id: "", name: "", kind: .branch, counted: true), branchStudy: zero, otherActivities: zero,
       hours: PeriodPair(period: .zero, cumulative: .zero), participants: zero, supervisionReceived: zero, mattersOwned: 0,
       mattersResolved: 0, rank: nil)
+    // Requirements and plans (docs/definitions.md), under the JSON's names, with their names
+    // and percentages ready for a sentence.
+    let kindName = { (code: String) in s.kind(code)?.kind.name(in: lang) ?? code }
+    let unitNames = { (units: [Unit]) in units.map(\.name) }
+    let requirementItem = { (r: RequirementFigures) -> TemplateValue in
+      .object([
+        ("kind", .text(r.requirement.kind)), ("kind_name", .text(kindName(r.requirement.kind))),
+        ("per", .text(r.requirement.per.rawValue)), ("per_name", .text(t(r.requirement.per.chineseName, r.requirement.per.rawValue))),
+        ("min", count(r.requirement.minimum, t("次", "times"))), ("applies_to", .text(r.requirement.appliesTo.code)),
+        ("required", count(r.required.count, t("个", "units"))), ("met", count(r.met.count, t("个", "units"))),
+        ("rate", .figure(Figure(.rate(r.rate), lang: lang))),
+        ("missed", .list(r.missed.map { .text($0.id) }, item: .text(""))), ("missed_units", names(unitNames(r.missed))),
+      ])
+    }
+    let planItem = { (f: PlanFigures) -> TemplateValue in
+      .object([
+        ("id", .text(f.plan.id)), ("unit", .text(f.plan.organization)), ("unit_name", .text(f.plan.unitName)),
+        ("kind", .text(f.plan.kind)), ("kind_name", .text(kindName(f.plan.kind))),
+        ("from", .text(f.plan.span.start.iso)), ("to", .text(f.plan.span.end.iso)),
+        ("target", count(f.plan.target, t("次", "times"))), ("done", count(f.done, t("次", "times"))),
+        ("completion", .figure(Figure(.rate(f.completion), lang: lang))), ("elapsed", .figure(Figure(.rate(f.elapsed), lang: lang))),
+        ("expected", .figure(Figure(.average(f.expected), measure: t("次", "times"), lang: lang))),
+        ("gap", .figure(Figure(.average(f.gap), measure: t("次", "times"), lang: lang))),
+        // 完成率 − 序时进度 in percentage points, one decimal; `ahead_of_time` says which side.
+        ("points", .text(Ratio(abs(f.lead.numerator), f.lead.denominator)!.fixed(1, scale: 100))),
+        ("ahead_of_time", .flag(f.lead.numerator >= 0)),
+        ("status", .text(f.status.rawValue)), ("status_name", .text(t(f.status.chineseName, f.status.rawValue))),
+        ("behind", .flag(f.status == .behind)),
+      ])
+    }
     let m = s.matters, pm = p?.matters
     let matter = t("项", "matters")
     let overdue = report.ledger.entries.filter(\.overdue)
@@ -217,8 +247,14 @@ public enum BriefingContext {
       ("has_shortcomings", .flag(!report.unitsBelowAverage.isEmpty || !overdue.isEmpty)),
       ("briefing_to", .text(settings.briefingTo)),
       ("briefing_cc", .text(settings.briefingCc)),
+      ("requirements", targetList(s.targets.requirements.map(requirementItem), sample: requirementItem(.sample))),
+      ("plans", targetList(s.targets.plans.map(planItem), sample: planItem(.sample))),
+      ("lagging_plans", names(s.targets.lagging.map { "\($0.plan.unitName)\(kindName($0.plan.kind))" })),
     ])
   }
+
+  /// A list of requirements or plans, with the item a template checker reads names from.
+  private static func targetList(_ items: [TemplateValue], sample: TemplateValue) -> TemplateValue { .list(items, item: sample) }
 
   /// Text centred in the masthead's width; Chinese titles get a space between characters.
   static func centered(_ text: String, spaced: Bool) -> String {

@@ -9,6 +9,12 @@ public enum CollectionTemplate {
   /// The record types a template can hold.
   public enum Sheet: String, CaseIterable, Sendable {
     case activities, matters, feedback
+    /// The office's own forms for a campaign's requirements and plans (`--type requirements`,
+    /// `--type plans`); not part of a branch's workbook.
+    case requirements, plans
+
+    /// The record sheets of a branch's workbook (the default).
+    public static let records: [Sheet] = [.activities, .matters, .feedback]
   }
 
   /// What the template is built from.
@@ -28,6 +34,12 @@ public enum CollectionTemplate {
     public var campaign: String
     /// The unit and month the workbook is bound to (a submission form), with the unit's name.
     public var binding: (scope: SubmissionScope, unitName: String)?
+    /// The campaign's requirements and plans that the instruction sheet lists (those that
+    /// concern the form's unit, for a unit's form), so branches see what is asked of them.
+    public var targets: Targets = .none
+    /// Names of the organizations the requirements and plans name, by id (the whole tree's,
+    /// since a unit's form may list a requirement exempting another unit); else `organizations`.
+    public var targetNames: [String: String] = [:]
 
     public init(
       catalogue: Catalogue, organizations: [Organization], matterIDs: [String], dates: DayRange, matterDates: DayRange? = nil,
@@ -108,6 +120,8 @@ public enum CollectionTemplate {
     case .activities: lang.pick("活动记录", "Activities")
     case .matters: lang.pick("办实事台账", "Matters")
     case .feedback: lang.pick("意见建议", "Feedback")
+    case .requirements: lang.pick("考核要求", "Requirements")
+    case .plans: lang.pick("计划", "Plans")
     }
   }
 
@@ -153,6 +167,8 @@ public enum CollectionTemplate {
         errorMessage: t("请填写 \(d.start.iso) 至 \(d.end.iso) 之间的真实日期。", "Enter a real date from \(d.start.iso) to \(d.end.iso)."))
     }
     let recordDate = dateRule(contents.dates), matterDate = dateRule(contents.matterDates)
+    // Plans and requirements run over whole years: from 1 January of the first year on.
+    let spanDate = dateRule(DayRange(Day(year: contents.dates.start.year, month: 1, day: 1)!, contents.dates.end)!)
     let dateStyle = ReportStyles.text.with {
       $0.numberFormat = "yyyy-mm-dd"; $0.align = .center
     }
@@ -241,6 +257,36 @@ public enum CollectionTemplate {
           "归入事项", "matter", false, "归入的事项编号，未采纳留空。", "The matter it was merged into; empty when not adopted.", "M001", 12,
           list(.matters, t("归入事项", "Matter"), t("选择归入的事项编号，未采纳留空。", "Choose the matter, or leave empty."))),
       ]
+    case .requirements:
+      let kinds = list(.kinds, t("类型", "Kind"), t("从下拉列表选择活动类型。", "Choose the kind from the list."))
+      return [
+        c("类型", "kind", true, "要求开展的活动类型。", "The kind required.", kindExample, 24, kinds),
+        c(
+          "最少次数", "min", false, "每个周期至少开展的次数，默认 1。", "The least number per cycle, default 1.", "1", 10, whole(1, t("最少次数", "Minimum")),
+          style: numberStyle),
+        c("周期", "per", true, "月、季度或年。", "month, quarter or year.", t("月", "month"), 8),
+        c(
+          "适用单位", "applies_to", false, "全部（默认）、党总支、直属党支部，或一个单位的编码或全称。",
+          "all (default), general_branch, direct_branch, or one unit's id or name.", t("全部", "all"), 20),
+        c(
+          "免于考核单位", "exempt", false, "不参加考核的单位，多个用“、”或“;”分隔。", "Units exempted, separated by 、 or ;.",
+          contents.organizations.last?.name ?? "", 28),
+        c("开始日期", "from", false, "要求开始执行的日期，可不填。", "The first day it applies, optional.", dayExample, 12, spanDate, style: dateStyle),
+        c("结束日期", "to", false, "要求执行的最后一天，可不填。", "The last day it applies, optional.", "", 12, spanDate, style: dateStyle),
+      ]
+    case .plans:
+      return [
+        c("编号", "id", false, "计划编号，可不填；再次导入同一编号即更新。", "Optional; re-importing the same id updates the plan.", "JH001", 10),
+        c("单位", "unit", true, "党委本身（填党委编码）或其直属单位。", "The committee itself (its id) or a unit directly under it.", unitExample, 26, unit),
+        c(
+          "类型", "kind", true, "计划的活动类型。", "The kind planned.", kindExample, 24,
+          list(.kinds, t("类型", "Kind"), t("从下拉列表选择活动类型。", "Choose the kind from the list."))),
+        c("目标数", "target", true, "计划期间的目标次数。", "The target over the span.", "24", 10, whole(1, t("目标数", "Target")), style: numberStyle),
+        c(
+          "开始日期", "from", true, "计划期间的第一天。", "The span's first day.", "\(contents.dates.start.year)-01-01", 12, spanDate, style: dateStyle
+        ),
+        c("结束日期", "to", true, "计划期间的最后一天。", "The span's last day.", "\(contents.dates.start.year)-12-31", 12, spanDate, style: dateStyle),
+      ]
     }
   }
 
@@ -272,6 +318,7 @@ public enum CollectionTemplate {
       try ws.merge(row: row, columns: 0...4, general, ReportStyles.note.with { $0.size = 10.5 })
       try ws.setRow(row, height: contents.binding == nil ? 48 : 80)
       row += 2
+      row = try targets(ws, contents: contents, lang: lang, row: row)
       for sheet in contents.sheets {
         try ws.merge(
           row: row, columns: 0...4, sheetName(sheet, lang: lang),
@@ -303,6 +350,55 @@ public enum CollectionTemplate {
         })
       ws.activate()
     }
+  }
+
+  /// The instruction sheet's list of the campaign's requirements and plans (考核要求和计划);
+  /// returns the next free row.
+  static func targets(_ ws: Worksheet, contents: Contents, lang: Language, row start: Int) throws(WriterError) -> Int {
+    let t = { (zh: String, en: String) in lang.pick(zh, en) }
+    let x = contents.targets
+    guard !(x.requirements.isEmpty && x.plans.isEmpty) else { return start }
+    var row = start
+    let kind = { (code: String) in contents.catalogue.kind(code: code)?.name(in: lang) ?? code }
+    let measure = { (code: String) in contents.catalogue.kind(code: code)?.measure(in: lang) ?? "" }
+    let name = { (id: String) in contents.targetNames[id] ?? contents.organizations.first { $0.id == id }?.name ?? id }
+    try ws.merge(
+      row: row, columns: 0...4, t("考核要求和计划", "What is asked: requirements and plans"),
+      ReportStyles.subtitleLeft.with {
+        $0.bold = true; $0.size = 12
+      })
+    row += 1
+    var lines: [String] = []
+    for r in x.requirements {
+      var scope: String
+      switch r.appliesTo {
+      case .all: scope = t("全部参与统计单位", "every counted unit")
+      case .kind(let k): scope = t("全部\(k.chineseName)", "every \(k.englishName)")
+      case .unit(let id): scope = name(id)
+      }
+      if !r.exempt.isEmpty {
+        scope += t("，\(r.exempt.map(name).joined(separator: "、"))免于考核", "; exempt: \(r.exempt.map(name).joined(separator: ", "))")
+      }
+      var dates = ""
+      if let f = r.from { dates += t("，自\(f.chinese)起", ", from \(f.iso)") }
+      if let e = r.to { dates += t("，至\(e.chinese)止", ", until \(e.iso)") }
+      lines.append(
+        t(
+          "考核要求：\(kind(r.kind))每\(r.per.chineseName)至少\(r.minimum)\(measure(r.kind))（\(scope)\(dates)）。",
+          "Requirement: \(kind(r.kind)), at least \(r.minimum) a \(r.per.rawValue) (\(scope)\(dates))."))
+    }
+    for p in x.plans {
+      lines.append(
+        t(
+          "计划：\(name(p.organization))，\(p.span.start.chinese)至\(p.span.end.chinese)，\(kind(p.kind))\(p.target)\(measure(p.kind))。",
+          "Plan: \(name(p.organization)), \(kind(p.kind)), \(p.target) \(measure(p.kind)) from \(p.span.start.iso) to \(p.span.end.iso)."))
+    }
+    for line in lines {
+      try ws.merge(row: row, columns: 0...4, line, ReportStyles.note.with { $0.size = 10.5 })
+      try ws.setRow(row, height: TextWidth.of(line) > 110 ? 32 : 18)
+      row += 1
+    }
+    return row + 1
   }
 
   /// The hidden sheet (选项) holding the dropdown lists, one per column.

@@ -21,6 +21,7 @@ public enum ReportWorkbook {
     try OverviewSheet(ctx: ctx).write(workbook)
     if !report.trend.isEmpty { try TrendSheet(ctx: ctx).write(workbook) }
     try UnitSheet(ctx: ctx).write(workbook)
+    if !report.current.targets.isEmpty { try TargetSheet(ctx: ctx).write(workbook) }
     try DetailSheet(ctx: ctx, kind: .activities, rowsPerSheet: detailRowsPerSheet).write(workbook, source: source)
     try DetailSheet(ctx: ctx, kind: .supervision, rowsPerSheet: detailRowsPerSheet).write(workbook, source: source)
     try LedgerSheet(ctx: ctx).write(workbook)
