@@ -17,18 +17,20 @@ protocol PeriodReportCommand: ParsableCommand {
 protocol PeriodChoosing: ParsableArguments {
   var period: ReportPeriod { get }
   var today: TodayOption { get }
+  /// Whether the period was chosen by `--previous` (from today) rather than named.
+  var choseByPrevious: Bool { get }
 }
 
-extension MonthSelection: PeriodChoosing {}
-extension QuarterSelection: PeriodChoosing {}
-extension YearSelection: PeriodChoosing {}
-extension RangeSelection: PeriodChoosing {}
+extension MonthSelection: PeriodChoosing { var choseByPrevious: Bool { previous } }
+extension QuarterSelection: PeriodChoosing { var choseByPrevious: Bool { previous } }
+extension YearSelection: PeriodChoosing { var choseByPrevious: Bool { previous } }
+extension RangeSelection: PeriodChoosing { var choseByPrevious: Bool { false } }
 
 extension PeriodReportCommand {
   func run() throws {
     try ReportProduction.produce(
       Self.configuration.commandName ?? "report", period: selection.period, reportDate: selection.today.day, options: options,
-      briefing: briefing, output: output, scope: scope)
+      briefing: briefing, output: output, scope: scope, choseByPrevious: selection.choseByPrevious)
   }
 }
 
