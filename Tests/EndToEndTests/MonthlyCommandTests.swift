@@ -14,13 +14,14 @@ struct MonthlyCommandTests {
     #expect(r.status == 0, "\(r.stderr)")
     let written = dir.url.appendingPathComponent("Output/monthly-2021-07.xlsx").path
     let briefing = dir.url.appendingPathComponent("Output/monthly-2021-07.txt").path
-    #expect(r.stdout == written + "\n" + briefing + "\n", "the absolute paths, ready for a script")
+    let document = dir.url.appendingPathComponent("Output/monthly-2021-07.docx").path
+    #expect(r.stdout == written + "\n" + briefing + "\n" + document + "\n", "the absolute paths, ready for a script")
     #expect(r.stderr.isEmpty)
     let wb = try ReadWorkbook(path: written)
     #expect(wb.value("总览", "A1") as? String == "北辰职业技术学院党史学习教育统计月报（2021年7月）")
     // No temporary files are left beside it.
     let names = try FileManager.default.contentsOfDirectory(atPath: dir.path("Output"))
-    #expect(names.sorted() == ["monthly-2021-07.txt", "monthly-2021-07.xlsx"])
+    #expect(names.sorted() == ["monthly-2021-07.docx", "monthly-2021-07.txt", "monthly-2021-07.xlsx"])
     #expect(try String(contentsOfFile: briefing, encoding: .utf8).contains("北辰职业技术学院2021年7月党史学习教育工作情况"))
     // A second run with the same data and date gives the same bytes.
     let first = try Data(contentsOf: URL(fileURLWithPath: written))

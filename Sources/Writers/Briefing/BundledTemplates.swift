@@ -99,9 +99,9 @@ enum BundledTemplates {
     {{/supervision.any_cumulative}}
     {{#matters_any}}
 
-    ##+ {{matters_name}}
+    ##+ Practical matters for the masses
 
-    {{^empty(matters.period.phrase)}}{{period.word}}: {{matters.period.phrase}}. {{/empty(matters.period.phrase)}}As of {{period.end_text}}: {{measured(matters.cumulative.collected)}} collected, consolidated into {{measured(matters.cumulative.consolidated)}}{{#nonzero(matters.cumulative.key_projects)}} ({{measured(matters.cumulative.key_projects)}} key projects){{/nonzero(matters.cumulative.key_projects)}}; {{measured(matters.cumulative.claimed)}} claimed, {{measured(matters.cumulative.resolved)}} resolved{{#nonzero(matters.cumulative.in_progress)}}, {{measured(matters.cumulative.in_progress)}} in progress{{/nonzero(matters.cumulative.in_progress)}}.{{#nonzero(matters.cumulative.consolidated)}} Resolution rate {{matters.cumulative.resolution_rate}}{{#nonzero(matters.cumulative.claimed)}}, claimed resolution rate {{matters.cumulative.claimed_resolution_rate}}{{/nonzero(matters.cumulative.claimed)}}.{{/nonzero(matters.cumulative.consolidated)}}{{#resolved_matters.any}} Resolved {{period.word}}: {{resolved_matters.titles}}.{{/resolved_matters.any}}
+    {{^empty(matters.period.phrase)}}In {{period.text}}: {{matters.period.phrase}}. {{/empty(matters.period.phrase)}}As of {{period.end_text}}: {{measured(matters.cumulative.collected)}} collected, consolidated into {{measured(matters.cumulative.consolidated)}}{{#nonzero(matters.cumulative.key_projects)}} ({{matters.cumulative.key_projects}} of them key projects){{/nonzero(matters.cumulative.key_projects)}}; {{measured(matters.cumulative.claimed)}} claimed, {{measured(matters.cumulative.resolved)}} resolved{{#nonzero(matters.cumulative.in_progress)}}, {{measured(matters.cumulative.in_progress)}} in progress{{/nonzero(matters.cumulative.in_progress)}}.{{#nonzero(matters.cumulative.consolidated)}} Resolution rate {{matters.cumulative.resolution_rate}}{{#nonzero(matters.cumulative.claimed)}}, claimed resolution rate {{matters.cumulative.claimed_resolution_rate}}{{/nonzero(matters.cumulative.claimed)}}.{{/nonzero(matters.cumulative.consolidated)}}{{#resolved_matters.any}} Resolved {{period.word}}: {{resolved_matters.titles}}.{{/resolved_matters.any}}
     {{/matters_any}}
 
     ##+ Shortcomings and next steps
