@@ -69,4 +69,53 @@ struct MonthlyCommandTests {
     #expect(r.stderr.contains("not-a-folder"))
     #expect(try runReport(["monthly", "--month", "2021-7x"], environment: env).status == 64)
   }
+  @Test("--pdf without LibreOffice exits 69 saying what to install; the xlsx, txt and docx are written")
+  func pdfWithoutLibreOffice() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let env = ["REPORT_DB": dir.path("campaign.sqlite"), "REPORT_SOFFICE": dir.path("no-such-soffice")]
+    #expect(try runReport(["demo", "--quiet"], environment: env).status == 0)
+    let r = try runReport(["monthly", "--month", "2021-07", "--today", "2021-08-03", "--out", dir.path("out"), "--pdf"], environment: env)
+    #expect(r.status == 69, "\(r.stderr)")
+    #expect(r.stderr.contains("apt-get install libreoffice-calc-nogui libreoffice-writer-nogui"), "\(r.stderr)")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).sorted() == [
+        "monthly-2021-07.docx", "monthly-2021-07.txt", "monthly-2021-07.xlsx",
+      ])
+  }
+
+  @Test("--pdf converts the workbook and the briefing's .docx with LibreOffice headless")
+  func pdf() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let env = ["REPORT_DB": dir.path("campaign.sqlite")]
+    #expect(try runReport(["demo", "--quiet"], environment: env).status == 0)
+    let r = try runReport(["monthly", "--month", "2021-07", "--today", "2021-08-03", "--out", dir.path("out"), "--pdf"], environment: env)
+    #expect(r.status == 0, "\(r.stderr) (scripts/install-deps --test installs LibreOffice)")
+    for name in ["monthly-2021-07-workbook.pdf", "monthly-2021-07-briefing.pdf"] {
+      let data = try Data(contentsOf: URL(fileURLWithPath: dir.path("out/" + name)))
+      #expect(data.starts(with: Data("%PDF".utf8)), "\(name)")
+      #expect(r.stdout.contains(dir.path("out/" + name)))
+    }
+  }
+
+  @Test("an empty month, an unfinished month and a stale --previous warn on stderr and still write")
+  func warnings() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let env = ["REPORT_DB": dir.path("campaign.sqlite")]
+    #expect(try runReport(["demo", "--quiet"], environment: env).status == 0)
+    let empty = try runReport(["monthly", "--month", "2022-03", "--today", "2022-04-02", "--out", dir.path("out")], environment: env)
+    #expect(empty.status == 0, "\(empty.stderr)")
+    #expect(empty.stderr.contains("2022年3月没有任何记录"), "\(empty.stderr)")
+    let text = try String(contentsOfFile: dir.path("out/monthly-2022-03.txt"), encoding: .utf8)
+    #expect(text.contains("各单位未报送党史学习教育的任何数据") && !text.contains("总体均衡"))
+    let unfinished = try runReport(["monthly", "--month", "2021-07", "--today", "2021-07-20", "--out", dir.path("out")], environment: env)
+    #expect(unfinished.status == 0 && unfinished.stderr.contains("尚未结束"), "\(unfinished.stderr)")
+    let stale = try runReport(["monthly", "--previous", "--today", "2023-05-10", "--out", dir.path("out")], environment: env)
+    #expect(stale.status == 0)
+    #expect(stale.stderr.contains("--previous 选择了2023年4月") && stale.stderr.contains("最后的记录远早于该期"), "\(stale.stderr)")
+    let fresh = try runReport(["monthly", "--previous", "--today", "2021-08-03", "--out", dir.path("out")], environment: env)
+    #expect(fresh.status == 0 && fresh.stderr.isEmpty, "\(fresh.stderr)")
+  }
 }
