@@ -186,6 +186,13 @@ struct BriefingDocumentTests {
     #expect(read.style("Footer")["east_asia"] as? String == "宋体" && read.style("Footer")["size"] as? Double == 14)
   }
 
+  @Test("the masthead is 36 pt, smaller when a long name would not fit one line of the 版心")
+  func mastheadSize() {
+    #expect(BriefingDocx.mastheadSize("党史学习教育简报", lang: .zh) == 72)
+    let long = BriefingDocx.mastheadSize("党史学习教育简报（季度）", lang: .zh)
+    #expect(long < 72 && Double(long) / 2 * 12 + 2 * 12 <= 8844 / 20, "12 characters and their spacing fit 442 pt")
+  }
+
   @Test("the same briefing gives the same .docx bytes")
   func deterministic() throws {
     let t = try demo()

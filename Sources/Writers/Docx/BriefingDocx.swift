@@ -96,7 +96,11 @@ public enum BriefingDocx {
   static func documentXML(_ doc: BriefingDocument, pageSize: String, pageMargins: String) -> String {
     var body: [String] = []
     let m = doc.masthead
-    if !m.name.isEmpty { body.append(paragraph(style: "Masthead", runs: [run(m.name)])) }
+    if !m.name.isEmpty {
+      // A long name (党史学习教育简报（季度）) is set smaller so it stays on one line.
+      let size = mastheadSize(m.name, lang: doc.lang)
+      body.append(paragraph(style: "Masthead", runs: [run(m.name, size: size == Layout.masthead ? nil : size)]))
+    }
     if !m.number.isEmpty { body.append(paragraph(style: "MastheadNumber", runs: [run(m.number)])) }
     if !m.issuer.isEmpty || !m.date.isEmpty {
       body.append(paragraph(style: "MastheadLine", runs: [run(m.issuer), "<w:r><w:tab/></w:r>", run(m.date)]))
@@ -133,8 +137,19 @@ public enum BriefingDocx {
     "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr>" + runs.joined() + "</w:p>"
   }
 
-  static func run(_ text: String) -> String {
-    text.isEmpty ? "" : "<w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>"
+  static func run(_ text: String, size: Int? = nil) -> String {
+    guard !text.isEmpty else { return "" }
+    let rPr = size.map { "<w:rPr><w:sz w:val=\"\($0)\"/><w:szCs w:val=\"\($0)\"/></w:rPr>" } ?? ""
+    return "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>"
+  }
+
+  /// The masthead's size in half-points: 36 pt, or less so that the name fits the line (a
+  /// full-width character is one em plus the style's 2 pt of letter spacing; Latin half an em).
+  static func mastheadSize(_ name: String, lang: Language) -> Int {
+    let ems = Double(TextWidth.of(name)) / 2
+    let spacing = lang == .zh ? 2.0 : 0
+    let fits = (Double(Layout.textWidth) / 20 - spacing * Double(name.count)) / max(ems, 1)
+    return max(Layout.body, min(Layout.masthead, Int(fits * 2)))
   }
 
   // MARK: - styles.xml
