@@ -134,12 +134,7 @@ public enum Reports {
     let s = report.current
     var out: [String] = []
     let name = PeriodText(report.period, lang: lang).name
-    let empty =
-      s.kinds.allSatisfy { $0.totals.period.count == 0 }
-      && [s.matters.period.collected, s.matters.period.consolidated, s.matters.period.claimed, s.matters.period.resolved].allSatisfy {
-        $0 == 0
-      }
-    if empty {
+    if report.recordsNothing {
       out.append(
         lang.pick(
           "注意：\(name)没有任何记录，简报写明“未报送数据”。请确认统计期是否正确，或先导入各单位的记录。",

@@ -119,10 +119,7 @@ public enum BriefingContext {
       (m.period.claimed, t("领导新认领\(m.period.claimed)项", "\(m.period.claimed) claimed by leaders")),
       (m.period.resolved, t("新解决\(m.period.resolved)项", "\(m.period.resolved) resolved")),
     ].filter { $0.0 != 0 }.map(\.1).joined(separator: t("，", ", "))
-    // Nothing reported for the period: no activity, no step of a matter, no media report.
-    let noData =
-      s.kinds.allSatisfy { $0.totals.period.count == 0 }
-      && [m.period.collected, m.period.consolidated, m.period.claimed, m.period.resolved].allSatisfy { $0 == 0 }
+    let noData = report.recordsNothing
     let unitItem = { (u: UnitRow) -> TemplateValue in
       func pair(_ x: PeriodPair<Int>, _ measure: String) -> TemplateValue {
         .object([("period", count(x.period, measure)), ("cumulative", count(x.cumulative, measure))])
