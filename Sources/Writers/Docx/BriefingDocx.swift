@@ -251,9 +251,11 @@ public enum BriefingDocx {
     ]
   }
 
+  /// The styles part. Latin text (digits, dates) is marked English and Chinese text Chinese, so
+  /// a number is never broken across lines ("20日" stays whole).
   static func stylesXML(_ lang: Language) -> String {
     xmlHeader + "<w:styles xmlns:w=\"\(ns.w)\"><w:docDefaults><w:rPrDefault><w:rPr>" + fonts(eastAsia: "仿宋_GB2312")
-      + "<w:sz w:val=\"\(Layout.body)\"/><w:szCs w:val=\"\(Layout.body)\"/><w:lang w:val=\"\(lang == .zh ? "zh-CN" : "en-GB")\" w:eastAsia=\"zh-CN\"/>"
+      + "<w:sz w:val=\"\(Layout.body)\"/><w:szCs w:val=\"\(Layout.body)\"/><w:lang w:val=\"en-GB\" w:eastAsia=\"zh-CN\"/>"
       + "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>" + spacing() + "</w:pPr></w:pPrDefault></w:docDefaults>"
       + styleElements(lang).map(\.xml).joined() + "</w:styles>"
   }
