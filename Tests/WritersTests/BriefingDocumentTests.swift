@@ -193,6 +193,19 @@ struct BriefingDocumentTests {
     #expect(long < 72 && Double(long) / 2 * 12 + 2 * 12 <= 8844 / 20, "12 characters and their spacing fit 442 pt")
   }
 
+  @Test("names with & < > \" and control characters are escaped in the .docx, read back verbatim")
+  func escaping() throws {
+    var doc = BriefingDocument.parse("@name: 甲&乙 <简报>\n# 研发&创新 <一>\"支部\"\n正文\u{1}含控制字符&\n", lang: .zh)
+    doc.distribution.report = "上级<机关>"
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    try BriefingDocx.data(doc).write(to: URL(fileURLWithPath: dir.path("e.docx")))
+    #expect(try auditWorkbook(dir.path("e.docx")).errors == 0)
+    let texts = try ReadDocument(path: dir.path("e.docx")).paragraphs.map(\.text)
+    #expect(texts.contains("甲&乙 <简报>") && texts.contains("研发&创新 <一>\"支部\"") && texts.contains("正文含控制字符&"))
+    #expect(texts.contains("报：上级<机关>"))
+  }
+
   @Test("the same briefing gives the same .docx bytes")
   func deterministic() throws {
     let t = try demo()
