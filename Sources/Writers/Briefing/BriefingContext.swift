@@ -105,10 +105,9 @@ public enum BriefingContext {
     let emptyKind = kindItem(sampleKind)
     let branchKind = s.kind(settings.branchStudyKind).map { kindItem(($0.kind, $0.totals)) } ?? emptyKind
     let supervisionKind = s.kind(settings.supervisionKind).map { kindItem(($0.kind, $0.totals)) } ?? emptyKind
-    let window = s.windows.period
-    let resolvedInPeriod = report.ledger.entries.filter { e in e.resolved.map { window.contains($0) } ?? false }
-    let inProgress = report.ledger.entries.filter { $0.status == .claimed }.count
-    let notStarted = report.ledger.entries.filter { $0.status == .open }.count
+    let resolvedInPeriod = report.ledger.resolved(within: s.windows.period)
+    let inProgress = report.ledger.inProgress
+    let notStarted = report.ledger.notStarted
     let mattersName = settings.mattersName
     let sectionMatters = settings.sectionMatters.isEmpty ? t("“\(mattersName)”进展", "Progress of \(mattersName)") : settings.sectionMatters
     let countedUnits = s.units.filter(\.unit.counted).count
