@@ -66,9 +66,15 @@ public enum Reports {
 
   /// The briefing's text.
   public static func briefing(_ request: ReportRequest, store: CampaignStore) throws -> String {
+    try briefingAndWarnings(request, store: store).text
+  }
+
+  /// The briefing's text, and the warnings a report of the period would give.
+  public static func briefingAndWarnings(_ request: ReportRequest, store: CampaignStore) throws -> (text: String, warnings: [String]) {
     try store.snapshot(root: request.root) { source in
       let report = try PeriodReport.compute(period: request.period, from: source, reportDate: request.reportDate)
-      return try render(report, request).text
+      let stale = try staleStoreWarning(request, source: source).map { [$0] } ?? []
+      return (try render(report, request).text, warnings(report, request) + stale)
     }
   }
 

@@ -110,6 +110,8 @@ struct MonthlyCommandTests {
     #expect(empty.stderr.contains("2022年3月没有任何记录"), "\(empty.stderr)")
     let text = try String(contentsOfFile: dir.path("out/monthly-2022-03.txt"), encoding: .utf8)
     #expect(text.contains("各单位未报送党史学习教育的任何数据") && !text.contains("总体均衡"))
+    let brief = try runReport(["brief", "--month", "2022-03", "--today", "2022-04-02"], environment: env)
+    #expect(brief.status == 0 && brief.stderr.contains("2022年3月没有任何记录"), "report brief warns the same way: \(brief.stderr)")
     let unfinished = try runReport(["monthly", "--month", "2021-07", "--today", "2021-07-20", "--out", dir.path("out")], environment: env)
     #expect(unfinished.status == 0 && unfinished.stderr.contains("尚未结束"), "\(unfinished.stderr)")
     let stale = try runReport(["monthly", "--previous", "--today", "2023-05-10", "--out", dir.path("out")], environment: env)
