@@ -186,6 +186,18 @@ struct BriefingDocumentTests {
     #expect(read.style("Footer")["east_asia"] as? String == "宋体" && read.style("Footer")["size"] as? Double == 14)
   }
 
+  @Test("the issuer defaults to the campaign's 领导小组办公室; a subtree's briefing is issued by its own committee")
+  func issuer() throws {
+    let t = try demo()
+    _ = try t.store.setSetting("briefing_issuer", to: "")
+    #expect(try document(t, Self.july, reportDate: Self.august3).masthead.issuer == "党史学习教育领导小组办公室")
+    let sub = try t.store.snapshot(root: "JG") { source in
+      let report = try PeriodReport.compute(period: Self.july, from: source, reportDate: Self.august3)
+      return try Briefing.document(report, template: Briefing.template(lang: .zh, directory: nil), lang: .zh, reportDate: Self.august3)
+    }
+    #expect(sub.masthead.issuer == "机关党总支")
+  }
+
   @Test("the masthead is 36 pt, smaller when a long name would not fit one line of the 版心")
   func mastheadSize() {
     #expect(BriefingDocx.mastheadSize("党史学习教育简报", lang: .zh) == 72)
