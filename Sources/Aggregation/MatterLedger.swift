@@ -44,6 +44,17 @@ public struct MatterLedger: Sendable, Equatable {
     MatterLedger(asOf: day, entries: try source.matters(raisedOnOrBefore: day).map { LedgerEntry($0, asOf: day) })
   }
 
+  /// 推进中 (in progress): matters claimed by E and not resolved by E.
+  public var inProgress: Int { entries.count { $0.status == .claimed } }
+
+  /// 未启动 (not started): matters raised by E and not claimed by E (nor resolved).
+  public var notStarted: Int { entries.count { $0.status == .open } }
+
+  /// The matters resolved within a window (本期解决的事项), in the ledger's order.
+  public func resolved(within window: DayRange) -> [LedgerEntry] {
+    entries.filter { e in e.resolved.map { window.contains($0) } ?? false }
+  }
+
   /// Matters per unit id: how many the unit owns and how many of those are resolved by E.
   public func countsByUnit() -> [String: (owned: Int, resolved: Int)] {
     var result: [String: (owned: Int, resolved: Int)] = [:]

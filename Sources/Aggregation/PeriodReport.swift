@@ -89,6 +89,15 @@ public struct PeriodReport: Sendable, Equatable {
     }
   }
 
+  /// Whether nothing at all was recorded for the period: no activity of any kind and no step of
+  /// a matter (collected, consolidated, claimed or resolved) dated in it. The briefing then says
+  /// that no data were reported, and the report warns.
+  public var recordsNothing: Bool {
+    let m = current.matters.period
+    return current.kinds.allSatisfy { $0.totals.period.count == 0 }
+      && [m.collected, m.consolidated, m.claimed, m.resolved].allSatisfy { $0 == 0 }
+  }
+
   /// Units that recorded nothing at all in the period (本期无记录单位).
   public var silentUnits: [Unit] { current.units.filter(\.recordedNothingInPeriod).map(\.unit) }
 

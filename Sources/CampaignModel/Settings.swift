@@ -25,6 +25,14 @@ public enum SettingKey: String, CaseIterable, Sendable {
   case briefingCc = "briefing_cc"
   case templatesDir = "templates_dir"
   case submissionDeadline = "submission_deadline"
+  case briefingDistribute = "briefing_distribute"
+  case briefingCopies = "briefing_copies"
+  case briefingReference = "briefing_reference"
+  case mattersName = "matters_name"
+  case sectionStudy = "section_study"
+  case sectionSupervision = "section_supervision"
+  case sectionMatters = "section_matters"
+  case sectionNext = "section_next"
   case sheetOverview = "sheet_overview"
   case sheetUnits = "sheet_units"
   case sheetActivities = "sheet_activities"
@@ -61,6 +69,11 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .sheetSupervision: "督查督导"
     case .sheetLedger: "办实事台账"
     case .sheetPublicity: "宣传报道"
+    case .briefingDistribute, .briefingCopies, .briefingReference, .sectionMatters: ""
+    case .mattersName: "我为群众办实事"
+    case .sectionStudy: "学习教育开展情况"
+    case .sectionSupervision: "督导检查情况"
+    case .sectionNext: "存在的不足和下一步打算"
     }
   }
 
@@ -78,10 +91,18 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .supervisionKind: "catalogue code of supervision visits"
     case .mediaKind: "catalogue code of media reports, whose rows carry a media level"
     case .briefingTitle: "the briefing's masthead (简报名称); empty = the campaign name + 简报"
-    case .briefingIssuer: "issuing office on the masthead (编印单位); empty = the reporting unit"
+    case .briefingIssuer: "issuing office on the masthead (编印单位); empty = the campaign name + 领导小组办公室"
     case .briefingFirstMonth: "month of briefing issue 1 (第1期), YYYY-MM; empty = the campaign start's month"
-    case .briefingTo: "主送 line of the briefing"
-    case .briefingCc: "抄送 line of the briefing"
+    case .briefingTo: "报: the superiors the briefing is reported to (报尾)"
+    case .briefingCc: "送: the peers the briefing is sent to (报尾)"
+    case .briefingDistribute: "发: the subordinates the briefing is issued to (报尾)"
+    case .briefingCopies: "共印X份: the number of printed copies (报尾); empty = not stated"
+    case .briefingReference: "a reference .docx whose styles and page setup the briefing's .docx uses; empty = built in"
+    case .mattersName: "name of the matters programme in the briefing (办实事名称)"
+    case .sectionStudy: "briefing section title: activities by category"
+    case .sectionSupervision: "briefing section title: supervision"
+    case .sectionMatters: "briefing section title: matters; empty = “matters_name”进展"
+    case .sectionNext: "briefing section title: shortcomings and next steps"
     case .templatesDir: "folder with your own briefing templates (briefing.zh.mustache, briefing.en.mustache)"
     case .submissionDeadline: "day of the following month by which units submit a month's records (报送截止日), 1-28"
     case .sheetOverview, .sheetUnits, .sheetActivities, .sheetSupervision, .sheetLedger, .sheetPublicity:
@@ -102,10 +123,18 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .supervisionKind: "督查督导的活动类型编码"
     case .mediaKind: "媒体刊发的活动类型编码（其记录注明媒体级别）"
     case .briefingTitle: "简报名称；空为活动名称加“简报”"
-    case .briefingIssuer: "简报编印单位；空为填报单位"
+    case .briefingIssuer: "简报编印单位；空为活动名称加“领导小组办公室”"
     case .briefingFirstMonth: "简报第1期的月份，YYYY-MM；空为活动开始月份"
-    case .briefingTo: "简报主送"
-    case .briefingCc: "简报抄送"
+    case .briefingTo: "简报报尾“报：”（上级机关）"
+    case .briefingCc: "简报报尾“送：”（平级单位）"
+    case .briefingDistribute: "简报报尾“发：”（下级单位）"
+    case .briefingCopies: "简报报尾“共印X份”的份数；空为不写"
+    case .briefingReference: "参考 .docx 文件：简报 .docx 使用其样式和页面设置；空为内置格式"
+    case .mattersName: "办实事工作的名称，用于简报"
+    case .sectionStudy: "简报标题：学习教育开展情况"
+    case .sectionSupervision: "简报标题：督导检查情况"
+    case .sectionMatters: "简报标题：办实事进展；空为“办实事名称”进展"
+    case .sectionNext: "简报标题：存在的不足和下一步打算"
     case .templatesDir: "自定义简报模板所在文件夹（briefing.zh.mustache、briefing.en.mustache）"
     case .submissionDeadline: "报送截止日：次月的第几日（1—28）"
     case .sheetOverview: "工作簿“总览”工作表的名称"
@@ -127,6 +156,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case .submissionDeadline: "1 到 28 之间的日数"
     case .sheetOverview, .sheetUnits, .sheetActivities, .sheetSupervision, .sheetLedger, .sheetPublicity:
       "不超过 31 个字符、不含 : \\ / ? * [ ]、且不与其他工作表重名的名称"
+    case .briefingCopies: "正整数或空"
     default: "文本"
     }
   }
@@ -135,8 +165,15 @@ public enum SettingKey: String, CaseIterable, Sendable {
   public func validate(_ value: String) throws(CampaignModelError) -> String {
     let v = String(value.trimmingWhitespace())
     switch self {
-    case .institution, .office, .campaign, .briefingTitle, .briefingIssuer, .briefingTo, .briefingCc, .templatesDir:
+    case .institution, .office, .campaign, .briefingTitle, .briefingIssuer, .briefingTo, .briefingCc, .templatesDir,
+      .briefingDistribute, .briefingReference, .mattersName, .sectionStudy, .sectionSupervision, .sectionMatters, .sectionNext:
       return v
+    case .briefingCopies:
+      if v.isEmpty { return v }
+      guard let n = Int(v), n > 0 else {
+        throw .invalidSetting(key: rawValue, value: value, expected: "a positive number of copies, or empty")
+      }
+      return String(n)
     case .briefingFirstMonth:
       if v.isEmpty { return v }
       guard let m = Month(parsing: v) else {
@@ -201,6 +238,20 @@ public struct CampaignSettings: Sendable, Equatable {
   public var briefingCc: String
   /// A folder of the user's own templates; empty for none.
   public var templatesDir: String
+  /// 发: the subordinates the briefing is issued to.
+  public var briefingDistribute: String
+  /// 共印X份: the number of printed copies; empty for not stated.
+  public var briefingCopies: String
+  /// A reference .docx whose styles and page setup the briefing's .docx uses; empty for none.
+  public var briefingReference: String
+  /// The matters programme's name (我为群众办实事).
+  public var mattersName: String
+  /// The briefing's section titles.
+  public var sectionStudy: String
+  public var sectionSupervision: String
+  /// Empty means “matters_name”进展.
+  public var sectionMatters: String
+  public var sectionNext: String
   /// The day of the following month by which a month's submissions are due (报送截止日).
   public var submissionDeadline: Int
   /// The Chinese names of the period workbooks' sheets, by setting.
@@ -224,6 +275,14 @@ public struct CampaignSettings: Sendable, Equatable {
     briefingTo = value(.briefingTo)
     briefingCc = value(.briefingCc)
     templatesDir = value(.templatesDir)
+    briefingDistribute = value(.briefingDistribute)
+    briefingCopies = value(.briefingCopies)
+    briefingReference = value(.briefingReference)
+    mattersName = value(.mattersName)
+    sectionStudy = value(.sectionStudy)
+    sectionSupervision = value(.sectionSupervision)
+    sectionMatters = value(.sectionMatters)
+    sectionNext = value(.sectionNext)
     submissionDeadline = Int(value(.submissionDeadline)) ?? Int(SettingKey.submissionDeadline.defaultValue)!
     var sheets: [SettingKey: String] = [:]
     for k in SettingKey.sheetKeys {
@@ -237,6 +296,22 @@ public struct CampaignSettings: Sendable, Equatable {
   /// the following month.
   public func deadline(for month: Month) -> Day {
     Day(year: month.next.year, month: month.next.month, day: submissionDeadline) ?? month.next.first
+  }
+
+  /// The briefing's issue number of a period, in its series: monthly briefings count months,
+  /// quarterly ones quarters and annual ones years, each from 1 at the series' first period
+  /// (the one holding `briefing_first_month`, else the campaign start's month, else January of
+  /// the period's year). A range of days has no number (nil): it is a 专刊 (special issue).
+  public func briefingIssue(for period: ReportPeriod) -> Int? {
+    let last = period.lastMonth
+    var first = briefingFirstMonth ?? campaignStart?.monthOfYear ?? Month(year: last.year, month: 1)!
+    if last < first { first = Month(year: last.year, month: 1)! }
+    switch period {
+    case .month(let m): return briefingIssue(for: m)
+    case .quarter(let y, let q): return (y - first.year) * 4 + (q - 1) - (first.month - 1) / 3 + 1
+    case .year(let y): return y - first.year + 1
+    case .range: return nil
+    }
   }
 
   /// The briefing's issue number for a month: 1 for the first month (`briefing_first_month`,

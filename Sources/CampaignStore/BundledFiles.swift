@@ -643,7 +643,9 @@ enum BundledFiles {
     rate_divisor,consolidated
     briefing_issuer,学院党史学习教育领导小组办公室
     briefing_to,自治区党委教育工委，盟委党史学习教育领导小组办公室
-    briefing_cc,学院党委班子成员，各党总支、直属党支部
+    briefing_cc,学院党委班子成员
+    briefing_distribute,各党总支、直属党支部
+    briefing_copies,60
 
     """#
 }

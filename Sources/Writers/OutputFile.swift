@@ -131,6 +131,20 @@ public enum OutputFile {
     }
   }
 
+  /// Writes bytes to a path; use inside `writeAll`, which has created the file.
+  public static func writeData(_ data: Data, to path: String) throws {
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      throw WriterError.cannotCreate(path: path, reason: "the file could not be opened")
+    }
+    defer { try? handle.close() }
+    do {
+      try handle.truncate(atOffset: 0)
+      try handle.write(contentsOf: data)
+    } catch {
+      throw WriterError.cannotCreate(path: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+
   /// Writes text (UTF-8) to a path; use inside `writeAll`, which has created the file.
   public static func writeText(_ text: String, to path: String) throws {
     guard let handle = FileHandle(forWritingAtPath: path) else {

@@ -19,6 +19,12 @@ public enum WriterError: Error, LocalizedError, CustomStringConvertible {
   case templateSyntax(template: String, line: Int, message: String)
   /// A briefing template uses a name or transform the context does not have.
   case templateUnknownName(template: String, line: Int, name: String, hint: String)
+  /// The reference .docx of the `briefing_reference` setting cannot be used.
+  case referenceDocx(path: String, reason: String)
+  /// `--pdf` was asked for and LibreOffice is not installed.
+  case pdfConverterMissing
+  /// LibreOffice failed to convert a file to PDF.
+  case pdfConversion(path: String, reason: String)
 
   public var description: String { message(in: .en) }
 
@@ -39,6 +45,20 @@ public enum WriterError: Error, LocalizedError, CustomStringConvertible {
         "\(sheet)!\(cell): a figure is not a finite number; this is a bug, please report it.")
     case .invalidSheetName(let name):
       return lang.pick("工作表名称“\(name)”不符合 Excel 的规定。", "the sheet name '\(name)' is not allowed by Excel.")
+    case .pdfConverterMissing:
+      return lang.pick(
+        "--pdf 需要 LibreOffice，但本机没有安装（找不到 soffice）。请安装：sudo apt-get install libreoffice-calc-nogui libreoffice-writer-nogui fonts-noto-cjk，或设置 REPORT_SOFFICE 为 soffice 的路径。工作簿、简报文本和 .docx 已经写出。",
+        "--pdf needs LibreOffice, which is not installed (no soffice found). Install it: sudo apt-get install libreoffice-calc-nogui libreoffice-writer-nogui fonts-noto-cjk, or set REPORT_SOFFICE to soffice's path. The workbook, the text briefing and the .docx were written."
+      )
+    case .pdfConversion(let path, let reason):
+      return lang.pick(
+        "\(path)：LibreOffice 无法转换为 PDF（\(reason)）。其他文件已写出。",
+        "\(path): LibreOffice could not convert it to PDF (\(reason)). The other files were written.")
+    case .referenceDocx(let path, let reason):
+      return lang.pick(
+        "\(path)：参考 .docx 无法使用（\(reason)）。请用 Word 另存一份 .docx，或用 report config briefing_reference \"\" 取消该设置。",
+        "\(path): the reference .docx cannot be used (\(reason)). Save it again as .docx from Word, or clear it with report config briefing_reference \"\"."
+      )
     case .templateNotFound(let path):
       return lang.pick(
         "\(path)：找不到模板。请把 Templates/briefing.zh.mustache（或 .en）复制到该处，或去掉 --templates / templates_dir 设置。",

@@ -36,10 +36,12 @@ extension Report {
       let lang = options.language, period = selection.period
       try RunLog.run(options, command: "brief", period: period.description) {
         let store = try options.openStore(.existing)
-        let request = ReportRequest(
+        var request = ReportRequest(
           period: period, reportDate: selection.today.day, lang: lang, root: scope.root, templates: briefing.templates,
           campaign: scope.campaign)
-        let text = try Console.guarded(lang) { try Reports.briefing(request, store: store) }
+        request.choseByPrevious = selection.previous
+        let (text, warnings) = try Console.guarded(lang) { try Reports.briefingAndWarnings(request, store: store) }
+        warnings.forEach(Console.error)
         print(text, terminator: "")
         return []
       }

@@ -30,8 +30,9 @@ extension Report {
         let lock = try options.lock(.writing)
         defer { withExtendedLifetime(lock) {} }
         let store = try options.openStore(.createIfMissing)
-        // A folder is kept absolute, so a cron job that runs elsewhere finds it.
-        let given = key == SettingKey.templatesDir.rawValue && !value.isEmpty ? URL(fileURLWithPath: value).standardizedFileURL.path : value
+        // A folder or file is kept absolute, so a cron job that runs elsewhere finds it.
+        let paths = [SettingKey.templatesDir.rawValue, SettingKey.briefingReference.rawValue]
+        let given = paths.contains(key) && !value.isEmpty ? URL(fileURLWithPath: value).standardizedFileURL.path : value
         let stored = try Console.guarded(lang) { try store.setSetting(key, to: given, campaign: choice) }
         options.say("\(key) = \(stored)")
         return

@@ -44,7 +44,9 @@ enum Exit: Int32 {
       switch e {
       case .cannotCreate: return .cannotCreate
       case .templateNotFound: return .noInput
-      case .templateSyntax, .templateUnknownName: return .dataError
+      case .templateSyntax, .templateUnknownName, .referenceDocx: return .dataError
+      case .pdfConverterMissing: return .unavailable
+      case .pdfConversion: return .software
       case .library, .notANumber, .invalidSheetName: return .software
       }
     default: return .software

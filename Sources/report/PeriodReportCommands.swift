@@ -17,18 +17,20 @@ protocol PeriodReportCommand: ParsableCommand {
 protocol PeriodChoosing: ParsableArguments {
   var period: ReportPeriod { get }
   var today: TodayOption { get }
+  /// Whether the period was chosen by `--previous` (from today) rather than named.
+  var choseByPrevious: Bool { get }
 }
 
-extension MonthSelection: PeriodChoosing {}
-extension QuarterSelection: PeriodChoosing {}
-extension YearSelection: PeriodChoosing {}
-extension RangeSelection: PeriodChoosing {}
+extension MonthSelection: PeriodChoosing { var choseByPrevious: Bool { previous } }
+extension QuarterSelection: PeriodChoosing { var choseByPrevious: Bool { previous } }
+extension YearSelection: PeriodChoosing { var choseByPrevious: Bool { previous } }
+extension RangeSelection: PeriodChoosing { var choseByPrevious: Bool { false } }
 
 extension PeriodReportCommand {
   func run() throws {
     try ReportProduction.produce(
       Self.configuration.commandName ?? "report", period: selection.period, reportDate: selection.today.day, options: options,
-      briefing: briefing, output: output, scope: scope)
+      briefing: briefing, output: output, scope: scope, choseByPrevious: selection.choseByPrevious)
   }
 }
 
@@ -37,7 +39,8 @@ extension Report {
   struct MonthlyCommand: PeriodReportCommand {
     static let configuration = CommandConfiguration(
       commandName: "monthly",
-      abstract: tr("生成月报工作簿和简报：monthly-YYYY-MM.xlsx 和 .txt。", "Write a month's workbook and briefing: monthly-YYYY-MM.xlsx and .txt."))
+      abstract: tr(
+        "生成月报工作簿和简报：monthly-YYYY-MM.xlsx、.txt 和 .docx。", "Write a month's workbook and briefing: monthly-YYYY-MM.xlsx, .txt and .docx."))
     @OptionGroup var options: GlobalOptions
     @OptionGroup var selection: MonthSelection
     @OptionGroup var output: OutputOptions
@@ -49,7 +52,9 @@ extension Report {
   struct QuarterlyCommand: PeriodReportCommand {
     static let configuration = CommandConfiguration(
       commandName: "quarterly",
-      abstract: tr("生成季报工作簿和简报：quarterly-YYYYQn.xlsx 和 .txt。", "Write a quarter's workbook and briefing: quarterly-YYYYQn.xlsx and .txt."))
+      abstract: tr(
+        "生成季报工作簿和简报：quarterly-YYYYQn.xlsx、.txt 和 .docx。", "Write a quarter's workbook and briefing: quarterly-YYYYQn.xlsx, .txt and .docx.")
+    )
     @OptionGroup var options: GlobalOptions
     @OptionGroup var selection: QuarterSelection
     @OptionGroup var output: OutputOptions
@@ -61,7 +66,7 @@ extension Report {
   struct AnnualCommand: PeriodReportCommand {
     static let configuration = CommandConfiguration(
       commandName: "annual",
-      abstract: tr("生成年报工作簿和简报：annual-YYYY.xlsx 和 .txt。", "Write a year's workbook and briefing: annual-YYYY.xlsx and .txt."))
+      abstract: tr("生成年报工作簿和简报：annual-YYYY.xlsx、.txt 和 .docx。", "Write a year's workbook and briefing: annual-YYYY.xlsx, .txt and .docx."))
     @OptionGroup var options: GlobalOptions
     @OptionGroup var selection: YearSelection
     @OptionGroup var output: OutputOptions
@@ -74,7 +79,8 @@ extension Report {
     static let configuration = CommandConfiguration(
       commandName: "range",
       abstract: tr(
-        "生成任意日期区间的工作簿和简报：range-起_止.xlsx 和 .txt。", "Write the workbook and briefing of any range of days: range-FROM_TO.xlsx and .txt."))
+        "生成任意日期区间的工作簿和简报：range-起_止.xlsx、.txt 和 .docx。",
+        "Write the workbook and briefing of any range of days: range-FROM_TO.xlsx, .txt and .docx."))
     @OptionGroup var options: GlobalOptions
     @OptionGroup var selection: RangeSelection
     @OptionGroup var output: OutputOptions

@@ -16,6 +16,15 @@ struct OutputOptions: ParsableArguments {
     help: ArgumentHelp(
       tr("以 JSON 输出统计数据（同 report stats --json）和写出的文件。", "Print the figures (as report stats --json) and the files written, as JSON.")))
   var json = false
+
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      tr(
+        "另将工作簿和简报 .docx 转换为 PDF（需要 LibreOffice；未安装时以状态 69 退出，其他文件照常写出）。",
+        "Also convert the workbook and the briefing's .docx to PDF (needs LibreOffice; without it, exit 69 after writing the other files).")
+    ))
+  var pdf = false
 }
 
 /// Writes a period's workbook and briefing through `Reports.produce`: one report run at a time
@@ -24,19 +33,26 @@ struct OutputOptions: ParsableArguments {
 enum ReportProduction {
   static func produce(
     _ command: String, period: ReportPeriod, reportDate: Day, options: GlobalOptions, briefing: BriefingOptions, output: OutputOptions,
-    scope: RootOption
+    scope: RootOption, choseByPrevious: Bool = false
   ) throws {
     try RunLog.run(options, command: command, period: period.description) {
       let lang = options.language
       let store = try options.openStore(.existing)
       let lock = try options.lock(.reports)
       defer { withExtendedLifetime(lock) {} }
-      let request = ReportRequest(
-        period: period, reportDate: reportDate, lang: lang, root: scope.root, templates: briefing.templates, campaign: scope.campaign)
+      var request = ReportRequest(
+        period: period, reportDate: reportDate, lang: lang, root: scope.root, templates: briefing.templates,
+        campaign: scope.campaign)
+      request.choseByPrevious = choseByPrevious
       let produced = try Console.guarded(lang) {
         try Reports.produce(request, store: store, folder: output.out) { try InjectedFailure.check(.afterWorkbook) }
       }
-      let files = [produced.workbook, produced.briefing]
+      for warning in produced.warnings { Console.error(warning) }
+      var files = [produced.workbook, produced.briefing, produced.document]
+      if output.pdf {
+        // The xlsx, txt and docx are in place whatever happens here.
+        files += try Console.guarded(lang) { try PDFExport.convert([produced.workbook, produced.document]) }
+      }
       if output.json {
         guard case .object(let pairs) = StatisticsJSON.value(produced.statistics, units: produced.units) else { return files }
         print(JSONValue.object(pairs + [("files", .array(files.map { .string($0) }))]).rendered())

@@ -169,6 +169,17 @@ struct StatisticsTests {
     }
   }
 
+  @Test("推进中, 未启动 and the matters resolved in the period, from the ledger as of July 31 (docs/definitions.md)")
+  func ledgerStates() throws {
+    let t = try TestStore.tiny()
+    let report = try t.store.snapshot { try PeriodReport.compute(month: Month(year: 2021, month: 7)!, from: $0) }
+    // Claimed and not resolved by July 31: M1 (resolved only in August) and M5; not claimed: M3.
+    #expect(report.ledger.inProgress == 2)
+    #expect(report.ledger.notStarted == 1)
+    #expect(report.ledger.resolved(within: Month(year: 2021, month: 7)!.days).map(\.record.matter.id) == ["M2"])
+    #expect(report.ledger.resolved(within: Month(year: 2021, month: 6)!.days).isEmpty)
+  }
+
   @Test("kinds grouped by category once, for the workbook and the briefing alike")
   func categories() throws {
     let t = try TestStore.tiny()

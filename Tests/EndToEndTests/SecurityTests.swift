@@ -72,7 +72,7 @@ struct SecurityTests {
     #expect(m.status == 0, "\(m.stderr)")
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: sub).sorted() == [
-        "monthly-2021-07-..%2Fevil.txt", "monthly-2021-07-..%2Fevil.xlsx",
+        "monthly-2021-07-..%2Fevil.docx", "monthly-2021-07-..%2Fevil.txt", "monthly-2021-07-..%2Fevil.xlsx",
       ])
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).sorted() == ["inner", "sub"])
   }
@@ -103,14 +103,17 @@ struct SecurityTests {
     }
   }
 
-  @Test("no source file starts a process or a shell")
+  @Test("no source file starts a process or a shell, but the PDF export's one LibreOffice, by path and an argument list")
   func noShell() throws {
+    // `--pdf` runs LibreOffice: a fixed program found on the PATH (or $REPORT_SOFFICE), with the
+    // file as one argument of a list, never through a shell.
+    let allowed: [String: Set<String>] = ["Writers/Pdf/PDFExport.swift": ["Process("]]
     let sources = Fixtures.packageRoot.appendingPathComponent("Sources")
     let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
     #expect(files.count > 50)
     for file in files {
       let text = try String(contentsOfFile: sources.appendingPathComponent(file).path, encoding: .utf8)
-      for call in ["Process(", "posix_spawn", "popen(", "system(", "execv", "execl", "NSTask"] {
+      for call in ["Process(", "posix_spawn", "popen(", "system(", "execv", "execl", "NSTask"] where !(allowed[file] ?? []).contains(call) {
         #expect(!text.contains(call), "\(file) calls \(call)")
       }
     }

@@ -84,3 +84,45 @@ public func makeWorkbook(_ arguments: [String]) throws {
     throw ReadWorkbook.ReaderError(message: "make_workbook.py failed: " + String(decoding: errors, as: UTF8.self))
   }
 }
+
+/// A .docx as read back by python-docx (`Tests/Helpers/read_docx.py`), an independent reader.
+public struct ReadDocument {
+  public let json: [String: Any]
+
+  /// Reads `path`; throws when python3 or python-docx is missing.
+  public init(path: String) throws {
+    json = try Self.run([path])
+  }
+
+  /// Writes python-docx's default document to `path`, as a reference .docx.
+  public static func writeDefault(to path: String) throws {
+    _ = try? run(["-", path])
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw ReadWorkbook.ReaderError(message: "read_docx.py could not write \(path) (install python-docx)")
+    }
+  }
+
+  static func run(_ arguments: [String]) throws -> [String: Any] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", Fixtures.packageRoot.appendingPathComponent("Tests/Helpers/read_docx.py").path] + arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let errors = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw ReadWorkbook.ReaderError(
+        message: "read_docx.py failed (install python-docx: scripts/install-deps --test): " + String(decoding: errors, as: UTF8.self))
+    }
+    return json
+  }
+
+  public var sections: [[String: Any]] { json["sections"] as? [[String: Any]] ?? [] }
+  public var paragraphs: [(style: String, text: String)] {
+    (json["paragraphs"] as? [[String: Any]] ?? []).map { ($0["style"] as? String ?? "", $0["text"] as? String ?? "") }
+  }
+  public func style(_ id: String) -> [String: Any] { (json["styles"] as? [String: Any])?[id] as? [String: Any] ?? [:] }
+}

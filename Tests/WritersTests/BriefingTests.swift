@@ -115,8 +115,9 @@ struct BriefingTests {
     let t = try TestStore.tiny()
     let text = try render(t, Month(year: 2021, month: 7)!, lang: .zh, reportDate: Day(year: 2021, month: 8, day: 3)!)
     // 6 = 3 + 2 + 0 + 1 (A8 is the committee's own); 7 with June's A1; averages 5 ÷ 3 and 6 ÷ 3.
-    #expect(text.contains("各基层党总支（直属党支部）本月开展集中学习6次，"), "\(text)")
-    #expect(text.contains("平均每个单位1.7次；累计开展集中学习7次，平均每个单位2.0次。"), "\(text)")
+    // The average's own base is stated beside it: the counted units' 5 and 6.
+    #expect(text.contains("基层党组织集中学习本月6次，较上月增加5次，其中计入平均数的3个单位5次，平均每个单位1.7次；"), "\(text)")
+    #expect(text.contains("累计7次（计入平均数的单位6次），平均每个单位2.0次。离退休直属党支部不计入平均数。"), "\(text)")
   }
 
   @Test("every figure of report stats --json is in the context under the same name, with the same value")
@@ -199,7 +200,7 @@ struct BriefingTests {
     _ = try t.store.importOne(try t.directory.write("o.csv", "id,name,kind,parent\nG1,研发&创新 <一>支部,general_branch,C\n"))
     let template = Briefing.Template(name: "t.mustache", text: "{{#units}}{{name}}|{{/units}}{{below_average.names}}\n")
     let text = try render(t, Month(year: 2021, month: 7)!, lang: .zh, template: template, reportDate: Day(year: 2021, month: 8, day: 3)!)
-    #expect(text.hasPrefix("研发&创新 <一>支部|"))
+    #expect(text.hasPrefix("\u{3000}\u{3000}研发&创新 <一>支部|"))
     #expect(!text.contains("&amp;") && !text.contains("&lt;"))
   }
 

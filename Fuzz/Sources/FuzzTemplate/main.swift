@@ -1,6 +1,7 @@
 // libFuzzer target: briefing templates. The bytes are a template, checked (names, sections,
 // nesting, size) and rendered against a context with text, numbers, flags, nested objects and
-// lists, as `report brief --templates DIR` does with an office's own template. A template may
+// lists, as `report brief --templates DIR` does with an office's own template; what it renders
+// is read as the briefing's markup and written as text and as a .docx. A template may
 // be refused; it must never crash, hang or take unbounded memory. Built by scripts/fuzz.
 import CampaignModel
 import Foundation
@@ -24,7 +25,11 @@ private func makeContext() -> TemplateValue {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-  _ = try? Briefing.render(Briefing.Template(name: "fuzz.mustache", text: text), context: makeContext())
+  guard let markup = try? Briefing.render(Briefing.Template(name: "fuzz.mustache", text: text), context: makeContext()) else { return 0 }
+  // What the template wrote becomes the briefing's model, rendered as text and as a .docx.
+  let document = BriefingDocument.parse(markup, lang: .zh)
+  _ = document.text
+  _ = try? BriefingDocx.data(document)
   return 0
 }
 

@@ -79,10 +79,11 @@ struct SQLStatisticsSource: StatisticsSource {
     var values = try loadSettings(db, campaign: campaign)
     if case .subtree = scope {
       // The institution, office and issuer set for the whole store are not the subtree's: its
-      // forms and briefing name the subtree's top organization.
-      values[SettingKey.institution.rawValue] = try committeeName()
+      // forms and briefing name the subtree's top organization, which issues its briefing.
+      let name = try committeeName()
+      values[SettingKey.institution.rawValue] = name
       values[SettingKey.office.rawValue] = nil
-      values[SettingKey.briefingIssuer.rawValue] = nil
+      values[SettingKey.briefingIssuer.rawValue] = name
     }
     var settings = CampaignSettings(values: values)
     settings.campaignCode = campaign.code

@@ -50,9 +50,18 @@ public enum Briefing {
     return text
   }
 
-  /// Renders a period's briefing.
+  /// Renders a period's briefing as text.
   public static func render(_ report: PeriodReport, template: Template, lang: Language, reportDate: Day) throws(WriterError) -> String {
-    try render(template, context: BriefingContext.build(report, lang: lang, reportDate: reportDate))
+    try document(report, template: template, lang: lang, reportDate: reportDate).text
+  }
+
+  /// A period's briefing as one model (报头, title, headings, paragraphs, 报尾): the template
+  /// renders its markup (see `BriefingDocument`), which the text and the .docx both render.
+  public static func document(_ report: PeriodReport, template: Template, lang: Language, reportDate: Day) throws(WriterError)
+    -> BriefingDocument
+  {
+    let markup = try render(template, context: BriefingContext.build(report, lang: lang, reportDate: reportDate))
+    return BriefingDocument.parse(markup, lang: lang)
   }
 
   private static func describe(_ error: any Error) -> String {

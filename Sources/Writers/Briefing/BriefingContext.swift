@@ -8,6 +8,9 @@ public enum BriefingContext {
   /// How many names a sentence lists before it says "等N个单位" (and N more).
   public static let listLimit = 10
 
+  /// How many resolved matters a sentence names before it says "等N项".
+  public static let resolvedLimit = 5
+
   /// The width, in display cells, of the masthead lines.
   public static let mastheadWidth = 64
 
@@ -36,18 +39,86 @@ public enum BriefingContext {
       ])
     }
 
-    let kinds: [(String, TemplateValue)] = s.kinds.map { k in
-      let prev = p?.kind(k.kind.code)?.totals.period
-      return (
-        k.kind.code,
-        .object([
-          ("name", .text(k.kind.name(in: lang))), ("measure", .text(k.kind.measure(in: lang))),
-          ("category", .text(k.kind.category)),
-          ("period", totals(k.totals.period, k.kind, previous: prev)),
-          ("cumulative", totals(k.totals.cumulative, k.kind, previous: nil)),
-        ])
-      )
+    // Media levels as a list of (code, name, English name), so a campaign's own levels are
+    // stated the same way; the reports of no level come last.
+    let levels: [(code: String, name: String, nameEn: String, level: String?)] =
+      report.levels.map { ($0.code, $0.name, $0.nameEn, $0.code) } + [("unknown", "未注明级别", "level not given", nil)]
+    let levelCounts = { (window: [String?: Int]) in levels.map { (name: $0.name, nameEn: $0.nameEn, count: window[$0.level] ?? 0) } }
+    let mediaExtra = { (code: String, window: [String?: Int]) -> String in
+      code == settings.mediaKind ? Phrases.levelList(levelCounts(window), measure: t("条", "reports"), lang: lang) : ""
     }
+    let kindItem = { (k: (kind: ActivityKind, totals: PeriodPair<Totals>)) -> TemplateValue in
+      let prev = p?.kind(k.kind.code)?.totals.period
+      let x = k.totals
+      // A kind states hours when it has recorded any since the start (读书班's 学时).
+      let hasHours = x.cumulative.hours.hundredths != 0
+      return .object([
+        ("code", .text(k.kind.code)),
+        ("name", .text(k.kind.name(in: lang))), ("measure", .text(k.kind.measure(in: lang))),
+        ("category", .text(k.kind.category)),
+        ("period", totals(x.period, k.kind, previous: prev)),
+        ("cumulative", totals(x.cumulative, k.kind, previous: nil)),
+        ("any", .flag(x.period.count != 0)), ("any_cumulative", .flag(x.cumulative.count != 0)),
+        ("has_hours", .flag(hasHours)), ("has_participants", .flag(x.period.participants != 0)),
+        ("branch_study", .flag(k.kind.code == settings.branchStudyKind)),
+        ("supervision", .flag(k.kind.code == settings.supervisionKind)),
+        (
+          "period_phrase",
+          .text(
+            Phrases.kindFigures(
+              k.kind, count: x.period.count, hours: hasHours ? x.period.hours : nil, participants: x.period.participants,
+              extra: mediaExtra(k.kind.code, report.mediaByLevel.period), lang: lang))
+        ),
+        (
+          "cumulative_phrase",
+          .text(
+            Phrases.kindFigures(
+              k.kind, count: x.cumulative.count, hours: hasHours ? x.cumulative.hours : nil, participants: nil, lang: lang))
+        ),
+      ])
+    }
+    let m = s.matters, pm = p?.matters
+    let kinds: [(String, TemplateValue)] = s.kinds.map { ($0.kind.code, kindItem(($0.kind, $0.totals))) }
+    let sampleKind = (kind: ActivityKind.sample, totals: PeriodPair(period: Totals.zero, cumulative: Totals.zero))
+    // The categories as the generic briefing states them: the branch-study and supervision
+    // kinds have sentences of their own and are not listed in their category.
+    let categoryItem = { (code: String, name: String, members: [KindFigures]) -> TemplateValue in
+      let listed = members.filter { $0.kind.code != settings.branchStudyKind && $0.kind.code != settings.supervisionKind }
+      let stated = listed.filter { $0.totals.period.count != 0 }
+      let since = listed.filter { $0.totals.cumulative.count != 0 }
+      let joiner = t("、", ", ")
+      func phrase(_ items: [KindFigures], _ key: String) -> String {
+        items.map { item -> String in
+          guard case .object(let o) = kindItem((item.kind, item.totals)), case .text(let text)? = o[key] else { return "" }
+          return text
+        }.joined(separator: joiner)
+      }
+      return .object([
+        ("code", .text(code)), ("name", .text(name)),
+        ("any", .flag(!stated.isEmpty)), ("any_cumulative", .flag(!since.isEmpty)),
+        ("kinds", .list(stated.map { kindItem(($0.kind, $0.totals)) }, item: kindItem(sampleKind))),
+        ("all_kinds", .list(listed.map { kindItem(($0.kind, $0.totals)) }, item: kindItem(sampleKind))),
+        ("period_phrase", .text(phrase(stated, "period_phrase"))),
+        ("cumulative_phrase", .text(phrase(since, "cumulative_phrase"))),
+      ])
+    }
+    let emptyKind = kindItem(sampleKind)
+    let branchKind = s.kind(settings.branchStudyKind).map { kindItem(($0.kind, $0.totals)) } ?? emptyKind
+    let supervisionKind = s.kind(settings.supervisionKind).map { kindItem(($0.kind, $0.totals)) } ?? emptyKind
+    let resolvedInPeriod = report.ledger.resolved(within: s.windows.period)
+    let inProgress = report.ledger.inProgress
+    let notStarted = report.ledger.notStarted
+    let mattersName = settings.mattersName
+    let sectionMatters = settings.sectionMatters.isEmpty ? t("“\(mattersName)”进展", "Progress of \(mattersName)") : settings.sectionMatters
+    let countedUnits = s.units.filter(\.unit.counted).count
+    // The period's steps of the funnel, the zero ones left out.
+    let funnelPhrase = [
+      (m.period.collected, t("新收集意见建议\(m.period.collected)条", "\(m.period.collected) new opinions collected")),
+      (m.period.consolidated, t("新梳理汇总事项\(m.period.consolidated)项", "\(m.period.consolidated) new matters consolidated")),
+      (m.period.claimed, t("领导新认领\(m.period.claimed)项", "\(m.period.claimed) claimed by leaders")),
+      (m.period.resolved, t("新解决\(m.period.resolved)项", "\(m.period.resolved) resolved")),
+    ].filter { $0.0 != 0 }.map(\.1).joined(separator: t("，", ", "))
+    let noData = report.recordsNothing
     let unitItem = { (u: UnitRow) -> TemplateValue in
       func pair(_ x: PeriodPair<Int>, _ measure: String) -> TemplateValue {
         .object([("period", count(x.period, measure)), ("cumulative", count(x.cumulative, measure))])
@@ -100,7 +171,6 @@ public enum BriefingContext {
         ("behind", .flag(f.status == .behind)),
       ])
     }
-    let m = s.matters, pm = p?.matters
     let matter = t("项", "matters")
     let overdue = report.ledger.entries.filter(\.overdue)
     let overdueItem = { (e: LedgerEntry) -> TemplateValue in
@@ -110,11 +180,18 @@ public enum BriefingContext {
         ("due", .text(e.record.matter.due.map { Phrases.date($0, lang: lang) } ?? "")),
       ])
     }
-    let issue = settings.briefingIssue(for: report.period.lastMonth)
-    let title = settings.briefingTitle.isEmpty ? settings.campaign + t("简报", " Briefing") : settings.briefingTitle
-    let issuer = settings.briefingIssuer.isEmpty ? s.reportingUnit : settings.briefingIssuer
+    let issue = settings.briefingIssue(for: report.period)
+    let series: String
+    switch report.period {
+    case .month: series = ""
+    case .quarter: series = t("（季度）", " (Quarterly)")
+    case .year: series = t("（年度）", " (Annual)")
+    case .range: series = t("（专刊）", " (Special Issue)")
+    }
+    let title = (settings.briefingTitle.isEmpty ? settings.campaign + t("简报", " Briefing") : settings.briefingTitle) + series
+    let issuer = settings.briefingIssuer.isEmpty ? settings.campaign + t("领导小组办公室", " Leading Group Office") : settings.briefingIssuer
     let dateText = Phrases.date(reportDate, lang: lang)
-    let issueText = lang == .zh ? "第\(Phrases.chineseNumeral(issue))期" : "No. \(issue)"
+    let issueText = issue.map { lang == .zh ? "第\(Phrases.chineseNumeral($0))期" : "No. \($0)" } ?? ""
 
     return .object([
       ("institution", .text(settings.institution)),
@@ -134,7 +211,34 @@ public enum BriefingContext {
       ("cumulative_start", .text(s.windows.cumulative.start.iso)),
       ("cumulative_start_text", .text(Phrases.date(s.windows.cumulative.start, lang: lang))),
       ("report_date_text", .text(dateText)),
-      ("issue", count(issue, t("期", ""))),
+      ("issue", count(issue ?? 0, t("期", ""))),
+      ("no_data", .flag(noData)),
+      ("period_ended", .flag(s.windows.period.end < reportDate)),
+      ("matters_name", .text(mattersName)),
+      ("matters_any", .flag([m.asOf.collected, m.asOf.consolidated, m.asOf.claimed, m.asOf.resolved].contains { $0 != 0 })),
+      (
+        "titles",
+        .object([
+          ("study", .text(settings.sectionStudy)), ("supervision", .text(settings.sectionSupervision)),
+          ("matters", .text(sectionMatters)), ("next", .text(settings.sectionNext)),
+        ])
+      ),
+      ("category_list", .list(s.categories.map { categoryItem($0.code, $0.name(in: lang), $0.kinds) }, item: categoryItem("", "", []))),
+      ("branch_study", branchKind),
+      ("supervision", supervisionKind),
+      ("counted_units", count(countedUnits, t("个", "units"))),
+      (
+        "media_levels",
+        .list(
+          levels.map { l in
+            .object([
+              ("code", .text(l.code)), ("name", .text(lang.pick(l.name, l.nameEn))),
+              ("period", count(report.mediaByLevel.period[l.level] ?? 0, t("条", "reports"))),
+              ("cumulative", count(report.mediaByLevel.cumulative[l.level] ?? 0, t("条", "reports"))),
+            ])
+          },
+          item: .object([("code", .text("")), ("name", .text("")), ("period", count(0, "")), ("cumulative", count(0, ""))]))
+      ),
       (
         "masthead",
         .object([
@@ -144,6 +248,7 @@ public enum BriefingContext {
           ("issue_centered", .text(centered(issueText, spaced: false))),
           ("issuer", .text(issuer)),
           ("issuer_and_date", .text(spread(issuer, dateText))),
+          ("date", .text(dateText)),
         ])
       ),
       ("kinds", .object(kinds)),
@@ -173,6 +278,14 @@ public enum BriefingContext {
         ])
       ),
       (
+        // The average's own base: the counted units' sessions (离退休 units excluded).
+        "branch_study_counted_total",
+        .object([
+          ("period", count(s.branchStudyAverage.period?.numerator ?? 0, t("次", "sessions"))),
+          ("cumulative", count(s.branchStudyAverage.cumulative?.numerator ?? 0, t("次", "sessions"))),
+        ])
+      ),
+      (
         "branch_study_average",
         .object([
           ("period", .figure(Figure(.average(s.branchStudyAverage.period), measure: t("次", "sessions"), lang: lang))),
@@ -186,6 +299,7 @@ public enum BriefingContext {
           (
             "period",
             .object([
+              ("phrase", .text(funnelPhrase)),
               ("collected", count(m.period.collected, t("条", "opinions"), previous: pm?.period.collected)),
               ("consolidated", count(m.period.consolidated, matter, previous: pm?.period.consolidated)),
               ("claimed", count(m.period.claimed, matter, previous: pm?.period.claimed)),
@@ -204,6 +318,8 @@ public enum BriefingContext {
               ("claimed_and_resolved", count(m.claimedAndResolved, matter)),
               ("overdue", count(m.overdue, matter)),
               ("key_projects", count(m.keyProjects, matter)),
+              ("in_progress", count(inProgress, matter)),
+              ("not_started", count(notStarted, matter)),
               ("headline_rate_divisor", .text(m.headlineDivisor.rawValue)),
               ("headline_resolution_rate", .figure(Figure(.rate(m.headlineRate), lang: lang))),
             ])
@@ -245,11 +361,27 @@ public enum BriefingContext {
         ])
       ),
       ("has_shortcomings", .flag(!report.unitsBelowAverage.isEmpty || !overdue.isEmpty)),
+      (
+        "resolved_matters",
+        .object([
+          ("any", .flag(!resolvedInPeriod.isEmpty)), ("count", count(resolvedInPeriod.count, matter)),
+          (
+            "titles",
+            .text(
+              Phrases.joined(
+                resolvedInPeriod.map { lang.pick("“\($0.record.matter.title)”", "\"\($0.record.matter.title)\"") }, limit: resolvedLimit,
+                measure: t("项", ""), lang: lang))
+          ),
+          ("list", .list(resolvedInPeriod.map(overdueItem), item: overdueItem(LedgerEntry.sample))),
+        ])
+      ),
       ("briefing_to", .text(settings.briefingTo)),
       ("briefing_cc", .text(settings.briefingCc)),
       ("requirements", targetList(s.targets.requirements.map(requirementItem), sample: requirementItem(.sample))),
       ("plans", targetList(s.targets.plans.map(planItem), sample: planItem(.sample))),
       ("lagging_plans", names(s.targets.lagging.map { "\($0.plan.unitName)\(kindName($0.plan.kind))" })),
+      ("briefing_distribute", .text(settings.briefingDistribute)),
+      ("briefing_copies", .text(settings.briefingCopies)),
     ])
   }
 
@@ -267,6 +399,13 @@ public enum BriefingContext {
   static func spread(_ left: String, _ right: String) -> String {
     let gap = max(2, mastheadWidth - TextWidth.of(left) - TextWidth.of(right))
     return left + String(repeating: " ", count: gap) + right
+  }
+}
+
+extension ActivityKind {
+  /// A kind with empty fields, describing a kind item's names for the template checker.
+  static var sample: ActivityKind {
+    ActivityKind(code: "", name: "", nameEn: "", measure: "", measureEn: "", category: "", categoryName: "", categoryNameEn: "")
   }
 }
 

@@ -4,109 +4,119 @@
 enum BundledTemplates {
   /// The Chinese briefing template (`Templates/briefing.zh.mustache`).
   static let briefingZh = #"""
-    {{masthead.title_centered}}
+    {{! 通用简报模板。每一行是一段；以 @ 开头的行是报头、报尾字段，“# ”开头的行是标题，“##+ ”开头的行是按顺序自动编号（一、二、……）的一级标题。可用的名称见 docs/templates.md。}}
+    @name: {{masthead.title}}
+    @number: {{masthead.issue}}
+    @issuer: {{masthead.issuer}}
+    @date: {{masthead.date}}
+    @report: {{briefing_to}}
+    @send: {{briefing_cc}}
+    @distribute: {{briefing_distribute}}
+    @copies: {{briefing_copies}}
 
-    {{masthead.issue_centered}}
+    # {{institution}}{{period.text}}{{campaign}}工作情况
 
-    {{masthead.issuer_and_date}}
-    ════════════════════════════════════════════════════════════════
+    {{#no_data}}
+    {{period.text}}，各单位未报送{{campaign}}的任何数据，本期没有可以通报的工作情况。{{^period_ended}}统计期尚未结束，{{/period_ended}}请各单位及时报送，报送后将据实编发。
+    {{/no_data}}
+    {{^no_data}}
+    {{period.text}}，{{institution}}党委坚持把{{campaign}}作为重要政治任务，扎实推进各项工作。{{^period_ended}}本期统计截至{{report_date_text}}，统计期尚未结束，以下为阶段性数据。{{/period_ended}}现将{{period.word}}有关情况通报如下。
 
-    {{institution}}{{period.text}}{{campaign}}工作情况
+    ##+ {{titles.study}}
 
-        {{period.text}}，{{institution}}党委坚持把{{campaign}}作为重要政治任务，统筹推进专题学习、督导检查、“我为群众办实事”和宣传引导各项工作。现将{{period.word}}有关情况通报如下。
+    {{#category_list}}
+    {{#any}}
+    {{name}}方面，{{period.word}}{{period_phrase}}；累计{{cumulative_phrase}}。
+    {{/any}}
+    {{/category_list}}
+    {{#branch_study.any_cumulative}}
+    {{branch_study.name}}{{#branch_study.any}}{{period.word}}{{measured(branch_study_total.period)}}{{#has_previous}}，较{{period.previous_word}}{{change(branch_study_total.period)}}{{/has_previous}}{{#excluded_units.any}}，其中计入平均数的{{measured(counted_units)}}单位{{measured(branch_study_counted_total.period)}}{{/excluded_units.any}}，平均每个单位{{measured(branch_study_average.period)}}；{{/branch_study.any}}累计{{measured(branch_study_total.cumulative)}}{{#excluded_units.any}}（计入平均数的单位{{measured(branch_study_counted_total.cumulative)}}）{{/excluded_units.any}}，平均每个单位{{measured(branch_study_average.cumulative)}}。{{#excluded_units.any}}{{excluded_units.names}}不计入平均数。{{/excluded_units.any}}
+    {{/branch_study.any_cumulative}}
+    {{#supervision.any_cumulative}}
 
-    一、学习教育开展情况
+    ##+ {{titles.supervision}}
 
-        {{#nonzero(kinds.central_group_study.period.count)}}{{period.word}}党委理论学习中心组集体学习{{measured(kinds.central_group_study.period.count)}}，{{/nonzero(kinds.central_group_study.period.count)}}{{#zero(kinds.central_group_study.period.count)}}{{period.word}}党委理论学习中心组未安排集体学习，{{/zero(kinds.central_group_study.period.count)}}累计集体学习{{measured(kinds.central_group_study.cumulative.count)}}；{{#nonzero(kinds.reading_class.period.count)}}{{period.word}}举办读书班{{measured(kinds.reading_class.period.count)}}、{{measured(kinds.reading_class.period.hours)}}，{{/nonzero(kinds.reading_class.period.count)}}累计举办读书班{{measured(kinds.reading_class.cumulative.count)}}、{{measured(kinds.reading_class.cumulative.hours)}}；{{#nonzero(kinds.seminar.period.count)}}{{period.word}}开展专题研讨{{measured(kinds.seminar.period.count)}}，{{/nonzero(kinds.seminar.period.count)}}累计开展专题研讨{{measured(kinds.seminar.cumulative.count)}}。{{#categories.lecture.any}}宣讲方面，开展{{categories.lecture.period_phrase}}。{{/categories.lecture.any}}{{#categories.training.any}}培训方面，举办{{categories.training.period_phrase}}。{{/categories.training.any}}{{#categories.event.any}}活动方面，开展{{categories.event.period_phrase}}。{{/categories.event.any}}
+    {{#supervision.any}}{{period.word}}开展{{supervision.name}}{{measured(supervision.period.count)}}{{#has_previous}}，较{{period.previous_word}}{{change(supervision.period.count)}}{{/has_previous}}；{{/supervision.any}}自{{cumulative_start_text}}以来累计开展{{supervision.name}}{{measured(supervision.cumulative.count)}}。
+    {{/supervision.any_cumulative}}
+    {{#matters_any}}
 
-        各基层党总支（直属党支部）{{period.word}}开展集中学习{{measured(branch_study_total.period)}}，{{#has_previous}}较{{period.previous_word}}{{change(branch_study_total.period)}}，{{/has_previous}}平均每个单位{{measured(branch_study_average.period)}}；累计开展集中学习{{measured(branch_study_total.cumulative)}}，平均每个单位{{measured(branch_study_average.cumulative)}}。{{#excluded_units.any}}（{{excluded_units.names}}不参与平均数计算。）{{/excluded_units.any}}
+    ##+ {{titles.matters}}
 
-    二、督导检查情况
+    {{^empty(matters.period.phrase)}}{{period.word}}{{matters.period.phrase}}。{{/empty(matters.period.phrase)}}截至{{period.end_text}}，累计收集意见建议{{measured(matters.cumulative.collected)}}，梳理汇总为{{measured(matters.cumulative.consolidated)}}{{#nonzero(matters.cumulative.key_projects)}}（其中重点民生项目{{measured(matters.cumulative.key_projects)}}）{{/nonzero(matters.cumulative.key_projects)}}，领导认领{{measured(matters.cumulative.claimed)}}，已解决{{measured(matters.cumulative.resolved)}}{{#nonzero(matters.cumulative.in_progress)}}、推进中{{measured(matters.cumulative.in_progress)}}{{/nonzero(matters.cumulative.in_progress)}}{{#nonzero(matters.cumulative.consolidated)}}，解决率{{matters.cumulative.resolution_rate}}{{/nonzero(matters.cumulative.consolidated)}}{{#nonzero(matters.cumulative.claimed)}}，认领事项解决率{{matters.cumulative.claimed_resolution_rate}}{{/nonzero(matters.cumulative.claimed)}}。{{#resolved_matters.any}}{{period.word}}解决的事项有{{resolved_matters.titles}}。{{/resolved_matters.any}}
+    {{/matters_any}}
 
-        {{period.word}}开展督查督导{{measured(kinds.supervision.period.count)}}{{#has_previous}}，较{{period.previous_word}}{{change(kinds.supervision.period.count)}}{{/has_previous}}；自{{cumulative_start_text}}以来累计督查{{approx(kinds.supervision.cumulative.count)}}，推动各单位学习教育任务落实落细。
-
-    三、“我为群众办实事”进展
-
-        {{period.word}}新收集意见建议{{measured(matters.period.collected)}}，新梳理汇总事项{{measured(matters.period.consolidated)}}，领导新认领{{measured(matters.period.claimed)}}，新解决{{measured(matters.period.resolved)}}。截至{{period.end_text}}，累计收集意见建议{{measured(matters.cumulative.collected)}}，梳理汇总为{{measured(matters.cumulative.consolidated)}}，领导认领{{measured(matters.cumulative.claimed)}}，已解决{{measured(matters.cumulative.resolved)}}，解决率{{matters.cumulative.resolution_rate}}，认领事项解决率{{matters.cumulative.claimed_resolution_rate}}；其中重点民生项目{{measured(matters.cumulative.key_projects)}}。
-
-    四、宣传报道情况
-
-        {{period.word}}发布宣传动态{{measured(kinds.news_post.period.count)}}、编发简报{{measured(kinds.briefing.period.count)}}，各级媒体刊发{{measured(kinds.media_report.period.count)}}（国家级{{media_by_level.national.period}}条、区级{{media_by_level.regional.period}}条、盟级{{media_by_level.league.period}}条、校级{{media_by_level.institution.period}}条）。累计发布宣传动态{{approx(kinds.news_post.cumulative.count)}}、简报{{measured(kinds.briefing.cumulative.count)}}，媒体刊发{{measured(kinds.media_report.cumulative.count)}}。
-
-    五、存在的不足和下一步打算
+    ##+ {{titles.next}}
 
     {{#below_average.any}}
-        部分单位学习进度相对滞后，{{below_average.names}}累计集中学习次数低于平均数（{{measured(branch_study_average.cumulative)}}）。
+    部分单位学习进度相对滞后，{{below_average.names}}累计{{branch_study.name}}次数低于平均数（{{measured(branch_study_average.cumulative)}}）。
     {{/below_average.any}}
     {{#overdue_matters.any}}
-        有{{measured(overdue_matters.count)}}办实事事项超过计划完成时间尚未解决：{{overdue_matters.titles}}。
+    有{{measured(overdue_matters.count)}}“{{matters_name}}”事项超过计划完成时间尚未解决：{{overdue_matters.titles}}。
     {{/overdue_matters.any}}
     {{^has_shortcomings}}
-        各单位学习进度总体均衡，办实事事项均按计划推进。
+    各单位学习进度总体均衡，“{{matters_name}}”事项均按计划推进。
     {{/has_shortcomings}}
-        下一步，将{{#below_average.any}}督促进度滞后单位补齐学习任务，{{/below_average.any}}加强对办实事事项的跟踪督办，{{#overdue_matters.any}}对逾期事项逐项明确时限、限期办结，{{/overdue_matters.any}}确保学习教育取得实效。
-
-    ────────────────────────────────────────────────────────────────
-    {{^empty(briefing_to)}}
-    主送：{{briefing_to}}
-    {{/empty(briefing_to)}}
-    {{^empty(briefing_cc)}}
-    抄送：{{briefing_cc}}
-    {{/empty(briefing_cc)}}
+    下一步，将{{#below_average.any}}督促进度滞后单位补齐学习任务，{{/below_average.any}}加强对“{{matters_name}}”事项的跟踪督办，{{#overdue_matters.any}}对逾期事项逐项明确时限、限期办结，{{/overdue_matters.any}}确保{{campaign}}取得实效。
+    {{/no_data}}
 
     """#
 
   /// The English briefing template (`Templates/briefing.en.mustache`).
   static let briefingEn = #"""
-    {{masthead.title_centered}}
+    {{! Generic briefing template. Each line is a paragraph; lines starting with @ are masthead and distribution fields, "# " starts the title, "##+ " a heading numbered in order (1. 2. ...). The names are listed in docs/templates.md.}}
+    @name: {{masthead.title}}
+    @number: {{masthead.issue}}
+    @issuer: {{masthead.issuer}}
+    @date: {{masthead.date}}
+    @report: {{briefing_to}}
+    @send: {{briefing_cc}}
+    @distribute: {{briefing_distribute}}
+    @copies: {{briefing_copies}}
 
-    {{masthead.issue_centered}}
+    # {{institution}}: the {{campaign}}, {{period.text}}
 
-    {{masthead.issuer_and_date}}
-    ================================================================
+    {{#no_data}}
+    No unit reported any figures of the {{campaign}} for {{period.text}}, so there is no progress to report.{{^period_ended}} The period has not ended yet.{{/period_ended}} Units are asked to report; the briefing will be issued again with their figures.
+    {{/no_data}}
+    {{^no_data}}
+    In {{period.text}} the party committee of {{institution}} carried on the {{campaign}}.{{^period_ended}} The figures run to {{report_date_text}}; the period has not ended yet.{{/period_ended}} This briefing reports the figures.
 
-    {{institution}}: the {{campaign}}, {{period.text}}
+    ##+ Activities
 
-        In {{period.text}} the party committee of {{institution}} carried on the {{campaign}} through collective study, supervision, practical matters for the masses and publicity. This briefing reports the figures.
+    {{#category_list}}
+    {{#any}}
+    {{name}}: {{period_phrase}} {{period.word}}; {{cumulative_phrase}} in all.
+    {{/any}}
+    {{/category_list}}
+    {{#branch_study.any_cumulative}}
+    Branches: {{#branch_study.any}}{{measured(branch_study_total.period)}} of {{branch_study.name}} {{period.word}}{{#has_previous}} ({{change(branch_study_total.period)}} on {{period.previous_word}}){{/has_previous}}{{#excluded_units.any}}, of which the {{counted_units}} units in the average held {{measured(branch_study_counted_total.period)}}{{/excluded_units.any}}, {{branch_study_average.period}} per unit on average; {{/branch_study.any}}{{measured(branch_study_total.cumulative)}} in all{{#excluded_units.any}} ({{measured(branch_study_counted_total.cumulative)}} by the units in the average){{/excluded_units.any}}, {{branch_study_average.cumulative}} per unit.{{#excluded_units.any}} {{excluded_units.names}} not counted in the average.{{/excluded_units.any}}
+    {{/branch_study.any_cumulative}}
+    {{#supervision.any_cumulative}}
 
-    1. Study
+    ##+ Supervision
 
-        The theory study central group held {{measured(kinds.central_group_study.period.count)}} of collective study {{period.word}} ({{measured(kinds.central_group_study.cumulative.count)}} in all). {{#nonzero(kinds.reading_class.period.count)}}Reading classes {{period.word}}: {{measured(kinds.reading_class.period.count)}}, {{measured(kinds.reading_class.period.hours)}}; {{/nonzero(kinds.reading_class.period.count)}}{{measured(kinds.reading_class.cumulative.count)}} of reading class in all, {{measured(kinds.reading_class.cumulative.hours)}}. Thematic seminars: {{kinds.seminar.period.count}} {{period.word}}, {{kinds.seminar.cumulative.count}} in all.{{#categories.lecture.any}} Lectures: {{categories.lecture.period_phrase}}.{{/categories.lecture.any}}{{#categories.training.any}} Training: {{categories.training.period_phrase}}.{{/categories.training.any}}{{#categories.event.any}} Events: {{categories.event.period_phrase}}.{{/categories.event.any}}
+    {{#supervision.any}}{{measured(supervision.period.count)}} {{period.word}}{{#has_previous}} ({{change(supervision.period.count)}} on {{period.previous_word}}){{/has_previous}}; {{/supervision.any}}{{measured(supervision.cumulative.count)}} since {{cumulative_start_text}}.
+    {{/supervision.any_cumulative}}
+    {{#matters_any}}
 
-        The general branches and directly affiliated branches held {{measured(branch_study_total.period)}} of collective study {{period.word}}{{#has_previous}} ({{change(branch_study_total.period)}} on {{period.previous_word}}){{/has_previous}}, {{branch_study_average.period}} per unit on average; {{measured(branch_study_total.cumulative)}} in all, {{branch_study_average.cumulative}} per unit.{{#excluded_units.any}} ({{excluded_units.names}} not counted in the average.){{/excluded_units.any}}
+    ##+ Practical matters for the masses
 
-    2. Supervision
+    {{^empty(matters.period.phrase)}}In {{period.text}}: {{matters.period.phrase}}. {{/empty(matters.period.phrase)}}As of {{period.end_text}}: {{measured(matters.cumulative.collected)}} collected, consolidated into {{measured(matters.cumulative.consolidated)}}{{#nonzero(matters.cumulative.key_projects)}} ({{matters.cumulative.key_projects}} of them key projects){{/nonzero(matters.cumulative.key_projects)}}; {{measured(matters.cumulative.claimed)}} claimed, {{measured(matters.cumulative.resolved)}} resolved{{#nonzero(matters.cumulative.in_progress)}}, {{measured(matters.cumulative.in_progress)}} in progress{{/nonzero(matters.cumulative.in_progress)}}.{{#nonzero(matters.cumulative.consolidated)}} Resolution rate {{matters.cumulative.resolution_rate}}{{#nonzero(matters.cumulative.claimed)}}, claimed resolution rate {{matters.cumulative.claimed_resolution_rate}}{{/nonzero(matters.cumulative.claimed)}}.{{/nonzero(matters.cumulative.consolidated)}}{{#resolved_matters.any}} Resolved {{period.word}}: {{resolved_matters.titles}}.{{/resolved_matters.any}}
+    {{/matters_any}}
 
-        {{measured(kinds.supervision.period.count)}} {{period.word}}{{#has_previous}} ({{change(kinds.supervision.period.count)}} on {{period.previous_word}}){{/has_previous}}; {{approx(kinds.supervision.cumulative.count)}} since {{cumulative_start_text}}.
-
-    3. Practical matters for the masses
-
-        {{measured(matters.period.collected)}} were collected {{period.word}}, {{measured(matters.period.consolidated)}} consolidated, {{measured(matters.period.claimed)}} claimed by leaders and {{measured(matters.period.resolved)}} resolved. As of {{period.end_text}}: {{measured(matters.cumulative.collected)}} collected, consolidated into {{measured(matters.cumulative.consolidated)}}; {{measured(matters.cumulative.claimed)}} claimed, {{measured(matters.cumulative.resolved)}} resolved. Resolution rate {{matters.cumulative.resolution_rate}}, claimed resolution rate {{matters.cumulative.claimed_resolution_rate}}; {{measured(matters.cumulative.key_projects)}} are key projects.
-
-    4. Publicity
-
-        Publicity {{period.word}}: {{measured(kinds.news_post.period.count)}}, {{measured(kinds.briefing.period.count)}} of the briefing and {{measured(kinds.media_report.period.count)}} in the media (national {{media_by_level.national.period}}, regional {{media_by_level.regional.period}}, league {{media_by_level.league.period}}, institution {{media_by_level.institution.period}}). In all: {{approx(kinds.news_post.cumulative.count)}}, {{measured(kinds.briefing.cumulative.count)}}, {{measured(kinds.media_report.cumulative.count)}} in the media.
-
-    5. Shortcomings and next steps
+    ##+ Shortcomings and next steps
 
     {{#below_average.any}}
-        Some units lag behind: {{below_average.names}} held fewer collective study sessions in all than the average of {{branch_study_average.cumulative}}.
+    Some units are behind: {{below_average.names}} have fewer sessions in all than the average ({{branch_study_average.cumulative}}).
     {{/below_average.any}}
     {{#overdue_matters.any}}
-        {{measured(overdue_matters.count)}} are past their planned completion date: {{overdue_matters.titles}}.
+    {{measured(overdue_matters.count)}} past their due date and not resolved: {{overdue_matters.titles}}.
     {{/overdue_matters.any}}
     {{^has_shortcomings}}
-        Study is even across units and every practical matter is on schedule.
+    The units progress evenly and the matters are on schedule.
     {{/has_shortcomings}}
-        Next, the office will {{#below_average.any}}press the lagging units to catch up, {{/below_average.any}}follow every practical matter closely{{#overdue_matters.any}}, set a firm date for each overdue one{{/overdue_matters.any}} and keep the study effective.
-
-    ----------------------------------------------------------------
-    {{^empty(briefing_to)}}
-    To: {{briefing_to}}
-    {{/empty(briefing_to)}}
-    {{^empty(briefing_cc)}}
-    Copy: {{briefing_cc}}
-    {{/empty(briefing_cc)}}
+    Next, we will follow up the matters{{#below_average.any}}, have the units that are behind catch up{{/below_average.any}}{{#overdue_matters.any}} and set a deadline for each overdue matter{{/overdue_matters.any}}.
+    {{/no_data}}
 
     """#
 }

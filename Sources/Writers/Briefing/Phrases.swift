@@ -122,3 +122,29 @@ public enum Phrases {
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][m - 1]
   }
 }
+
+extension Phrases {
+  /// One kind's figures as a briefing states them: "读书班1期（24学时，参加120人次）" /
+  /// "1 reading class (24 hours, 120 participants)". Hours are stated when `hours` is given and
+  /// not zero, participants when not zero, and `extra` (the media levels) last in the brackets.
+  public static func kindFigures(
+    _ kind: ActivityKind, count: Int, hours: Hours?, participants: Int?, extra: String = "", lang: Language
+  ) -> String {
+    var details: [String] = []
+    if let hours, hours.hundredths != 0 { details.append(lang.pick("\(hours)学时", "\(hours) hours")) }
+    if let participants, participants != 0 { details.append(lang.pick("参加\(participants)人次", "\(participants) participants")) }
+    if !extra.isEmpty { details.append(extra) }
+    let head =
+      lang == .zh
+      ? "\(kind.name)\(count)\(kind.measure)"
+      : "\(count) " + (count == 1 ? kind.nameEn : englishPlural(kind.nameEn))
+    guard !details.isEmpty else { return head }
+    return head + lang.pick("（\(details.joined(separator: "，"))）", " (\(details.joined(separator: ", ")))")
+  }
+
+  /// Counts by named level, the zero ones left out: "国家级1条、区级3条" / "1 national, 3 regional".
+  public static func levelList(_ items: [(name: String, nameEn: String, count: Int)], measure: String, lang: Language) -> String {
+    items.filter { $0.count != 0 }.map { lang.pick("\($0.name)\($0.count)\(measure)", "\($0.count) \($0.nameEn)") }
+      .joined(separator: lang.pick("、", ", "))
+  }
+}
