@@ -212,8 +212,59 @@ private struct OverviewBuilder {
       }
       sections.append(OverviewTable.Section(name: category.name(in: lang), rows: rows))
     }
+    let requirements = requirementRows(startIndex: index)
+    if !requirements.isEmpty {
+      index += requirements.count
+      sections.append(OverviewTable.Section(name: t("开展情况", "Requirements"), rows: requirements))
+    }
     sections.append(OverviewTable.Section(name: t("办实事", "Matters"), rows: mattersRows(startIndex: index)))
     return sections
+  }
+
+  /// Per requirement of the campaign in force in the period: 应开展单位数, 已开展单位数 and
+  /// 开展率 (met ÷ required), against the previous period's; a requirement is judged per
+  /// period, so the cumulative columns stay blank.
+  private func requirementRows(startIndex: Int) -> [OverviewTable.Row] {
+    var index = startIndex
+    var rows: [OverviewTable.Row] = []
+    let blanks: [C: ReportCell] = [.cumulative: ReportCell(.blank), .periodHours: ReportCell(.blank), .cumulativeHours: ReportCell(.blank)]
+    for (i, r) in stats.targets.requirements.enumerated() {
+      let previous = report.previous.map { p in p.targets.requirements.first { $0.requirement == r.requirement } }
+      let kind = stats.kind(r.requirement.kind)?.kind.name(in: lang) ?? r.requirement.kind
+      let per = t(
+        "每\(r.requirement.per.chineseName)至少\(r.requirement.minimum)次",
+        "at least \(r.requirement.minimum) per \(r.requirement.per.rawValue)")
+      let key = "requirement\(i)"
+      func counts(_ name: String, _ current: Int, _ before: Int??) -> OverviewTable.Row {
+        index += 1
+        // No previous period (a range), or the requirement not in force then: —.
+        var cells = countCells(current: current, previous: before.flatMap { $0 }, cumulative: 0).merging(blanks) { $1 }
+        if case .some(.none) = before { cells[.previous] = ReportCell(.undefined); cells[.change] = ReportCell(.undefined) }
+        return OverviewTable.Row(
+          key: key + "." + name, index: index,
+          name: name == "required" ? t("应开展\(kind)单位数（\(per)）", "Units required: \(kind) (\(per))") : t("已开展单位数", "Units that met it"),
+          measure: t("个", "units"), highlighted: false, asOfEnd: false, cells: cells)
+      }
+      rows.append(counts("required", r.required.count, previous.map { $0.map(\.required.count) }))
+      rows.append(counts("met", r.met.count, previous.map { $0.map(\.met.count) }))
+      index += 1
+      var cells = blanks
+      cells[.period] = ReportCell(
+        r.rate.map { .percent($0.value) } ?? .undefined,
+        derivation: .ratio(numerator: key + ".met", denominator: key + ".required", column: .period))
+      let before = previous.flatMap { $0?.rate }
+      cells[.previous] = before.map { ReportCell(.percent($0.value)) } ?? ReportCell(.undefined)
+      if let v = r.rate, let pv = before {
+        cells[.change] = ReportCell(
+          .pointsChange(tenths: v.tenths(scale: 100) - pv.tenths(scale: 100)), derivation: .displayedDifference(scale: 100))
+      } else {
+        cells[.change] = ReportCell(.undefined)
+      }
+      rows.append(
+        OverviewTable.Row(
+          key: key + ".rate", index: index, name: t("开展率", "Rate met"), measure: "%", highlighted: true, asOfEnd: false, cells: cells))
+    }
+    return rows
   }
 
   /// A count this period, the previous period's count and the change, and the cumulative

@@ -122,4 +122,31 @@ struct OverviewTableTests {
     #expect(table.rows.map(\.counted) == [true, true, true, false])
     #expect(table.groups.first?.label == "集中学习（次）" && table.groups.first?.labels == ["本月", "累计"])
   }
+
+  @Test("开展率 rows: 应开展, 已开展 and the rate per requirement, against June's, as docs/definitions.md works them out")
+  func requirementRows() throws {
+    let t = try TestStore.tinyWithTargets()
+    let table = OverviewTable(try report(t), lang: .zh)
+    let section = try #require(table.sections.first { $0.name == "开展情况" })
+    #expect(section.rows.count == 9)  // three requirements, three rows each
+    func texts(_ key: String) throws -> [String] {
+      let row = try #require(table.row(key))
+      return [OverviewTable.Column.period, .previous, .change, .cumulative].map { row.cell($0).value.text(.zh) }
+    }
+    // 1: July G1 and D1 of 2 (D2 exempt); June only G1 (through G1a) of 2.
+    #expect(try texts("requirement0.required") == ["2", "2", "0", ""])
+    #expect(try texts("requirement0.met") == ["2", "1", "+1", ""])
+    #expect(try texts("requirement0.rate") == ["100.0%", "50.0%", "+50.0个百分点", ""])
+    // 2: D1 of D1 and D2 in July; none in June.
+    #expect(try texts("requirement1.rate") == ["50.0%", "0.0%", "+50.0个百分点", ""])
+    // 3: from 1 July, so not in force in June: no previous figure.
+    #expect(try texts("requirement2.required") == ["1", "—", "—", ""])
+    #expect(try texts("requirement2.rate") == ["0.0%", "—", "—", ""])
+    #expect(
+      table.row("requirement0.rate")?.cell(.period).derivation
+        == .ratio(numerator: "requirement0.met", denominator: "requirement0.required", column: .period))
+    #expect(table.row("requirement0.required")?.name == "应开展基层党组织集中学习单位数（每月至少1次）")
+    // Without requirements, no section.
+    #expect(!OverviewTable(try report(try TestStore.tiny()), lang: .zh).sections.contains { $0.name == "开展情况" })
+  }
 }

@@ -144,12 +144,13 @@ public enum BriefingContext {
     // Requirements and plans (docs/definitions.md), under the JSON's names, with their names
     // and percentages ready for a sentence.
     let kindName = { (code: String) in s.kind(code)?.kind.name(in: lang) ?? code }
+    let kindMeasure = { (code: String) in s.kind(code)?.kind.measure(in: lang) ?? t("次", "times") }
     let unitNames = { (units: [Unit]) in units.map(\.name) }
     let requirementItem = { (r: RequirementFigures) -> TemplateValue in
       .object([
         ("kind", .text(r.requirement.kind)), ("kind_name", .text(kindName(r.requirement.kind))),
         ("per", .text(r.requirement.per.rawValue)), ("per_name", .text(t(r.requirement.per.chineseName, r.requirement.per.rawValue))),
-        ("min", count(r.requirement.minimum, t("次", "times"))), ("applies_to", .text(r.requirement.appliesTo.code)),
+        ("min", count(r.requirement.minimum, kindMeasure(r.requirement.kind))), ("applies_to", .text(r.requirement.appliesTo.code)),
         ("required", count(r.required.count, t("个", "units"))), ("met", count(r.met.count, t("个", "units"))),
         ("rate", .figure(Figure(.rate(r.rate), lang: lang))),
         ("missed", .list(r.missed.map { .text($0.id) }, item: .text(""))), ("missed_units", names(unitNames(r.missed))),
@@ -158,12 +159,14 @@ public enum BriefingContext {
     let planItem = { (f: PlanFigures) -> TemplateValue in
       .object([
         ("id", .text(f.plan.id)), ("unit", .text(f.plan.organization)), ("unit_name", .text(f.plan.unitName)),
+        // The institution's own plan is stated without its name ("党委理论学习中心组…").
+        ("unit_prefix", .text(f.plan.unit == nil ? "" : f.plan.unitName)),
         ("kind", .text(f.plan.kind)), ("kind_name", .text(kindName(f.plan.kind))),
         ("from", .text(f.plan.span.start.iso)), ("to", .text(f.plan.span.end.iso)),
-        ("target", count(f.plan.target, t("次", "times"))), ("done", count(f.done, t("次", "times"))),
+        ("target", count(f.plan.target, kindMeasure(f.plan.kind))), ("done", count(f.done, kindMeasure(f.plan.kind))),
         ("completion", .figure(Figure(.rate(f.completion), lang: lang))), ("elapsed", .figure(Figure(.rate(f.elapsed), lang: lang))),
-        ("expected", .figure(Figure(.average(f.expected), measure: t("次", "times"), lang: lang))),
-        ("gap", .figure(Figure(.average(f.gap), measure: t("次", "times"), lang: lang))),
+        ("expected", .figure(Figure(.average(f.expected), measure: kindMeasure(f.plan.kind), lang: lang))),
+        ("gap", .figure(Figure(.average(f.gap), measure: kindMeasure(f.plan.kind), lang: lang))),
         // 完成率 − 序时进度 in percentage points, one decimal; `ahead_of_time` says which side.
         ("points", .text(Ratio(abs(f.lead.numerator), f.lead.denominator)!.fixed(1, scale: 100))),
         ("ahead_of_time", .flag(f.lead.numerator >= 0)),
@@ -360,7 +363,12 @@ public enum BriefingContext {
           ("list", .list(overdue.map(overdueItem), item: overdueItem(LedgerEntry.sample))),
         ])
       ),
-      ("has_shortcomings", .flag(!report.unitsBelowAverage.isEmpty || !overdue.isEmpty)),
+      (
+        "has_shortcomings",
+        .flag(
+          !report.unitsBelowAverage.isEmpty || !overdue.isEmpty || !s.targets.lagging.isEmpty
+            || s.targets.requirements.contains { !$0.missed.isEmpty })
+      ),
       (
         "resolved_matters",
         .object([
@@ -377,16 +385,26 @@ public enum BriefingContext {
       ),
       ("briefing_to", .text(settings.briefingTo)),
       ("briefing_cc", .text(settings.briefingCc)),
-      ("requirements", targetList(s.targets.requirements.map(requirementItem), sample: requirementItem(.sample))),
-      ("plans", targetList(s.targets.plans.map(planItem), sample: planItem(.sample))),
-      ("lagging_plans", names(s.targets.lagging.map { "\($0.plan.unitName)\(kindName($0.plan.kind))" })),
+      ("requirements", targetList(s.targets.requirements.map(requirementItem), sample: requirementItem(.sample), lang: lang)),
+      ("plans", targetList(s.targets.plans.map(planItem), sample: planItem(.sample), lang: lang)),
+      ("lagging_plans", names(s.targets.lagging.map { ($0.plan.unit == nil ? "" : $0.plan.unitName) + kindName($0.plan.kind) })),
       ("briefing_distribute", .text(settings.briefingDistribute)),
       ("briefing_copies", .text(settings.briefingCopies)),
     ])
   }
 
-  /// A list of requirements or plans, with the item a template checker reads names from.
-  private static func targetList(_ items: [TemplateValue], sample: TemplateValue) -> TemplateValue { .list(items, item: sample) }
+  /// A list of requirements or plans, with the item a template checker reads names from. Each
+  /// item's `separator` is "；" but for the last item's "。" ("; " and "." in English), so one
+  /// sentence states them all.
+  private static func targetList(_ items: [TemplateValue], sample: TemplateValue, lang: Language) -> TemplateValue {
+    func with(_ item: TemplateValue, _ separator: String) -> TemplateValue {
+      guard case .object(let o) = item else { return item }
+      return .object(o.pairs + [("separator", .text(separator))])
+    }
+    return .list(
+      items.enumerated().map { i, item in with(item, i == items.count - 1 ? lang.pick("。", ".") : lang.pick("；", "; ")) },
+      item: with(sample, ""))
+  }
 
   /// Text centred in the masthead's width; Chinese titles get a space between characters.
   static func centered(_ text: String, spaced: Bool) -> String {

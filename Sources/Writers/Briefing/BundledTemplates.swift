@@ -32,6 +32,8 @@ enum BundledTemplates {
     {{#branch_study.any_cumulative}}
     {{branch_study.name}}{{#branch_study.any}}{{period.word}}{{measured(branch_study_total.period)}}{{#has_previous}}，较{{period.previous_word}}{{change(branch_study_total.period)}}{{/has_previous}}{{#excluded_units.any}}，其中计入平均数的{{measured(counted_units)}}单位{{measured(branch_study_counted_total.period)}}{{/excluded_units.any}}，平均每个单位{{measured(branch_study_average.period)}}；{{/branch_study.any}}累计{{measured(branch_study_total.cumulative)}}{{#excluded_units.any}}（计入平均数的单位{{measured(branch_study_counted_total.cumulative)}}）{{/excluded_units.any}}，平均每个单位{{measured(branch_study_average.cumulative)}}。{{#excluded_units.any}}{{excluded_units.names}}不计入平均数。{{/excluded_units.any}}
     {{/branch_study.any_cumulative}}
+    {{#requirements}}{{period.word}}应开展{{kind_name}}（每{{per_name}}至少{{measured(min)}}）的单位{{measured(required)}}，实际开展{{measured(met)}}，开展率{{rate}}{{#missed_units.any}}，{{missed_units.names}}未达到要求{{/missed_units.any}}{{separator}}{{/requirements}}
+    {{#plans}}{{unit_prefix}}{{kind_name}}完成计划{{measured(target)}}的{{completion}}（序时进度{{elapsed}}），{{#ahead_of_time}}超{{/ahead_of_time}}{{^ahead_of_time}}落后{{/ahead_of_time}}序时进度{{points}}个百分点{{separator}}{{/plans}}
     {{#supervision.any_cumulative}}
 
     ##+ {{titles.supervision}}
@@ -50,6 +52,9 @@ enum BundledTemplates {
     {{#below_average.any}}
     部分单位学习进度相对滞后，{{below_average.names}}累计{{branch_study.name}}次数低于平均数（{{measured(branch_study_average.cumulative)}}）。
     {{/below_average.any}}
+    {{#lagging_plans.any}}
+    {{lagging_plans.names}}的完成进度滞后于序时进度。
+    {{/lagging_plans.any}}
     {{#overdue_matters.any}}
     有{{measured(overdue_matters.count)}}“{{matters_name}}”事项超过计划完成时间尚未解决：{{overdue_matters.titles}}。
     {{/overdue_matters.any}}
@@ -91,6 +96,8 @@ enum BundledTemplates {
     {{#branch_study.any_cumulative}}
     Branches: {{#branch_study.any}}{{measured(branch_study_total.period)}} of {{branch_study.name}} {{period.word}}{{#has_previous}} ({{change(branch_study_total.period)}} on {{period.previous_word}}){{/has_previous}}{{#excluded_units.any}}, of which the {{counted_units}} units in the average held {{measured(branch_study_counted_total.period)}}{{/excluded_units.any}}, {{branch_study_average.period}} per unit on average; {{/branch_study.any}}{{measured(branch_study_total.cumulative)}} in all{{#excluded_units.any}} ({{measured(branch_study_counted_total.cumulative)}} by the units in the average){{/excluded_units.any}}, {{branch_study_average.cumulative}} per unit.{{#excluded_units.any}} {{excluded_units.names}} not counted in the average.{{/excluded_units.any}}
     {{/branch_study.any_cumulative}}
+    {{#requirements}}{{kind_name}} (at least {{min}} per {{per}}): {{measured(required)}} required {{period.word}}, {{measured(met)}} met it, a rate of {{rate}}{{#missed_units.any}}; {{missed_units.names}} did not{{/missed_units.any}}{{separator}}{{/requirements}}
+    {{#plans}}{{kind_name}}{{^empty(unit_prefix)}} ({{unit_prefix}}){{/empty(unit_prefix)}}: {{completion}} of the plan of {{target}} done ({{elapsed}} of its time elapsed), {{points}} points {{#ahead_of_time}}ahead of{{/ahead_of_time}}{{^ahead_of_time}}behind{{/ahead_of_time}} time{{separator}}{{/plans}}
     {{#supervision.any_cumulative}}
 
     ##+ Supervision
@@ -109,6 +116,9 @@ enum BundledTemplates {
     {{#below_average.any}}
     Some units are behind: {{below_average.names}} have fewer sessions in all than the average ({{branch_study_average.cumulative}}).
     {{/below_average.any}}
+    {{#lagging_plans.any}}
+    Behind time: {{lagging_plans.names}}.
+    {{/lagging_plans.any}}
     {{#overdue_matters.any}}
     {{measured(overdue_matters.count)}} past their due date and not resolved: {{overdue_matters.titles}}.
     {{/overdue_matters.any}}
