@@ -66,3 +66,12 @@ extension TestStore {
     return Int(try server.rows("SELECT COUNT(*) FROM \(table)").first ?? "") ?? -1
   }
 }
+
+/// Writes a SQLite database at `path` from a SQL dump (`sqlite3 FILE .dump`): a store as an
+/// older version of the program left it, for the migration tests.
+public func makeDatabase(atPath path: String, fromDump dumpPath: String) throws {
+  let sql = try String(contentsOfFile: dumpPath, encoding: .utf8)
+  let queue = try DatabaseQueue(path: path)
+  try queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
+  try queue.close()
+}
