@@ -2,6 +2,7 @@ import ArgumentParser
 import CampaignModel
 import CampaignStore
 import Foundation
+import Workflow
 import Writers
 
 extension Report {
@@ -58,28 +59,11 @@ extension Report {
     }
 
     func run() throws {
-      let name = OutputFile.safeFileName(joining: ["template", unit, month?.iso, type?.rawValue]) + ".xlsx"
-      let path = URL(fileURLWithPath: out).appendingPathComponent(name).path
+      let request = Forms.Request(unit: unit, month: month, sheet: type, today: today ?? Day.today(), lang: options.language)
+      let path = URL(fileURLWithPath: out).appendingPathComponent(request.fileName).path
       try RunLog.run(options, command: "template") {
-        let lang = options.language
         let store = try options.openStore(.existing)
-        try Console.guarded(lang) {
-          let settings = try store.settings()
-          var organizations = try store.organizations()
-          var binding: (scope: SubmissionScope, unitName: String)?
-          if let unit {
-            guard let subtree = organizations.subtree(of: unit) else { throw StoreError.unknownOrganization(id: unit) }
-            organizations = subtree
-            if let month { binding = (SubmissionScope(unit: unit, month: month), subtree.first { $0.id == unit }?.name ?? unit) }
-          }
-          let contents = CollectionTemplate.Contents(
-            catalogue: try store.catalogue(), organizations: organizations, matterIDs: try store.matterIDs(),
-            dates: CollectionTemplate.dates(month: month, campaignStart: settings.campaignStart, today: (today ?? Day.today())),
-            matterDates: CollectionTemplate.dates(month: nil, campaignStart: settings.campaignStart, today: (today ?? Day.today())),
-            sheets: type.map { [$0] } ?? CollectionTemplate.Sheet.allCases, campaign: settings.campaign, binding: binding)
-          try OutputFile.write(path) { temp in try CollectionTemplate.write(contents, to: temp, lang: lang, created: (today ?? Day.today()))
-          }
-        }
+        try Console.guarded(options.language) { try Forms.write(request, store: store, to: path) }
         options.say(path)
         return [path]
       }

@@ -160,6 +160,10 @@ enum Migrations {
       // back. Updates are caught by triggers; removals are written by the importer itself.
       try db.execute(sql: BatchSchema.ddl(.sqlite))
     }
+    m.registerMigration("v8-workbench") { db in
+      // The web workbench's office accounts, token hashes and link key (`WorkbenchSchema`).
+      try db.execute(sql: WorkbenchSchema.ddl(.sqlite))
+    }
     return m
   }
 }
