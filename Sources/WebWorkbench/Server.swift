@@ -504,7 +504,7 @@ final class Server: Sendable {
     }
     if let reminder {
       values["reminder"] = reminder
-      values["reminderRows"] = min(reminder.split(separator: "\n", omittingEmptySubsequences: false).count + 1, 30)
+      values["reminderRows"] = min(reminder.split(separator: "\n", omittingEmptySubsequences: false).count + 3, 40)
     }
     if let returned = request.uri.queryParameters.get("returned") {
       values["notice"] = lang.pick("已退回 \(returned) 的报送。", "Returned the submission of \(returned).")
