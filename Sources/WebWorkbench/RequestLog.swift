@@ -41,6 +41,9 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
   }
 }
 
+/// A request body that ended early (the client disconnected) or did not parse as HTTP.
+struct IncompleteBody: Error {}
+
 /// The security headers every response carries; an error no route turned into a page (an
 /// unknown path, a malformed request) becomes a short page of its status, never its text.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -51,6 +54,8 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     } catch let error as HTTPResponseError {
       context.logger.debug("\(error)")
       response = Self.plain(error.status)
+    } catch is IncompleteBody {
+      response = Self.plain(.badRequest)
     } catch {
       context.logger.error("unhandled: \(type(of: error))")
       response = Self.plain(.internalServerError)

@@ -117,6 +117,9 @@ final class Server: Sendable {
       return nil
     } catch is NIOTooManyBytesError {
       return nil
+    } catch {
+      // The client went away or sent a malformed body: nothing was read, nothing is written.
+      throw IncompleteBody()
     }
   }
 
