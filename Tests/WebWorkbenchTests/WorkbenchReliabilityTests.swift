@@ -16,7 +16,7 @@ struct WorkbenchReliabilityTests {
   typealias R = WorkbenchRouteTests
   static let header = R.header
 
-  @Test("fifteen units uploading at the same moment all land, each as its own batch")
+  @Test("fifteen units uploading at the same moment all land, each as its own batch; reports made meanwhile never see half a submission")
   func fifteenAtOnce() async throws {
     let t = try TestStore()
     var organizations = "id,name,kind,parent,counted\nC,中共测试学院委员会,committee,,\n"
@@ -38,6 +38,20 @@ struct WorkbenchReliabilityTests {
         let page = try await client.execute(uri: path, method: .get)
         forms.append((path, R.csrf(R.text(page))!, link.id))
       }
+      // A cron `report monthly` meanwhile: reports made one after another while the uploads run.
+      let store = t.store
+      let folder = t.directory.path("reports")
+      let reports = Task.detached { () -> [[Int]] in
+        var seen: [[Int]] = []
+        for _ in 0..<5 {
+          let lock = try? Submissions.lock(.reports, database: database, wait: 30)
+          let produced = try? Reports.produce(
+            ReportRequest(period: .month(july), reportDate: Day(year: 2021, month: 8, day: 3)!, lang: .zh), store: store, folder: folder)
+          withExtendedLifetime(lock) {}
+          if let produced { seen.append(produced.statistics.units.map(\.branchStudy.period)) }
+        }
+        return seen
+      }
       let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
         for form in forms {
           group.addTask {
@@ -49,7 +63,16 @@ struct WorkbenchReliabilityTests {
         return try await group.reduce(into: []) { $0.append($1) }
       }
       #expect(statuses == Array(repeating: .ok, count: 15))
+      let seen = await reports.value
+      #expect(!seen.isEmpty)
+      // Each unit's branch sessions in every report: 0 (its submission not yet in) or 2 (all of it).
+      #expect(seen.allSatisfy { $0.allSatisfy { $0 == 0 || $0 == 2 } }, "\(seen)")
     }
+    // The measure tells: once every submission is in, every unit has its 2 sessions.
+    let final = try Reports.produce(
+      ReportRequest(period: .month(july), reportDate: Day(year: 2021, month: 8, day: 3)!, lang: .zh), store: t.store,
+      folder: t.directory.path("reports"))
+    #expect(final.statistics.units.map(\.branchStudy.period) == Array(repeating: 2, count: 15))
     let after = try Submissions.status(of: july, in: t.store)
     #expect(after.units.allSatisfy { $0.state == .reported && $0.rows == 2 })
     let batches = try Submissions.history(in: t.store, month: july)
