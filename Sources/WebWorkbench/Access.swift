@@ -54,9 +54,26 @@ public enum Access {
     return base64url((0..<32).map { _ in UInt8.random(in: 0...255, using: &g) })
   }
 
+  private static let base64urlAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+  /// Base64url without padding (RFC 4648 §5).
   static func base64url(_ bytes: [UInt8]) -> String {
-    Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-      .replacingOccurrences(of: "=", with: "")
+    var out: [UInt8] = []
+    out.reserveCapacity((bytes.count * 4 + 2) / 3)
+    var i = 0
+    while i + 2 < bytes.count {
+      let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+      for shift in [18, 12, 6, 0] { out.append(base64urlAlphabet[Int(n >> UInt32(shift) & 63)]) }
+      i += 3
+    }
+    let rest = bytes.count - i
+    if rest > 0 {
+      let n = UInt32(bytes[i]) << 16 | (rest == 2 ? UInt32(bytes[i + 1]) << 8 : 0)
+      out.append(base64urlAlphabet[Int(n >> 18 & 63)])
+      out.append(base64urlAlphabet[Int(n >> 12 & 63)])
+      if rest == 2 { out.append(base64urlAlphabet[Int(n >> 6 & 63)]) }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }

@@ -16,6 +16,8 @@ final class Server: Sendable {
   let store: CampaignStore
   let pages: Pages
   let throttle: LoginThrottle
+  /// The boards rendered in the last two seconds (see `PageCache`).
+  let boards = PageCache(lifetime: .seconds(2))
 
   init(configuration: WorkbenchConfiguration, store: CampaignStore) throws {
     self.configuration = configuration
@@ -23,6 +25,30 @@ final class Server: Sendable {
     let folder = Reports.templatesFolder(given: configuration.templates, settings: try store.settings(), lang: configuration.lang)
     pages = try Pages(folder: folder)
     throttle = LoginThrottle(base: configuration.loginDelay)
+  }
+
+  /// Stand-ins for the session's values in a cached page, replaced per request.
+  static let csrfMark = "csrf-mark-5e0c2b9a"
+  static let userMark = "user-mark-5e0c2b9a"
+
+  func personalized(_ html: String, _ session: OfficeSession) -> String {
+    html.replacingOccurrences(of: Self.csrfMark, with: session.csrf).replacingOccurrences(
+      of: Self.userMark, with: Self.htmlEscaped(session.user))
+  }
+
+  static func htmlEscaped(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.append(c)
+      }
+    }
+    return out
   }
 
   func addRoutes(to router: Router<WebContext>) {
@@ -397,6 +423,7 @@ final class Server: Sendable {
         return .failure(error)
       }
     }()
+    boards.invalidate()
     switch result {
     case .success(let r):
       let rows = r.summaries.reduce(0) { $0 + $1.rows }
@@ -471,8 +498,16 @@ final class Server: Sendable {
     let lang = language(request)
     guard let session = office(context) else { return .redirect(to: "/login", type: .normal) }
     guard let month = month(request, fallback: today().monthOfYear.previous) else { return notFound(lang) }
-    let store = self.store
     let today = self.today()
+    let returned = request.uri.queryParameters.get("returned")
+    let key = "\(month.iso)|\(lang.rawValue)|\(today.iso)"
+    if returned == nil, let html = boards.get(key) {
+      return Response(
+        status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+        body: .init(byteBuffer: ByteBuffer(string: personalized(html, session))))
+    }
+    let generation = boards.generation
+    let store = self.store
     let base = configuration.linkBase
     let loaded: (SubmissionStatus, String?, [Access.Link])
     do {
@@ -487,7 +522,9 @@ final class Server: Sendable {
     }
     let (status, reminder, links) = loaded
     let urls = Dictionary(uniqueKeysWithValues: links.map { ($0.id, $0.url) })
-    var values = officeValues(session, month: month)
+    // Rendered with stand-ins for the session's values, so other sessions can share the page.
+    let anyone = OfficeSession(user: Self.userMark, csrf: Self.csrfMark)
+    var values = officeValues(anyone, month: month)
     values["title"] = lang.pick("\(month.chinese)报送情况", "Submissions for \(month.iso)")
     values["deadline"] = status.deadline.iso
     values["unitCount"] = status.units.count
@@ -496,7 +533,7 @@ final class Server: Sendable {
       var row: [String: Any] = [
         "id": u.unit.id, "name": u.unit.name, "stateKey": u.state.rawValue, "stateName": stateName(u.state, lang),
         "url": (urls[u.unit.id] ?? "") + "?month=\(month.iso)", "returnable": u.state == .reported || u.state == .late,
-        "csrf": session.csrf, "month": month.iso,
+        "csrf": anyone.csrf, "month": month.iso,
       ]
       if u.state != .missing {
         row["at"] = timeText(u.submittedAt)
@@ -509,10 +546,14 @@ final class Server: Sendable {
       values["reminder"] = reminder
       values["reminderRows"] = min(reminder.split(separator: "\n", omittingEmptySubsequences: false).count + 3, 40)
     }
-    if let returned = request.uri.queryParameters.get("returned") {
+    if let returned {
       values["notice"] = lang.pick("已退回 \(returned) 的报送。", "Returned the submission of \(returned).")
     }
-    return html("board", values, lang: lang)
+    let html = pages.render("board", values, lang: lang)
+    if returned == nil { boards.put(key, html, generation: generation) }
+    return Response(
+      status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(string: personalized(html, session))))
   }
 
   func returnSubmission(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -542,8 +583,10 @@ final class Server: Sendable {
           SubmissionScope(unit: unit, month: month), in: store, reason: reason, author: session.user, today: today)
       }
     } catch {
+      boards.invalidate()
       return storeFailure(error, lang: lang, office: session)
     }
+    boards.invalidate()
     let query = "month=\(month.iso)&returned=\(unit.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
     return .redirect(to: "/office?\(query)", type: .normal)
   }
@@ -595,8 +638,10 @@ final class Server: Sendable {
         return try Submissions.undo(batch: batch, in: store, author: session.user, today: today)
       }
     } catch {
+      boards.invalidate()
       return storeFailure(error, lang: lang, office: session)
     }
+    boards.invalidate()
     let month = fields["month"].flatMap { Month(parsing: $0) }
     return .redirect(to: "/office/history?\(month.map { "month=\($0.iso)&" } ?? "")undone=\(batch)", type: .normal)
   }

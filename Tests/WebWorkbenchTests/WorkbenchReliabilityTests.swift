@@ -153,3 +153,17 @@ struct WorkbenchReliabilityTests {
     }
   }
 }
+
+@Suite("Web workbench encodings")
+struct WorkbenchEncodingTests {
+  @Test("base64url matches Foundation's base64 with the URL alphabet and no padding")
+  func base64url() {
+    var g = SystemRandomNumberGenerator()
+    for length in 0..<70 {
+      let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &g) }
+      let foundation = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+        .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+      #expect(Access.base64url(bytes) == foundation, "\(length) bytes")
+    }
+  }
+}

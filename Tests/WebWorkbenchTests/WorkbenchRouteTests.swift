@@ -271,6 +271,12 @@ struct WorkbenchRouteTests {
       #expect(line.reason == "学时填写有误")
       let board = Self.text(try await client.execute(uri: "/office?month=2021-07", method: .get, headers: [.cookie: session]))
       #expect(board.contains("已退回"))
+      // A second session gets the same board (from the cache) with its own CSRF token.
+      let (other, otherCSRF) = try #require(try await Self.logIn(client))
+      let second = Self.text(try await client.execute(uri: "/office?month=2021-07", method: .get, headers: [.cookie: other]))
+      #expect(otherCSRF != csrf)
+      #expect(second.contains(otherCSRF) && !second.contains(csrf) && !second.contains("mark-5e0c2b9a"))
+      #expect(second.contains("学时填写有误"))
       #expect(board.contains("学时填写有误"))
       // The unit's page shows the return and its reason.
       let unitPage = Self.text(try await client.execute(uri: try b.link("D1"), method: .get))
