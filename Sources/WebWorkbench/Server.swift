@@ -31,9 +31,10 @@ final class Server: Sendable {
   static let csrfMark = "csrf-mark-5e0c2b9a"
   static let userMark = "user-mark-5e0c2b9a"
 
-  func personalized(_ html: String, _ session: OfficeSession) -> String {
-    html.replacingOccurrences(of: Self.csrfMark, with: session.csrf).replacingOccurrences(
-      of: Self.userMark, with: Self.htmlEscaped(session.user))
+  /// A cached page with the session's values in place of the stand-ins.
+  func personalized(_ page: CachedPage, _ session: OfficeSession) -> Response {
+    let html = page.filled(csrf: session.csrf, user: Self.htmlEscaped(session.user))
+    return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
   }
 
   static func htmlEscaped(_ text: String) -> String {
@@ -501,24 +502,42 @@ final class Server: Sendable {
     let today = self.today()
     let returned = request.uri.queryParameters.get("returned")
     let key = "\(month.iso)|\(lang.rawValue)|\(today.iso)"
-    if returned == nil, let html = boards.get(key) {
-      return Response(
-        status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-        body: .init(byteBuffer: ByteBuffer(string: personalized(html, session))))
+    if returned == nil {
+      if let page = boards.get(key) { return personalized(page, session) }
+      // One rendering for everyone who asks for the same board meanwhile.
+      do {
+        let page = try await boards.flight.run(key) { [self] in
+          let generation = boards.generation
+          let html = try await renderBoard(month: month, lang: lang, today: today, notice: nil)
+          let page = CachedPage(html, marks: Self.csrfMark, Self.userMark)
+          boards.put(key, page, generation: generation)
+          return page
+        }
+        return personalized(page, session)
+      } catch {
+        return storeFailure(error, lang: lang, office: session)
+      }
     }
-    let generation = boards.generation
+    do {
+      let html = try await renderBoard(
+        month: month, lang: lang, today: today,
+        notice: lang.pick("已退回 \(returned ?? "") 的报送。", "Returned the submission of \(returned ?? "")."))
+      return personalized(CachedPage(html, marks: Self.csrfMark, Self.userMark), session)
+    } catch {
+      return storeFailure(error, lang: lang, office: session)
+    }
+  }
+
+  /// The board's page with stand-ins for the session's values, so every session can share it.
+  func renderBoard(month: Month, lang: Language, today: Day, notice: String?) async throws -> String {
     let store = self.store
     let base = configuration.linkBase
     let loaded: (SubmissionStatus, String?, [Access.Link])
-    do {
-      loaded = try await blocking {
-        let status = try Submissions.status(of: month, in: store)
-        let reminder = try Submissions.reminder(for: month, in: store, today: today, lang: lang)
-        let links = try Access.links(for: status.units.map { ($0.unit.id, $0.unit.name) }, base: base, store: store)
-        return (status, reminder, links)
-      }
-    } catch {
-      return storeFailure(error, lang: lang, office: session)
+    loaded = try await blocking {
+      let status = try Submissions.status(of: month, in: store)
+      let reminder = try Submissions.reminder(for: month, in: store, today: today, lang: lang)
+      let links = try Access.links(for: status.units.map { ($0.unit.id, $0.unit.name) }, base: base, store: store)
+      return (status, reminder, links)
     }
     let (status, reminder, links) = loaded
     let urls = Dictionary(uniqueKeysWithValues: links.map { ($0.id, $0.url) })
@@ -546,14 +565,8 @@ final class Server: Sendable {
       values["reminder"] = reminder
       values["reminderRows"] = min(reminder.split(separator: "\n", omittingEmptySubsequences: false).count + 3, 40)
     }
-    if let returned {
-      values["notice"] = lang.pick("已退回 \(returned) 的报送。", "Returned the submission of \(returned).")
-    }
-    let html = pages.render("board", values, lang: lang)
-    if returned == nil { boards.put(key, html, generation: generation) }
-    return Response(
-      status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-      body: .init(byteBuffer: ByteBuffer(string: personalized(html, session))))
+    if let notice { values["notice"] = notice }
+    return pages.render("board", values, lang: lang)
   }
 
   func returnSubmission(_ request: Request, _ context: WebContext) async throws -> Response {
