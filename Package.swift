@@ -13,6 +13,10 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+    .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
   ],
   targets: [
     .target(name: "CampaignModel"),
@@ -42,10 +46,23 @@ let package = Package(
       ]
     ),
     .target(name: "Workflow", dependencies: ["CampaignModel", "CampaignStore", "Aggregation", "Writers"]),
+    .target(
+      name: "WebWorkbench",
+      dependencies: [
+        "CampaignModel", "CampaignStore", "Aggregation", "Writers", "Workflow",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "MultipartKit", package: "multipart-kit"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .executableTarget(
       name: "report",
       dependencies: [
-        "CampaignModel", "CampaignStore", "Aggregation", "Writers", "Synthetic", "Workflow",
+        "CampaignModel", "CampaignStore", "Aggregation", "Writers", "Synthetic", "Workflow", "WebWorkbench",
+        .product(name: "Logging", package: "swift-log"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -60,5 +77,12 @@ let package = Package(
     .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "CampaignStore", "TestSupport"]),
     .testTarget(name: "WritersTests", dependencies: ["Writers", "Aggregation", "CampaignStore", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["report", "TestSupport"]),
+    .testTarget(
+      name: "WebWorkbenchTests",
+      dependencies: [
+        "WebWorkbench", "Workflow", "CampaignStore", "Synthetic", "TestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
   ]
 )

@@ -56,6 +56,7 @@ struct Report: ParsableCommand {
       RangeCommand.self, BriefCommand.self, TemplateCommand.self, ScheduleCommand.self, GenerateCommand.self, DemoCommand.self,
       ConfigCommand.self, CampaignCommand.self,
       KindsCommand.self, StatusCommand.self, RemindCommand.self, ReturnCommand.self, HistoryCommand.self, UndoCommand.self,
+      ServeCommand.self, UserCommand.self, LinksCommand.self, TokenCommand.self,
     ]
   )
 

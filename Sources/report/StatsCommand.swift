@@ -2,6 +2,7 @@ import Aggregation
 import ArgumentParser
 import CampaignModel
 import CampaignStore
+import Workflow
 import Writers
 
 extension Report {
@@ -23,17 +24,19 @@ extension Report {
       let period = selection.period
       try RunLog.run(options, command: "stats", period: period.description) {
         let store = try options.openStore(.existing)
-        let (stats, units) = try Console.guarded(options.language) {
-          try store.snapshot(root: scope.root, campaign: .given(scope.campaign, else: .inForce(period.days.end))) { source in
-            let stats = try Statistics.compute(period: period.days, from: source)
-            // The by-unit figures (matters owned and resolved as of the period's end) for JSON.
-            let units = json ? try UnitTable.compute(stats, from: source) : nil
-            return (stats, units)
+        if json {
+          let value = try Console.guarded(options.language) {
+            try FiguresJSON.stats(period: period, store: store, root: scope.root, campaign: scope.campaign)
           }
+          print(value.rendered())
+        } else {
+          let stats = try Console.guarded(options.language) {
+            try store.snapshot(root: scope.root, campaign: .given(scope.campaign, else: .inForce(period.days.end))) { source in
+              try Statistics.compute(period: period.days, from: source)
+            }
+          }
+          print(StatisticsTable.render(stats, lang: options.language), terminator: "")
         }
-        print(
-          json ? StatisticsJSON.value(stats, units: units).rendered() : StatisticsTable.render(stats, lang: options.language),
-          terminator: json ? "\n" : "")
         return []
       }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CampaignModel
 import CampaignStore
 import Foundation
+import Workflow
 import Writers
 
 extension Report {
@@ -62,47 +63,12 @@ extension Report {
     }
 
     func run() throws {
-      let name = OutputFile.safeFileName(joining: ["template", unit, month?.iso, type?.rawValue]) + ".xlsx"
-      let path = URL(fileURLWithPath: out).appendingPathComponent(name).path
+      let request = Forms.Request(
+        unit: unit, month: month, sheet: type, today: today ?? Day.today(), lang: options.language, campaign: campaignOption.campaign)
+      let path = URL(fileURLWithPath: out).appendingPathComponent(request.fileName).path
       try RunLog.run(options, command: "template") {
-        let lang = options.language
         let store = try options.openStore(.existing)
-        try Console.guarded(lang) {
-          // The campaign of the form's month (of today for a blank form): its kinds, levels and dates.
-          let choice = CampaignChoice.given(campaignOption.campaign, else: .current(month?.last ?? (today ?? Day.today())))
-          let settings = try store.settings(campaign: choice)
-          var organizations = try store.organizations()
-          var binding: (scope: SubmissionScope, unitName: String)?
-          if let unit {
-            guard let subtree = organizations.subtree(of: unit) else { throw StoreError.unknownOrganization(id: unit) }
-            organizations = subtree
-            if let month { binding = (SubmissionScope(unit: unit, month: month), subtree.first { $0.id == unit }?.name ?? unit) }
-          }
-          // The campaign's requirements and plans, for the instruction sheet: with --unit, those
-          // that concern the unit the organization counts for.
-          var targets = try store.snapshot(campaign: choice) { try $0.targets() }
-          if let unit {
-            let all = try store.organizations()
-            let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            var counted = byID[unit]
-            while let o = counted, let parent = o.parent, byID[parent]?.parent != nil { counted = byID[parent] }
-            if let o = counted, o.parent != nil {
-              targets.requirements = targets.requirements.filter { r in
-                o.counted && !r.exempt.contains(o.id) && (r.appliesTo == .all || r.appliesTo == .kind(o.kind) || r.appliesTo == .unit(o.id))
-              }
-              targets.plans = targets.plans.filter { $0.organization == o.id }
-            }
-          }
-          var contents = CollectionTemplate.Contents(
-            catalogue: try store.catalogue(campaign: choice), organizations: organizations, matterIDs: try store.matterIDs(),
-            dates: CollectionTemplate.dates(month: month, campaignStart: settings.campaignStart, today: (today ?? Day.today())),
-            matterDates: CollectionTemplate.dates(month: nil, campaignStart: settings.campaignStart, today: (today ?? Day.today())),
-            sheets: type.map { [$0] } ?? CollectionTemplate.Sheet.records, campaign: settings.campaign, binding: binding)
-          contents.targets = targets
-          contents.targetNames = Dictionary(try store.organizations().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-          try OutputFile.write(path) { temp in try CollectionTemplate.write(contents, to: temp, lang: lang, created: (today ?? Day.today()))
-          }
-        }
+        try Console.guarded(options.language) { try Forms.write(request, store: store, to: path) }
         options.say(path)
         return [path]
       }

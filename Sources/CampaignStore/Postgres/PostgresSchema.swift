@@ -11,7 +11,8 @@
 enum PostgresSchema {
   static let migrations: [(name: String, sql: String)] = [
     ("v1-records", v1), ("v2-activity-month-running", v2), ("v3-batches", BatchSchema.ddl(.postgresql)),
-    ("v4-campaigns", CampaignSchema.ddl(.postgresql)), ("v6-targets", TargetSchema.ddl(.postgresql)),
+    ("v4-campaigns", CampaignSchema.ddl(.postgresql)), ("v5-workbench", WorkbenchSchema.ddl(.postgresql)),
+    ("v6-targets", TargetSchema.ddl(.postgresql)),
   ]
 
   /// Running totals of the monthly sums (see `ActivityMonths`); `PostgresBackend` fills them.

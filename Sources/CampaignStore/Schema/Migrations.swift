@@ -165,6 +165,10 @@ enum Migrations {
       // store's single campaign becomes the first of them (`CampaignSchema`).
       try db.execute(sql: CampaignSchema.ddl(.sqlite))
     }
+    m.registerMigration("v8-workbench") { db in
+      // The web workbench's office accounts, token hashes and link key (`WorkbenchSchema`).
+      try db.execute(sql: WorkbenchSchema.ddl(.sqlite))
+    }
     m.registerMigration("v9-targets") { db in
       // Requirements and plans, per campaign (`TargetSchema`).
       try db.execute(sql: TargetSchema.ddl(.sqlite))
