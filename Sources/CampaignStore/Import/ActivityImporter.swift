@@ -63,8 +63,9 @@ struct ActivityImporter: RowImporter {
     let hours = row.hours("hours")
     let participants = row.wholeNumber("participants", empty: 0)
     let count = row.wholeNumber("count", empty: 1, problem: .badCount, minimum: 1)
-    let levels = self.levels(on: date)
-    let level = row.choice("level", allowed: MediaLevel.allowedText(levels)) { MediaLevel.matching($0, in: levels) }?.code
+    // The levels in force on the date are looked up only for a row that gives a level.
+    let level = row.choice("level", allowed: MediaLevel.allowedText(levels(on: date))) { MediaLevel.matching($0, in: levels(on: date)) }?
+      .code
     let title = row.text("title"), lead = row.text("lead"), note = row.text("note")
     guard row.issues.isEmpty, write, let date, let org, let kind else { return [] }
 
