@@ -58,7 +58,7 @@ enum Words {
   static func table(_ lang: Language) -> [String: String] { lang == .zh ? zh : en }
 
   static let zh: [String: String] = [
-    "app": "主题教育工作台", "board": "报送情况", "downloads": "报表下载", "history": "历史记录", "links": "填报链接",
+    "app": "学习教育统计工作台", "board": "报送情况", "downloads": "报表下载", "history": "历史记录", "links": "填报链接",
     "logout": "退出登录", "login": "登录", "loginTitle": "办公室登录", "loginFailed": "用户名或密码不正确。", "userName": "用户名",
     "password": "密码", "month": "月份", "show": "查看", "receivedAt": "报送时间", "rows": "行数", "returnReason": "退回意见：",
     "accepted": "已收到报送", "refused": "文件未被接受，没有保存任何内容", "step1": "第一步：下载本月报送表",
