@@ -74,8 +74,11 @@ struct CampaignTests {
     let campaign = try #require(json["campaign"] as? [String: Any])
     #expect(campaign["code"] as? String == "2023")
     #expect(campaign["start"] as? String == "2023-04-01")
-    // Cumulative figures run from the 2023 campaign's start.
+    // Cumulative figures run from the 2023 campaign's start, and its ledger is its own: the 137
+    // opinions and 38 matters of 2021 are not 2023's.
     #expect(json["cumulative_start"] as? String == "2023-04-01")
+    let matters = try #require((json["matters"] as? [String: Any])?["cumulative"] as? [String: Any])
+    #expect(matters["collected"] as? Int == 0 && matters["consolidated"] as? Int == 0 && matters["overdue"] as? Int == 0)
 
     // The collection template of a 2023 month lists 2023's kinds and levels only.
     try ok(["template", "--unit", "JD", "--month", "2023-05", "--today", "2023-05-02", "--out", dir.path("forms")], env)

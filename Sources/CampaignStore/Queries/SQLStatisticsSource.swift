@@ -27,11 +27,20 @@ struct SQLStatisticsSource: StatisticsSource {
   /// The campaign's catalogue, read once.
   let campaignCatalogue: Catalogue
 
+  /// Where the campaign's 办实事 ledger begins: its start, when an earlier campaign holds what
+  /// came before; nil (everything) for the earliest campaign, so a store's first campaign keeps
+  /// every matter and opinion, as before campaigns existed.
+  let ledgerStart: Day?
+
   init(db: any SQLDatabase, scope: Scope, campaign: Campaign) throws {
     self.db = db
     self.scope = scope
     self.campaign = campaign
     campaignCatalogue = try loadCatalogue(db, campaign: campaign.code)
+    let earlier = try loadCampaigns(db).contains { c in
+      c.code != campaign.code && (c.start ?? .distantPast) < (campaign.start ?? .distantPast)
+    }
+    ledgerStart = earlier ? campaign.start : nil
   }
 
   /// Whether the campaign counts records of a kind code.
@@ -253,9 +262,17 @@ struct SQLStatisticsSource: StatisticsSource {
     (try r.get(0), try r.get(1), Totals(count: try r.get(2), hours: Hours(hundredths: try r.get(3)), participants: try r.get(4)))
   }
 
+  /// A campaign's ledger is its own: opinions collected and matters consolidated from
+  /// `ledgerStart`.
+  private func sinceCampaignStart(_ column: String) -> (String, [any SQLBindable]) {
+    guard let start = ledgerStart else { return ("", []) }
+    return (" AND \(column) >= ?", [start.iso])
+  }
+
   func countFeedback(dated window: DateWindow) throws -> Int {
     let (condition, args) = Self.condition("f.date", window)
-    return try scoped("SELECT COUNT(*) FROM \(records("feedback", "f")) WHERE \(condition)", args)
+    let (since, sinceArgs) = sinceCampaignStart("f.date")
+    return try scoped("SELECT COUNT(*) FROM \(records("feedback", "f")) WHERE \(condition)\(since)", args + sinceArgs)
       .first?.get(0) ?? 0
   }
 
@@ -277,6 +294,10 @@ struct SQLStatisticsSource: StatisticsSource {
       case .keyProject:
         clauses.append("m.key_project = 1")
       }
+    }
+    if let start = ledgerStart {
+      clauses.append("m.raised >= ?")
+      args.append(start.iso)
     }
     let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
     return try scoped("SELECT COUNT(*) FROM \(records("matter", "m"))" + whereClause, args).first?.get(0) ?? 0
@@ -325,8 +346,8 @@ struct SQLStatisticsSource: StatisticsSource {
       SELECT m.id, m.title, m.organization, m.raised, m.owner, m.claimed, m.due, m.status, m.resolved, m.key_project,
              m.note, o.name, s.unit
       FROM matter m JOIN scope s ON s.id = m.organization JOIN organization o ON o.id = m.organization
-      WHERE m.raised <= ? ORDER BY m.raised, m.id
-      """, [day.iso]
+      WHERE m.raised <= ?\(sinceCampaignStart("m.raised").0) ORDER BY m.raised, m.id
+      """, [day.iso] + sinceCampaignStart("m.raised").1
     ).map { r in
       let matter = Matter(
         id: try r.get(0), title: try r.get(1), organization: try r.get(2), raised: try Self.day(r, 3), owner: try r.get(4),
