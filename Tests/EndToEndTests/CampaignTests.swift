@@ -64,6 +64,12 @@ struct CampaignTests {
     let workbook = try texts(dir.path("out/monthly-2023-05.xlsx"))
     for retired in ["青马班", "志愿服务", "读书班", "盟级", "讲党课"] { #expect(!workbook.contains(retired), "\(retired) in the 2023 workbook") }
     for present in ["调查研究", "专题党课", "巡回督导", "省级"] { #expect(workbook.contains(present), "\(present) missing") }
+    // The built-in briefing states the new category and level with the campaign's own names.
+    let briefing = try String(contentsOfFile: dir.path("out/monthly-2023-05.txt"), encoding: .utf8)
+    for text in ["调查研究方面，本月调查研究3次", "专题党课1次", "省级1条", "学院主题教育领导小组办公室"] {
+      #expect(briefing.contains(text), "\(text) not in the 2023 briefing")
+    }
+    #expect(!briefing.contains("青马班") && !briefing.contains("讲党课"))
     let stats = try ok(["stats", "--month", "2023-05", "--json"], env)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any])
     let kinds = try #require(json["kinds"] as? [String: Any])
