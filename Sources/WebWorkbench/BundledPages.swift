@@ -18,10 +18,10 @@ enum BundledPages {
       {{#office}}
       <nav>
         <a href="/office?month={{month}}">{{t.board}}</a>
+        <a href="/office/figures?month={{month}}">{{t.figures}}</a>
         <a href="/office/downloads?month={{month}}">{{t.downloads}}</a>
         <a href="/office/history?month={{month}}">{{t.history}}</a>
         <a href="/office/links">{{t.links}}</a>
-        {{! The month's figures page (issue 20, item 5) goes here once the report description exists. }}
       </nav>
       <form class="logout" method="post" action="/logout">
         <input type="hidden" name="csrf" value="{{csrf}}">
@@ -252,6 +252,79 @@ enum BundledPages {
 
     """#
 
+  /// The page template `figures` (`Templates/web/figures.mustache`).
+  static let figures = #"""
+    {{> header}}
+    <div class="periods">
+      <form method="get" action="/office/figures" class="inline">
+        <label>{{t.month}} <input type="month" name="month" value="{{month}}"></label> <button type="submit">{{t.show}}</button>
+      </form>
+      <form method="get" action="/office/figures" class="inline">
+        <label>{{t.quarter}} <input type="text" name="quarter" value="{{quarter}}" size="7" pattern="[0-9]{4}Q[1-4]"></label> <button type="submit">{{t.show}}</button>
+      </form>
+      <form method="get" action="/office/figures" class="inline">
+        <label>{{t.year}} <input type="number" name="year" value="{{year}}" min="1900" max="9998"></label> <button type="submit">{{t.show}}</button>
+      </form>
+    </div>
+
+    <h2>{{t.overview}}</h2>
+    <table class="figures">
+      <thead><tr>{{#overviewHeaders}}<th>{{.}}</th>{{/overviewHeaders}}</tr></thead>
+      <tbody>
+      {{#sections}}
+      <tr class="section"><th colspan="{{columnCount}}">{{name}}</th></tr>
+      {{#rows}}
+      <tr{{#strong}} class="strong"{{/strong}}><td class="num">{{index}}</td><td>{{name}}</td><td>{{measure}}</td>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>
+      {{/rows}}
+      {{/sections}}
+      </tbody>
+    </table>
+    <p class="hint">{{notesTitle}}</p>
+    <ul class="notes">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>
+
+    <div class="charts">
+    <figure>
+      <figcaption>{{unitsChartTitle}}</figcaption>
+      {{#unitsChart}}
+      <svg xmlns="http://www.w3.org/2000/svg" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{unitsChartTitle}}">
+        {{#bars}}
+        <text x="{{labelX}}" y="{{textY}}" text-anchor="end" font-size="12" fill="#333">{{name}}</text>
+        <rect x="{{barX}}" y="{{y}}" width="{{width}}" height="{{barHeight}}" fill="#a61b1b"></rect>
+        <text x="{{valueX}}" y="{{textY}}" font-size="12" fill="#333">{{text}}</text>
+        {{/bars}}
+      </svg>
+      {{/unitsChart}}
+    </figure>
+    <figure>
+      <figcaption>{{funnelTitle}}</figcaption>
+      {{#funnelChart}}
+      <svg xmlns="http://www.w3.org/2000/svg" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{funnelTitle}}">
+        {{#bars}}
+        <text x="{{labelX}}" y="{{textY}}" text-anchor="end" font-size="12" fill="#333">{{name}}</text>
+        <rect x="{{barX}}" y="{{y}}" width="{{width}}" height="{{barHeight}}" fill="#c8553d"></rect>
+        <text x="{{valueX}}" y="{{textY}}" font-size="12" fill="#333">{{text}}</text>
+        {{/bars}}
+      </svg>
+      {{/funnelChart}}
+    </figure>
+    </div>
+
+    <h2>{{t.belowAverage}}</h2>
+    {{#has_below}}<p>{{#below}}<span class="tag">{{.}}</span> {{/below}}</p>{{/has_below}}
+    {{^has_below}}<p>{{t.none}}</p>{{/has_below}}
+
+    <h2>{{t.overdue}}</h2>
+    {{#has_overdue}}
+    <table>
+      <thead><tr><th>{{t.matterId}}</th><th>{{t.matterTitle}}</th><th>{{t.unit}}</th><th>{{t.due}}</th></tr></thead>
+      <tbody>{{#overdue}}<tr><td>{{id}}</td><td>{{title}}</td><td>{{unit}}</td><td>{{due}}</td></tr>{{/overdue}}</tbody>
+    </table>
+    {{/has_overdue}}
+    {{^has_overdue}}<p>{{t.none}}</p>{{/has_overdue}}
+    {{> footer}}
+
+    """#
+
   /// The style sheet (`Templates/web/workbench.css`).
   static let stylesheet = #"""
     /* The workbench's only style sheet. System fonts only: an intranet machine has no web fonts. */
@@ -288,6 +361,15 @@ enum BundledPages {
     ol.problems li { margin: .3em 0; white-space: pre-wrap; }
     .hint, small { color: #57606a; }
     p.reason { color: #bc4c00; }
+    /* The figures page. */
+    .periods { display: flex; flex-wrap: wrap; gap: 1.5em; margin: .5em 0 1em; }
+    table.figures tr.section th { background: #f6e7e6; }
+    table.figures tr.strong td { font-weight: bold; background: #fffbe6; }
+    ul.notes { color: #57606a; font-size: .9em; list-style: none; padding-left: 1em; }
+    .charts { display: flex; flex-wrap: wrap; gap: 1.5em; margin: 1em 0; }
+    .charts figure { margin: 0; background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: .8em; }
+    .charts figcaption { font-weight: bold; margin-bottom: .5em; }
+    span.tag { display: inline-block; background: #fff0f0; border: 1px solid #f4b9b5; border-radius: 4px; padding: .1em .5em; margin: .15em 0; }
 
     """#
 }

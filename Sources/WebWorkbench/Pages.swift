@@ -5,7 +5,7 @@ import Mustache
 /// The workbench's pages: swift-mustache templates (the office's own in `<templates>/web`, else
 /// the built-in copies of Templates/web) and the words they show, in Chinese or English.
 struct Pages: Sendable {
-  static let names = ["header", "footer", "login", "unit", "board", "downloads", "history", "links", "message"]
+  static let names = ["header", "footer", "login", "unit", "board", "downloads", "history", "links", "message", "figures"]
   let library: MustacheLibrary
   let stylesheet: String
 
@@ -14,7 +14,7 @@ struct Pages: Sendable {
     let builtIn: [String: String] = [
       "header": BundledPages.header, "footer": BundledPages.footer, "login": BundledPages.login, "unit": BundledPages.unit,
       "board": BundledPages.board, "downloads": BundledPages.downloads, "history": BundledPages.history,
-      "links": BundledPages.links, "message": BundledPages.message,
+      "links": BundledPages.links, "message": BundledPages.message, "figures": BundledPages.figures,
     ]
     var library = MustacheLibrary()
     for name in Self.names {
@@ -72,6 +72,8 @@ enum Words {
     "download": "下载", "allBatches": "全部批次", "file": "文件", "author": "操作人", "undo": "撤销",
     "linksHint": "每个单位一个链接，持链接即可查看和报送本单位的数据，请只发给该单位。撤换链接：report links --revoke 单位编码。",
     "linksText": "全部链接（可复制到工作群）", "back": "返回", "unitPage": "报送",
+    "figures": "统计数据", "overview": "总览", "belowAverage": "累计集中学习低于平均数的单位", "overdue": "逾期未解决的办实事事项", "none": "无。",
+    "matterId": "编号", "matterTitle": "事项", "due": "计划完成日期",
   ]
 
   static let en: [String: String] = [
@@ -93,5 +95,7 @@ enum Words {
     "linksHint":
       "One link per unit: whoever holds it can see and submit that unit's data, so send it only to that unit. Replace one with report links --revoke ID.",
     "linksText": "All links (to paste into the work chat)", "back": "Back", "unitPage": "Submission",
+    "figures": "Figures", "overview": "Overview", "belowAverage": "Units below the average (cumulative branch sessions)",
+    "overdue": "Overdue matters", "none": "None.", "matterId": "No.", "matterTitle": "Matter", "due": "Due",
   ]
 }

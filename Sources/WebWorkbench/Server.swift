@@ -75,6 +75,7 @@ final class Server: Sendable {
     router.post("/office/undo") { request, context in try await self.undo(request, context) }
     router.get("/office/links") { request, context in try await self.links(request, context) }
     router.get("/office/downloads") { request, context in try await self.downloadsPage(request, context) }
+    router.get("/office/figures") { request, context in try await self.figuresPage(request, context) }
     router.get("/office/download") { request, context in try await self.download(request, context) }
 
     router.get("/api/stats") { request, context in try await self.apiStats(request, context) }
@@ -777,5 +778,33 @@ final class Server: Sendable {
     } catch let e as StoreError {
       return apiError(.unprocessableContent, e.pageMessage(in: .en))
     }
+  }
+
+  // MARK: The figures
+
+  /// The period's figures: the overview as a table, the units' sessions and the matters funnel
+  /// as inline SVG, the units below the average and the overdue matters. Every number is the
+  /// workbook's (`Reports.figures`); the page only lays them out.
+  func figuresPage(_ request: Request, _ context: WebContext) async throws -> Response {
+    let lang = language(request)
+    guard let session = office(context) else { return .redirect(to: "/login", type: .normal) }
+    let q = request.uri.queryParameters
+    let asked = q.get("month") != nil || q.get("quarter") != nil || q.get("year") != nil
+    let chosen = asked ? period(request) : .month(today().monthOfYear.previous)
+    guard let period = chosen, period.isSupported else {
+      return message(
+        lang.pick("统计期有误", "Bad period"), [lang.pick("请选择月份、季度（如 2021Q3）或年份。", "Choose a month, a quarter (e.g. 2021Q3) or a year.")],
+        lang: lang, status: .badRequest, back: "/office/figures", office: session)
+    }
+    let reportRequest = ReportRequest(period: period, reportDate: today(), lang: lang, templates: configuration.templates)
+    let store = self.store
+    let figures: ReportFigures
+    do { figures = try await blocking { try Reports.figures(reportRequest, store: store) } } catch {
+      return storeFailure(error, lang: lang, office: session)
+    }
+    let month = period.months.last ?? today().monthOfYear.previous
+    var values = officeValues(session, month: month)
+    values.merge(FiguresPage.values(figures, period: period, lang: lang)) { _, new in new }
+    return html("figures", values, lang: lang)
   }
 }

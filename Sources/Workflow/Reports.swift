@@ -163,4 +163,22 @@ public enum Reports {
     }
     return out
   }
+
+  /// A period's figures as a page shows them, from one snapshot: the overview and by-unit
+  /// tables the workbook renders (the same rows, labels and values), and the report they
+  /// come from (its lists: units below the average, overdue matters).
+  public static func figures(_ request: ReportRequest, store: CampaignStore) throws -> ReportFigures {
+    try store.snapshot(root: request.root, campaign: request.campaignChoice) { source in
+      let report = try PeriodReport.compute(period: request.period, from: source, reportDate: request.reportDate)
+      return ReportFigures(
+        report: report, overview: OverviewTable(report, lang: request.lang), units: ByUnitTable(report, lang: request.lang))
+    }
+  }
+}
+
+/// The figures of a period for a page (`Reports.figures`).
+public struct ReportFigures: Sendable {
+  public var report: PeriodReport
+  public var overview: OverviewTable
+  public var units: ByUnitTable
 }

@@ -149,6 +149,7 @@ struct WorkbenchReliabilityTests {
     case "history": BundledPages.history
     case "links": BundledPages.links
     case "message": BundledPages.message
+    case "figures": BundledPages.figures
     default: ""
     }
   }

@@ -346,6 +346,38 @@ struct WorkbenchRouteTests {
     }
   }
 
+  @Test("the figures page shows the overview's rows and values as the workbook has them, the charts as inline SVG, and the lists")
+  func figures() async throws {
+    let b = try Bench()
+    try await b.test { client in
+      #expect(try await client.execute(uri: "/office/figures?month=2021-07", method: .get).status == .seeOther)
+      let (session, _) = try #require(try await Self.logIn(client))
+      let r = try await client.execute(uri: "/office/figures?month=2021-07", method: .get, headers: [.cookie: session])
+      #expect(r.status == .ok)
+      let page = String(buffer: r.body)
+      let figures = try Reports.figures(
+        ReportRequest(period: .month(Self.july), reportDate: Day(year: 2021, month: 8, day: 3)!, lang: .zh), store: b.store)
+      // Every row of the overview, with its values in the workbook's format.
+      for row in figures.overview.rows {
+        #expect(page.contains("<td>\(row.name)</td>"), "\(row.name)")
+      }
+      let average = try #require(figures.overview.row("branchAverage"))
+      let cells = [OverviewTable.Column.period, .previous, .change, .cumulative].map {
+        "<td class=\"num\">\(average.cell($0).value.text(.zh))</td>"
+      }
+      #expect(page.contains(cells.joined()), "the average's row")
+      #expect(page.components(separatedBy: "<svg").count == 3)  // the units' chart and the funnel
+      for unit in figures.report.unitsBelowAverage { #expect(page.contains(unit.name)) }
+      for e in figures.report.ledger.entries where e.overdue { #expect(page.contains(e.record.matter.title)) }
+      // A quarter and a year; a bad period is refused.
+      let quarter = try await client.execute(uri: "/office/figures?quarter=2021Q3", method: .get, headers: [.cookie: session])
+      #expect(quarter.status == .ok && String(buffer: quarter.body).contains("2021年第三季度统计数据"))
+      #expect(try await client.execute(uri: "/office/figures?year=2021", method: .get, headers: [.cookie: session]).status == .ok)
+      #expect(
+        try await client.execute(uri: "/office/figures?quarter=2021Q5", method: .get, headers: [.cookie: session]).status == .badRequest)
+    }
+  }
+
   @Test("HMAC-SHA-256 matches RFC 4231's test case 2, and token comparison is exact")
   func hmac() {
     let mac = Access.hmac(key: Array("Jefe".utf8), "what do ya want for nothing?")
