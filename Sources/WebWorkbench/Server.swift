@@ -796,15 +796,28 @@ final class Server: Sendable {
         lang.pick("统计期有误", "Bad period"), [lang.pick("请选择月份、季度（如 2021Q3）或年份。", "Choose a month, a quarter (e.g. 2021Q3) or a year.")],
         lang: lang, status: .badRequest, back: "/office/figures", office: session)
     }
-    let reportRequest = ReportRequest(period: period, reportDate: today(), lang: lang, templates: configuration.templates)
-    let store = self.store
-    let figures: ReportFigures
-    do { figures = try await blocking { try Reports.figures(reportRequest, store: store) } } catch {
+    let today = self.today()
+    // Shared by every session as the board is: one rendering per period and language at a time,
+    // kept for the cache's lifetime and dropped by any write through the server.
+    let key = "figures|\(period.description)|\(lang.rawValue)|\(today.iso)"
+    if let page = boards.get(key) { return personalized(page, session) }
+    do {
+      let page = try await boards.flight.run(key) { [self] in
+        let generation = boards.generation
+        let reportRequest = ReportRequest(period: period, reportDate: today, lang: lang, templates: configuration.templates)
+        let store = self.store
+        let figures = try await blocking { try Reports.figures(reportRequest, store: store) }
+        let anyone = OfficeSession(user: Self.userMark, csrf: Self.csrfMark)
+        var values = officeValues(anyone, month: period.months.last ?? today.monthOfYear.previous)
+        values.merge(FiguresPage.values(figures, period: period, lang: lang)) { _, new in new }
+        let page = CachedPage(pages.render("figures", values, lang: lang), marks: Self.csrfMark, Self.userMark)
+        boards.put(key, page, generation: generation)
+        return page
+      }
+      return personalized(page, session)
+    } catch {
       return storeFailure(error, lang: lang, office: session)
     }
-    let month = period.months.last ?? today().monthOfYear.previous
-    var values = officeValues(session, month: month)
-    values.merge(FiguresPage.values(figures, period: period, lang: lang)) { _, new in new }
-    return html("figures", values, lang: lang)
   }
+
 }
