@@ -29,14 +29,7 @@ public struct RequirementFigures: Sendable, Equatable {
     guard !windows.isEmpty else { return nil }
     // A report on a subtree (`--root`) leaves out a requirement of a unit outside it.
     if case .unit(let id) = requirement.appliesTo, !units.contains(where: { $0.id == id }) { return nil }
-    let required = units.filter { u in
-      guard u.counted, !requirement.exempt.contains(u.id) else { return false }
-      switch requirement.appliesTo {
-      case .all: return true
-      case .kind(let k): return u.kind == k
-      case .unit(let id): return u.id == id
-      }
-    }
+    let required = units.filter(requirement.applies(to:))
     var met = required
     for w in windows {
       let n = try counts(w)

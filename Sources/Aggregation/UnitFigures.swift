@@ -56,6 +56,13 @@ extension UnitFigures {
     PeriodPair(period: allUnitsTotal(units) { $0.branchStudy.period }, cumulative: allUnitsTotal(units) { $0.branchStudy.cumulative })
   }
 
+  /// Branch sessions of the counted units (the average's numerator: 离退休 units excluded).
+  public static func branchStudyCountedTotal(of units: [UnitFigures]) -> PeriodPair<Int> {
+    PeriodPair(
+      period: countedTotal(units, unit: \.unit) { $0.branchStudy.period },
+      cumulative: countedTotal(units, unit: \.unit) { $0.branchStudy.cumulative })
+  }
+
   /// Branch-session average = branch-study sessions of the counted units ÷ the number of counted
   /// units, counted units with no sessions included. Nil when no unit is counted.
   public static func branchStudyAverage(of units: [UnitFigures]) -> PeriodPair<Ratio?> {
@@ -69,8 +76,12 @@ extension UnitFigures {
 /// units, counted units with nothing included; nil when no unit is counted. The one definition
 /// behind the branch-session average and every average row of the by-unit table.
 func countedAverage<Row>(_ rows: [Row], unit: (Row) -> Unit, _ figure: (Row) -> Int, scale: Int = 1) -> Ratio? {
-  let counted = rows.filter { unit($0).counted }
-  return Ratio(counted.reduce(0) { $0 + figure($1) }, scale * counted.count)
+  Ratio(countedTotal(rows, unit: unit, figure), scale * rows.filter { unit($0).counted }.count)
+}
+
+/// The counted units' sum of a by-unit figure: the numerator of every 平均.
+func countedTotal<Row>(_ rows: [Row], unit: (Row) -> Unit, _ figure: (Row) -> Int) -> Int {
+  rows.filter { unit($0).counted }.reduce(0) { $0 + figure($1) }
 }
 
 /// 合计 of the by-unit figures: every unit's figure added up, units not counted included. The

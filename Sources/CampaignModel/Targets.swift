@@ -119,3 +119,16 @@ public struct Targets: Hashable, Sendable {
 
   public static let none = Targets()
 }
+
+extension Requirement {
+  /// Whether the requirement asks something of a unit (应开展): a counted unit, not exempted,
+  /// within its scope.
+  public func applies(to unit: Unit) -> Bool {
+    guard unit.counted, !exempt.contains(unit.id) else { return false }
+    switch appliesTo {
+    case .all: return true
+    case .kind(let k): return unit.kind == k
+    case .unit(let id): return unit.id == id
+    }
+  }
+}

@@ -54,17 +54,12 @@ public enum Forms {
     }
     // The campaign's requirements and plans, for the instruction sheet: with a unit, those that
     // concern the unit the organization counts for.
-    var targets = try store.snapshot(campaign: choice) { try $0.targets() }
-    if let unit = request.unit {
-      let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-      var counted = byID[unit]
-      while let o = counted, let parent = o.parent, byID[parent]?.parent != nil { counted = byID[parent] }
-      if let o = counted, o.parent != nil {
-        targets.requirements = targets.requirements.filter { r in
-          o.counted && !r.exempt.contains(o.id) && (r.appliesTo == .all || r.appliesTo == .kind(o.kind) || r.appliesTo == .unit(o.id))
-        }
-        targets.plans = targets.plans.filter { $0.organization == o.id }
-      }
+    var (targets, units, unitOf) = try store.snapshot(campaign: choice) { s in
+      (try s.targets(), try s.units(), try s.unitOfOrganization())
+    }
+    if let id = request.unit, let unit = unitOf[id].flatMap({ u in units.first { $0.id == u } }) {
+      targets.requirements = targets.requirements.filter { $0.applies(to: unit) }
+      targets.plans = targets.plans.filter { $0.organization == unit.id }
     }
     var contents = CollectionTemplate.Contents(
       catalogue: try store.catalogue(campaign: choice), organizations: organizations, matterIDs: try store.matterIDs(),

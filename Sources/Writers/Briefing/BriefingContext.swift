@@ -111,6 +111,7 @@ public enum BriefingContext {
     let mattersName = settings.mattersName
     let sectionMatters = settings.sectionMatters.isEmpty ? t("“\(mattersName)”进展", "Progress of \(mattersName)") : settings.sectionMatters
     let countedUnits = s.units.filter(\.unit.counted).count
+    let countedTotal = UnitFigures.branchStudyCountedTotal(of: s.units)
     // The period's steps of the funnel, the zero ones left out.
     let funnelPhrase = [
       (m.period.collected, t("新收集意见建议\(m.period.collected)条", "\(m.period.collected) new opinions collected")),
@@ -284,8 +285,8 @@ public enum BriefingContext {
         // The average's own base: the counted units' sessions (离退休 units excluded).
         "branch_study_counted_total",
         .object([
-          ("period", count(s.branchStudyAverage.period?.numerator ?? 0, t("次", "sessions"))),
-          ("cumulative", count(s.branchStudyAverage.cumulative?.numerator ?? 0, t("次", "sessions"))),
+          ("period", count(countedTotal.period, t("次", "sessions"))),
+          ("cumulative", count(countedTotal.cumulative, t("次", "sessions"))),
         ])
       ),
       (
