@@ -235,7 +235,7 @@ final class Server: Sendable {
       return loginPage(request, failed: true, status: .unauthorized)
     }
     await throttle.succeeded(name)
-    context.sessions.setSession(OfficeSession(user: name, csrf: Self.randomToken()), expiresIn: .seconds(8 * 3600))
+    context.sessions.createSession(OfficeSession(user: name, csrf: Self.randomToken()), expiresIn: .seconds(8 * 3600))
     return .redirect(to: "/office", type: .normal)
   }
 
@@ -409,23 +409,16 @@ final class Server: Sendable {
     guard file.body.count <= Workbench.uploadLimit else { return tooLarge(lang) }
     let name = Self.displayName(file.fileName)
     let importRequest = ImportRequest(submission: SubmissionScope(unit: unit, month: month), author: "web:\(unit)", today: today())
-    let database = configuration.database
-    let wait = configuration.wait
     let bytes = Data(file.body)
     let result: Result<ImportResult, Error> = await {
       do {
         return .success(
-          try await blocking {
-            let lock = try Submissions.lock(.writing, database: database, wait: wait)
-            defer { withExtendedLifetime(lock) {} }
-            let source = try ImportSource(bytes: bytes, name: name)
-            return try Submissions.submit(source, to: store, request: importRequest)
+          try await writing { store in try Submissions.submit(try ImportSource(bytes: bytes, name: name), to: store, request: importRequest)
           })
       } catch {
         return .failure(error)
       }
     }()
-    boards.invalidate()
     switch result {
     case .success(let r):
       let rows = r.summaries.reduce(0) { $0 + $1.rows }
@@ -585,22 +578,15 @@ final class Server: Sendable {
         lang.pick("退回未完成", "Not returned"), [lang.pick("请写明退回意见（不超过 500 字）。", "Write what to correct (at most 500 characters).")],
         lang: lang, status: .unprocessableContent, back: "/office", office: session)
     }
-    let store = self.store
-    let database = configuration.database
-    let wait = configuration.wait
     let today = self.today()
     do {
-      _ = try await blocking {
-        let lock = try Submissions.lock(.writing, database: database, wait: wait)
-        defer { withExtendedLifetime(lock) {} }
-        return try Submissions.returnSubmission(
+      _ = try await writing { store in
+        try Submissions.returnSubmission(
           SubmissionScope(unit: unit, month: month), in: store, reason: reason, author: session.user, today: today)
       }
     } catch {
-      boards.invalidate()
       return storeFailure(error, lang: lang, office: session)
     }
-    boards.invalidate()
     let query = "month=\(month.iso)&returned=\(unit.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
     return .redirect(to: "/office?\(query)", type: .normal)
   }
@@ -641,21 +627,12 @@ final class Server: Sendable {
     case .refused(let response): return response
     }
     guard let batch = fields["batch"].flatMap(Int.init) else { return notFound(lang) }
-    let store = self.store
-    let database = configuration.database
-    let wait = configuration.wait
     let today = self.today()
     do {
-      _ = try await blocking {
-        let lock = try Submissions.lock(.writing, database: database, wait: wait)
-        defer { withExtendedLifetime(lock) {} }
-        return try Submissions.undo(batch: batch, in: store, author: session.user, today: today)
-      }
+      _ = try await writing { store in try Submissions.undo(batch: batch, in: store, author: session.user, today: today) }
     } catch {
-      boards.invalidate()
       return storeFailure(error, lang: lang, office: session)
     }
-    boards.invalidate()
     let month = fields["month"].flatMap { Month(parsing: $0) }
     return .redirect(to: "/office/history?\(month.map { "month=\($0.iso)&" } ?? "")undone=\(batch)", type: .normal)
   }
@@ -785,6 +762,20 @@ final class Server: Sendable {
   /// The period's figures: the overview as a table, the units' sessions and the matters funnel
   /// as inline SVG, the units below the average and the overdue matters. Every number is the
   /// workbook's (`Reports.figures`); the page only lays them out.
+  /// A write to the store, as the command line makes it: under the writing lock (on SQLite), off
+  /// the server's threads; the cached pages are dropped afterwards, whether it succeeded or not.
+  func writing<T: Sendable>(_ body: @escaping @Sendable (CampaignStore) throws -> T) async throws -> T {
+    let store = self.store
+    let database = configuration.database
+    let wait = configuration.wait
+    defer { boards.invalidate() }
+    return try await blocking {
+      let lock = try Submissions.lock(.writing, database: database, wait: wait)
+      defer { withExtendedLifetime(lock) {} }
+      return try body(store)
+    }
+  }
+
   func figuresPage(_ request: Request, _ context: WebContext) async throws -> Response {
     let lang = language(request)
     guard let session = office(context) else { return .redirect(to: "/login", type: .normal) }
