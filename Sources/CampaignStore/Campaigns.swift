@@ -86,7 +86,11 @@ func loadCampaigns(_ db: any SQLDatabase) throws -> [Campaign] {
 
 /// The campaign a choice names.
 func resolveCampaign(_ db: any SQLDatabase, _ choice: CampaignChoice) throws -> Campaign {
-  let campaigns = try loadCampaigns(db)
+  try resolveCampaign(choice, among: try loadCampaigns(db))
+}
+
+/// The campaign a choice names among the store's campaigns.
+func resolveCampaign(_ choice: CampaignChoice, among campaigns: [Campaign]) throws -> Campaign {
   switch choice {
   case .code(let code):
     guard let c = campaigns.first(where: { $0.code.lowercased() == code.lowercased() }) else {

@@ -78,7 +78,7 @@ public final class CampaignStore: Sendable {
           }
           if parent.values[0] != .null { scope = .subtree(root) }
         }
-        return try body(SQLStatisticsSource(db: db, scope: scope, campaign: try resolveCampaign(db, campaign)))
+        return try body(SQLStatisticsSource(db: db, scope: scope, campaign: campaign))
       }
     } catch let e as StoreError {
       throw e

@@ -32,19 +32,26 @@ struct SQLStatisticsSource: StatisticsSource {
   /// every matter and opinion, as before campaigns existed.
   let ledgerStart: Day?
 
-  init(db: any SQLDatabase, scope: Scope, campaign: Campaign) throws {
+  /// The campaign's kind codes as stored, for the per-row check of the sums.
+  private let kindCodes: Set<String>
+
+  /// - Parameter choice: the campaign, resolved among the store's campaigns read once.
+  init(db: any SQLDatabase, scope: Scope, campaign choice: CampaignChoice) throws {
     self.db = db
     self.scope = scope
+    let campaigns = try loadCampaigns(db)
+    let campaign = try resolveCampaign(choice, among: campaigns)
     self.campaign = campaign
     campaignCatalogue = try loadCatalogue(db, campaign: campaign.code)
-    let earlier = try loadCampaigns(db).contains { c in
+    kindCodes = Set(campaignCatalogue.kinds.map(\.code))
+    let earlier = campaigns.contains { c in
       c.code != campaign.code && (c.start ?? .distantPast) < (campaign.start ?? .distantPast)
     }
     ledgerStart = earlier ? campaign.start : nil
   }
 
   /// Whether the campaign counts records of a kind code.
-  private func counts(_ kind: String) -> Bool { campaignCatalogue.counts(kind) }
+  private func counts(_ kind: String) -> Bool { kindCodes.contains(kind) || campaignCatalogue.counts(kind) }
 
   /// The `WITH` clause that defines `scope`, and its arguments.
   private var with: (String, [any SQLBindable]) {
